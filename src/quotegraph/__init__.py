@@ -1,0 +1,51 @@
+"""quotegraph: who said what, about whom, when and where, from news articles.
+
+Python API:
+    import quotegraph
+    result = quotegraph.extract_file("article.txt")        # ArticleResult
+    result = quotegraph.extract_text(text, source="x")      # plain scraped text
+    result = quotegraph.extract_html(html, url="https://...")
+"""
+from __future__ import annotations
+
+from .errors import InputError, ModelError, QuotegraphError, StoreError
+from .result import ArticleResult, Entity, Quote, Relation, Speaker, Span
+
+__version__ = "0.1.0"
+
+
+def _one(raw, model: str | None):
+    from .nlp import load_pipeline
+    from .pipeline import extract_documents
+
+    (_, res), = extract_documents([raw], load_pipeline(model))
+    if isinstance(res, QuotegraphError):
+        raise res
+    return res
+
+
+def extract_file(path: str, model: str | None = None) -> ArticleResult:
+    """Extract one article file (plain text or HTML, by name or content)."""
+    from .readers.files import read_file
+
+    return _one(read_file(path), model)
+
+
+def extract_text(text: str, source: str = "<text>", model: str | None = None) -> ArticleResult:
+    """Extract one article given as scraped plain text."""
+    from .readers import RawDocument
+
+    return _one(RawDocument(source=source, data=text.encode("utf-8"), media_type="text/plain"), model)
+
+
+def extract_html(html: str | bytes, source: str = "<html>", url: str | None = None,
+                 model: str | None = None) -> ArticleResult:
+    """Extract one article given as HTML; offsets index the returned result's `text` (the body)."""
+    from .readers import RawDocument
+
+    data = html.encode("utf-8") if isinstance(html, str) else html
+    return _one(RawDocument(source=source, data=data, media_type="text/html", url=url), model)
+
+
+__all__ = ["extract_file", "extract_text", "extract_html", "ArticleResult", "Quote", "Entity", "Relation",
+           "Speaker", "Span", "QuotegraphError", "InputError", "ModelError", "StoreError"]

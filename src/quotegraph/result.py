@@ -1,0 +1,120 @@
+"""ArticleResult and friends: the JSON contract of `quotegraph extract`.
+
+Every offset is a character index into `ArticleResult.text` (the input text exactly as
+read for plain text; the extracted body text for HTML). Fields may be added; none may be
+renamed, because the scorers in ../shared/eval read them by name.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+QUOTE_KINDS = ("direct", "partial", "indirect", "nested")
+ENTITY_TYPES = ("person", "work", "character", "organization", "place", "other")
+PREDICATES = ("plays", "created", "streams on", "airs on", "performed in", "is friends with")
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+
+
+@dataclass
+class Speaker:
+    """Who said a quote: the canonical name, the entity id and the mention in the text."""
+
+    name: str | None
+    entity: str | None
+    mention: Span | None
+
+
+@dataclass
+class Quote:
+    id: str
+    kind: str  # one of QUOTE_KINDS
+    text: str
+    start: int
+    end: int
+    speaker: Speaker | None = None
+    cue: Span | None = None
+    nested_in: str | None = None
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str  # the fullest form the article gives
+    type: str  # one of ENTITY_TYPES
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Relation:
+    subject: str
+    predicate: str  # one of PREDICATES
+    object: str
+    qualifier: str | None
+    evidence: Mention
+    subject_entity: str | None = None
+    object_entity: str | None = None
+
+
+@dataclass
+class ArticleResult:
+    source: str
+    text: str
+    title: str | None = None
+    dek: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    media_type: str = "text/plain"
+    paragraphs: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "ArticleResult":
+        """Inverse of to_dict (used by the store, Spark output and tests)."""
+
+        def span(x):
+            return Span(**x) if x else None
+
+        quotes = [
+            Quote(
+                id=q["id"], kind=q["kind"], text=q["text"], start=q["start"], end=q["end"],
+                speaker=(Speaker(name=q["speaker"]["name"], entity=q["speaker"].get("entity"),
+                                 mention=span(q["speaker"].get("mention"))) if q.get("speaker") else None),
+                cue=span(q.get("cue")), nested_in=q.get("nested_in"),
+            )
+            for q in d.get("quotes", [])
+        ]
+        entities = [
+            Entity(id=e["id"], name=e["name"], type=e["type"],
+                   mentions=[Mention(**m) for m in e.get("mentions", [])], aliases=list(e.get("aliases", [])))
+            for e in d.get("entities", [])
+        ]
+        relations = [
+            Relation(subject=r["subject"], predicate=r["predicate"], object=r["object"], qualifier=r.get("qualifier"),
+                     evidence=Mention(**r["evidence"]), subject_entity=r.get("subject_entity"),
+                     object_entity=r.get("object_entity"))
+            for r in d.get("relations", [])
+        ]
+        simple = {k: d[k] for k in ("title", "dek", "published", "url", "outlet", "media_type") if k in d}
+        return cls(source=d["source"], text=d["text"], authors=list(d.get("authors", [])),
+                   paragraphs=[Mention(**p) for p in d.get("paragraphs", [])],
+                   quotes=quotes, entities=entities, relations=relations, **simple)

@@ -1,0 +1,81 @@
+"""The tabular form of results: the columns of `quotegraph export` and of the Spark job's Parquet output.
+
+One schema, used by both, so that pandas, polars, DuckDB and `quotegraph ingest` read either
+the same way. Article-local ids ("q3", "e2") are kept; `article_id` ties the rows together.
+Columns may be added, never renamed.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import pyarrow as pa
+
+from .result import ArticleResult
+
+
+def article_id(res: ArticleResult) -> str:
+    """Stable identity of an article: its URL when known, else its source path."""
+    return hashlib.sha1((res.url or res.source).encode("utf-8")).hexdigest()[:16]
+
+
+def content_hash(res: ArticleResult) -> str:
+    """Identity of one version of an article: a hash of the text the offsets index."""
+    return hashlib.sha256(res.text.encode("utf-8")).hexdigest()
+
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema([
+        ("article_id", pa.string()), ("content_hash", pa.string()), ("source", pa.string()), ("url", pa.string()),
+        ("title", pa.string()), ("dek", pa.string()), ("authors", pa.list_(pa.string())),
+        ("published", pa.string()), ("outlet", pa.string()), ("media_type", pa.string()), ("text", pa.string()),
+    ]),
+    "quotes": pa.schema([
+        ("article_id", pa.string()), ("quote_id", pa.string()), ("kind", pa.string()), ("text", pa.string()),
+        ("start", pa.int64()), ("end", pa.int64()), ("speaker", pa.string()), ("speaker_entity", pa.string()),
+        ("speaker_start", pa.int64()), ("speaker_end", pa.int64()), ("speaker_text", pa.string()),
+        ("cue_start", pa.int64()), ("cue_end", pa.int64()), ("cue_text", pa.string()), ("nested_in", pa.string()),
+        ("published", pa.string()),
+    ]),
+    "entities": pa.schema([
+        ("article_id", pa.string()), ("entity_id", pa.string()), ("name", pa.string()), ("type", pa.string()),
+        ("aliases", pa.list_(pa.string())), ("mention_starts", pa.list_(pa.int64())),
+        ("mention_ends", pa.list_(pa.int64())),
+    ]),
+    "relations": pa.schema([
+        ("article_id", pa.string()), ("subject", pa.string()), ("predicate", pa.string()), ("object", pa.string()),
+        ("qualifier", pa.string()), ("evidence_start", pa.int64()), ("evidence_end", pa.int64()),
+        ("subject_entity", pa.string()), ("object_entity", pa.string()),
+    ]),
+}
+
+
+def result_rows(res: ArticleResult) -> dict[str, list[dict[str, Any]]]:
+    """One article's rows for each table in SCHEMAS."""
+    aid = article_id(res)
+    article = {"article_id": aid, "content_hash": content_hash(res), "source": res.source, "url": res.url,
+               "title": res.title, "dek": res.dek, "authors": list(res.authors), "published": res.published,
+               "outlet": res.outlet, "media_type": res.media_type, "text": res.text}
+    quotes = []
+    for q in res.quotes:
+        sp, m = q.speaker, (q.speaker.mention if q.speaker else None)
+        quotes.append({
+            "article_id": aid, "quote_id": q.id, "kind": q.kind, "text": q.text, "start": q.start, "end": q.end,
+            "speaker": sp.name if sp else None, "speaker_entity": sp.entity if sp else None,
+            "speaker_start": m.start if m else None, "speaker_end": m.end if m else None,
+            "speaker_text": m.text if m else None,
+            "cue_start": q.cue.start if q.cue else None, "cue_end": q.cue.end if q.cue else None,
+            "cue_text": q.cue.text if q.cue else None, "nested_in": q.nested_in, "published": res.published,
+        })
+    entities = [{"article_id": aid, "entity_id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+                 "mention_starts": [m.start for m in e.mentions], "mention_ends": [m.end for m in e.mentions]}
+                for e in res.entities]
+    relations = [{"article_id": aid, "subject": r.subject, "predicate": r.predicate, "object": r.object,
+                  "qualifier": r.qualifier, "evidence_start": r.evidence.start, "evidence_end": r.evidence.end,
+                  "subject_entity": r.subject_entity, "object_entity": r.object_entity}
+                 for r in res.relations]
+    return {"articles": [article], "quotes": quotes, "entities": entities, "relations": relations}
+
+
+def rows_to_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=SCHEMAS[name])
