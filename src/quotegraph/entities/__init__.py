@@ -1,20 +1,43 @@
-"""Entities: mentions, name chains inside an article, types (person, work, character, organization)."""
+"""Entities: mentions, name chains inside an article, types (person, work, character, organization, place).
+
+find_entities reads top to bottom: name mentions (mentions.py) -> type votes from context
+(types.py) -> name chains to the fullest form (chains.py) -> Entity records. Mentions are
+sorted; every entity's `name` is the fullest form the article gives and `aliases` the others.
+"""
 from __future__ import annotations
 
 from ..nlp import ParsedArticle
 from ..result import Entity, Mention
+from .chains import build_chains, fullest_name
+from .mentions import find_name_mentions
+from .types import vote_types
 
-_TYPES = {"PERSON": "person", "ORG": "organization", "WORK_OF_ART": "work", "GPE": "place", "LOC": "place"}
+KEPT_TYPES = ("person", "character", "work", "organization", "place")
 
 
 def find_entities(parsed: ParsedArticle) -> list[Entity]:
-    by_name: dict[tuple[str, str], Entity] = {}
-    for ent in parsed.doc.ents:
-        typ = _TYPES.get(ent.label_)
-        if not typ:
+    mentions = find_name_mentions(parsed)
+    votes = vote_types(parsed.doc, mentions)
+    chains = build_chains(mentions, votes)
+    works = [fullest_name(mentions, c)[0] for c in chains if c.type() == "work"]
+    drafts = []
+    for chain in chains:
+        typ = chain.type()
+        name, aliases = fullest_name(mentions, chain)
+        if typ in ("person", None) and _title_character(name, chain, works):
+            typ = "character"
+        if typ not in KEPT_TYPES:
             continue
-        key = (ent.text, typ)
-        if key not in by_name:
-            by_name[key] = Entity(id=f"e{len(by_name) + 1}", name=ent.text, type=typ)
-        by_name[key].mentions.append(Mention(ent.start_char, ent.end_char))
-    return list(by_name.values())
+        spans = sorted({(mentions[i].start, mentions[i].end) for i in chain.mentions})
+        drafts.append((spans[0][0], name, typ, spans, aliases))
+    drafts.sort()
+    return [Entity(id=f"e{k + 1}", name=name, type=typ, mentions=[Mention(s, e) for s, e in spans], aliases=aliases)
+            for k, (_, name, typ, spans, aliases) in enumerate(drafts)]
+
+
+def _title_character(name: str, chain, works: list[str]) -> bool:
+    """A lone first name that is also a word of a work's title is that work's title character
+    ("Emily" beside "Emily in Paris"), unless the context said it is a real person."""
+    if len(name.split()) != 1 or chain.votes.rules:
+        return False
+    return any(name in work.split()[:1] + work.split()[-1:] and work != name for work in works)

@@ -1,0 +1,122 @@
+"""Name chains inside one article: every mention joined to the fullest name the article gives.
+
+Mentions with the same words form a group. A group that is part of a longer person or
+character name ("Ashley" in "Ashley Park", "Barth Feldman" in "Andrew Barth Feldman") joins
+that name when only one fits; when several fit ("Clinton": Hillary or Bill), each mention joins
+the one named most recently before it, and stays on its own when none was. A work's short form
+is the part before its subtitle ("Ratatouille" for "Ratatouille: The TikTok Musical").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .mentions import NameMention
+from .types import TypeVotes
+
+NAMED_PEOPLE = {"person", "character"}
+
+
+@dataclass
+class Chain:
+    """Mentions of one entity, with the type votes they gathered."""
+
+    mentions: list[int] = field(default_factory=list)  # indices into the mention list
+    votes: TypeVotes = field(default_factory=TypeVotes)
+
+    def type(self) -> str | None:
+        return self.votes.best()
+
+
+def name_key(text: str) -> str:
+    """How two surface forms are compared: case, apostrophes and spacing do not count."""
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
+
+
+def build_chains(mentions: list[NameMention], votes: list[TypeVotes]) -> list[Chain]:
+    groups: dict[str, Chain] = {}
+    for k, m in enumerate(mentions):
+        g = groups.setdefault(name_key(m.text), Chain())
+        g.mentions.append(k)
+        g.votes.add(votes[k])
+
+    keys = sorted(groups, key=lambda key: -len(key.split()))
+    # the longer names other groups may join, by type
+    full: dict[str, list[str]] = {}
+    for key in keys:
+        full[key] = [other for other in keys if other != key and _part_of(key, other, groups[other].type())]
+
+    merged: dict[str, Chain] = {key: Chain(list(g.mentions), _copy(g.votes)) for key, g in groups.items()}
+    for key in sorted(keys, key=lambda key: len(key.split())):  # shortest first
+        targets = [t for t in full[key] if _compatible(groups[key], groups[t])]
+        if not targets:
+            continue
+        # a target that is itself part of a longer name defers to that name
+        targets = [t for t in targets if not any(t in full and u in targets for u in full[t])] or targets
+        if len(targets) == 1:
+            _move(merged, key, targets[0], list(merged[key].mentions), votes)
+            continue
+        # several full names fit: each mention goes to the one named most recently before it
+        firsts = {t: sorted(mentions[i].start for i in groups[t].mentions) for t in targets}
+        for i in list(merged[key].mentions):
+            before = [(max(p for p in firsts[t] if p < mentions[i].start), t) for t in targets
+                      if any(p < mentions[i].start for p in firsts[t])]
+            if before:
+                _move(merged, key, max(before)[1], [i], votes)
+    return [c for c in merged.values() if c.mentions]
+
+
+def _copy(v: TypeVotes) -> TypeVotes:
+    out = TypeVotes()
+    out.add(v)
+    return out
+
+
+def _move(merged: dict[str, Chain], src: str, dst: str, items: list[int], votes: list[TypeVotes]) -> None:
+    for i in items:
+        merged[src].mentions.remove(i)
+        merged[dst].mentions.append(i)
+        merged[src].votes.rules.subtract(votes[i].rules)
+        merged[src].votes.labels.subtract(votes[i].labels)
+        merged[dst].votes.add(votes[i])
+    merged[src].votes.rules = +merged[src].votes.rules
+    merged[src].votes.labels = +merged[src].votes.labels
+
+
+def _part_of(short: str, long: str, long_type: str | None) -> bool:
+    s, l = short.split(), long.split()
+    if len(s) >= len(l):
+        return False
+    if long_type in NAMED_PEOPLE:
+        if s == l[:len(s)] or s == l[-len(s):]:
+            return True
+        return len(s) >= 2 and s[0] == l[0] and s[-1] == l[-1]  # "Hillary Clinton" in "Hillary Rodham Clinton"
+    if long_type == "work":
+        head = long.split(":")[0].strip()
+        return head != long and short == head or (l[0] == "the" and s == l[1:])
+    if long_type == "organization":
+        return l[0] == "the" and s == l[1:]
+    return False
+
+
+def _compatible(short: Chain, long: Chain) -> bool:
+    """A short form may join a longer name unless the rules say it is something else."""
+    st, lt = short.votes.rules, long.type()
+    if not st:
+        return True
+    best = short.votes.best()
+    if lt in NAMED_PEOPLE:
+        return best in NAMED_PEOPLE
+    return best == lt
+
+
+def fullest_name(mentions: list[NameMention], chain: Chain) -> tuple[str, list[str]]:
+    """The fullest form the article gives (prose spelling preferred over headline case), and the other forms."""
+    forms = Counter()
+    for i in chain.mentions:
+        forms[mentions[i].text] += 1 if mentions[i].block != "title" else 0.5
+    longest = max(len(f.split()) for f in forms)
+    name = max((f for f in forms if len(f.split()) == longest), key=lambda f: (forms[f], -len(f)))
+    aliases = sorted({f for f in forms if f != name}, key=lambda f: (-forms[f], f))
+    return name, aliases

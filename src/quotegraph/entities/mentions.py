@@ -1,0 +1,313 @@
+"""Name mentions: the spans of an article that name someone or something.
+
+spaCy's small model misses and mis-cuts many names in entertainment copy, so mentions come
+from three sources, merged: runs of capitalized tokens in running prose (a title with "in" /
+"of" inside it counts when it recurs as a unit or ends in a work word, "Emily in Paris",
+"Ratatouille: The TikTok Musical"), spaCy's own entity spans, and a look-up of every name
+already found in the places where capitals say nothing (headlines in title case, a
+sentence-initial name the tagger took for an adverb).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp import ParsedArticle
+from .wordlists import phrases, word_map, word_set
+
+# spaCy labels that can name an entity we keep; the others (dates, numbers, money) never can.
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "NORP", "EVENT", "PRODUCT", "LAW"}
+_NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_GLUE = {"!", "+", "-", "&"}  # punctuation that can sit inside a name when written without spaces
+_POSSESSIVE = {"'s", "’s", "'", "’", "s'"}
+_QUOTES = "\"“”'‘’"
+
+
+@dataclass
+class NameMention:
+    """One span naming an entity, before names are chained into entities."""
+
+    start: int  # char offsets into the article text (honorific and possessive left out)
+    end: int
+    text: str
+    tok_start: int  # token indices into parsed.doc
+    tok_end: int
+    block: str  # title, dek or body
+    label: str = ""  # spaCy's label for an overlapping entity span, "" when none
+    honorific: str = ""  # title written before the name ("Sen.", "Mrs."), lower-cased
+    hints: list[str] = field(default_factory=list)  # types suggested by the way it was found
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+def _is_capitalized(tok: Token) -> bool:
+    return bool(tok.text) and tok.text[0].isupper()
+
+
+def title_case_sentence(sent: Span) -> bool:
+    """A headline written in Title Case: capitals there say nothing about names."""
+    connectors = word_set("entity_title_connectors.txt")
+    words = [t for t in sent if t.is_alpha and t.lower_ not in connectors]
+    if len(words) < 4:
+        return False
+    caps = sum(1 for t in words if t.text[0].isupper())
+    return caps >= 0.8 * len(words)
+
+
+def _numeric(tok: Token) -> bool:
+    return tok.ent_type_ in _NUMERIC_LABELS
+
+
+def _name_token(tok: Token, grammatical_capital: bool) -> bool:
+    if not _is_capitalized(tok) or tok.is_punct or tok.like_num:
+        return False
+    if tok.ent_type_ in {"DATE", "TIME"} or tok.lower_ == "i":
+        return False
+    if grammatical_capital:
+        return tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS
+    return True
+
+
+def _grammatical_capitals(sent: Span) -> set[int]:
+    """Tokens capitalized because they begin the sentence or a quotation in it."""
+    out, first = set(), True
+    for t in sent:
+        if t.is_space or t.is_punct:
+            continue
+        prev = t.doc[t.i - 1] if t.i > sent.start else None
+        if first or (prev is not None and prev.text in _QUOTES and not prev.whitespace_):
+            out.add(t.i)
+        first = False
+    return out
+
+
+def _runs(sent: Span) -> list[tuple[int, int]]:
+    """Maximal runs of name tokens (token index ranges), glue punctuation allowed inside."""
+    doc = sent.doc
+    grammatical = _grammatical_capitals(sent)
+    runs, i = [], sent.start
+    while i < sent.end:
+        if not _name_token(doc[i], i in grammatical):
+            i += 1
+            continue
+        j = i + 1
+        while j < sent.end:
+            t = doc[j]
+            nxt = doc[j + 1] if j + 1 < sent.end else None
+            if _name_token(t, False) and not _after_space_break(doc, j):
+                j += 1
+            elif t.text == "+" and not doc[j - 1].whitespace_:
+                j += 1  # "Disney+", "Apple TV+": the plus ends the name
+                break
+            elif (t.text in _GLUE and nxt is not None and _name_token(nxt, False)
+                  and ((not doc[j - 1].whitespace_ and (t.text == "!" or not t.whitespace_))
+                       or (t.text == "&" and doc[j - 1].whitespace_ and t.whitespace_))):
+                j += 2  # "E! News", "Barth-Feldman", "Simon & Schuster"
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _after_space_break(doc: Doc, j: int) -> bool:
+    """A newline or a closing mark between two capitalized tokens breaks a name."""
+    prev = doc[j - 1]
+    return "\n" in prev.whitespace_ or prev.text in _QUOTES
+
+
+def _strip_honorific(doc: Doc, s: int, e: int) -> tuple[int, str]:
+    """Skip titles written before a name ("Secretary of State John Kerry" -> "John Kerry")."""
+    words = [t.text for t in doc[s:e]]
+    lower = [w.lower() for w in words]
+    for ph in phrases("honorifics.txt"):
+        n = len(ph)
+        if n < e - s and tuple(lower[:n]) == ph:
+            return s + n, " ".join(words[:n]).lower()
+    return s, ""
+
+
+def _connected_titles(sent: Span, runs: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """Runs joined by title connectors or a colon: "Emily" + "in" + "Paris", "Ratatouille" + ":" + "The TikTok Musical".
+
+    Returns (start, end, strong): strong when every joint is a word that mostly joins titles
+    ("of", "in", "the", a colon) rather than clauses ("with", "and", "on").
+    """
+    connectors = word_map("entity_title_connectors.txt")
+    doc = sent.doc
+    out = []
+    for a in range(len(runs)):
+        s = runs[a][0]
+        strong = True
+        for b in range(a + 1, len(runs)):
+            gap = doc[runs[b - 1][1]:runs[b][0]]
+            if len(gap) == 0 or len(gap) > 2 or any("\n" in t.whitespace_ for t in gap):
+                break
+            if len(gap) == 1 and gap[0].text == ":" and gap[0].whitespace_:
+                pass
+            elif all(t.is_lower and t.lower_ in connectors for t in gap):
+                strong = strong and all(connectors[t.lower_] != "weak" for t in gap)
+            else:
+                break
+            if not strong and any(t.ent_type_ == "PERSON" for t in doc[s:runs[b][1]]):
+                break  # "Lily Collins and Ashley Park" is two people, not a title
+            out.append((s, runs[b][1], strong))
+    return out
+
+
+def _surface(doc: Doc, s: int, e: int) -> str:
+    return doc[s:e].text
+
+
+def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
+    """All name mentions of the article, non-overlapping, in text order."""
+    doc = parsed.doc
+    text = parsed.article.text
+    work_words = word_set("entity_work_words.txt")
+    not_names = word_set("entity_not_names.txt")
+    candidates: list[NameMention] = []
+    headline_sents: list[tuple[Span, str]] = []
+    prose_sents: list[tuple[Span, str]] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        block = parsed.block_of(next(t.idx for t in sent if not t.is_space))
+        if block is None:
+            continue
+        (headline_sents if block.kind == "title" or title_case_sentence(sent) else prose_sents).append((sent, block.kind))
+
+    # 1. capitalized runs and connected titles in prose
+    titles: list[tuple[int, int, bool, str]] = []
+    for sent, kind in prose_sents:
+        runs = _runs(sent)
+        for s, e in runs:
+            candidates.append(_make(doc, s, e, kind))
+        for s, e, strong in _connected_titles(sent, runs):
+            titles.append((s, e, strong, kind))
+    # a connected title counts when it recurs as a unit, or ends in a work word ("... The TikTok Musical")
+    for s, e, strong, kind in titles:
+        surface = _surface(doc, s, e)
+        recurs = len(re.findall(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text, flags=re.I)) >= 2
+        if recurs or (strong and doc[e - 1].lower_ in work_words):
+            m = _make(doc, s, e, kind)
+            m.hints.append("work")
+            if recurs:
+                m.hints.append("recurring")
+            candidates.append(m)
+
+    # 2. spaCy's entity spans (trimmed of determiners, possessives and numbers)
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        s, e = ent.start, ent.end
+        while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ == "the" and doc[s].is_lower):
+            s += 1
+        while e > s and (doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].is_space
+                         or _numeric(doc[e - 1])):
+            e -= 1
+        if e <= s or not any(_is_capitalized(t) for t in doc[s:e]):
+            continue
+        sent = doc[s].sent
+        if any(sent.start == hs.start for hs, _ in headline_sents):
+            continue
+        block = parsed.block_of(doc[s].idx)
+        if block is None:
+            continue
+        m = _make(doc, s, e, block.kind)
+        m.label = ent.label_
+        candidates.append(m)
+
+    chosen = _choose(candidates, doc)
+    # 3. look up names already found, where capitals could not tell (headlines, sentence starts)
+    chosen = _lookup_known(parsed, chosen, headline_sents + prose_sents)
+    # label every mention with spaCy's label for the tokens it covers, when spaCy had one
+    for m in chosen:
+        if not m.label:
+            labels = [t.ent_type_ for t in doc[m.tok_start:m.tok_end] if t.ent_type_ in NAME_LABELS]
+            if labels and len(labels) * 2 >= (m.tok_end - m.tok_start):
+                m.label = max(set(labels), key=labels.count)
+    return [m for m in chosen if not (len(m.words) == 1 and m.text.lower() in not_names)]
+
+
+def _make(doc: Doc, s: int, e: int, block: str) -> NameMention:
+    s2, honorific = _strip_honorific(doc, s, e)
+    span = doc[s2:e]
+    return NameMention(span.start_char, span.end_char, span.text, s2, e, block, honorific=honorific)
+
+
+def _key(surface: str) -> str:
+    return re.sub(r"\s+", " ", surface.replace("’", "'")).strip().lower()
+
+
+def _choose(cands: list[NameMention], doc: Doc) -> list[NameMention]:
+    """Resolve overlaps: recurring titles first, then the longer span; spaCy's label carried over."""
+    def rank(m: NameMention):
+        return ("recurring" in m.hints, "work" in m.hints, m.tok_end - m.tok_start, bool(m.label))
+
+    chosen: list[NameMention] = []
+    taken: set[int] = set()
+    for m in sorted(cands, key=rank, reverse=True):
+        toks = set(range(m.tok_start, m.tok_end))
+        if toks & taken:
+            # carry spaCy's label onto the mention that won the tokens
+            if m.label:
+                for c in chosen:
+                    if c.tok_start <= m.tok_start and m.tok_end <= c.tok_end and not c.label:
+                        c.label = m.label if (c.tok_end - c.tok_start) - (m.tok_end - m.tok_start) <= 1 else c.label
+            continue
+        if m.label and not any(_is_capitalized(t) for t in doc[m.tok_start:m.tok_end]):
+            continue
+        chosen.append(m)
+        taken |= toks
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _lookup_known(parsed: ParsedArticle, chosen: list[NameMention], sents: list[tuple[Span, str]]) -> list[NameMention]:
+    """Find every further occurrence of a known name (full form, or a person's first or last name)."""
+    doc = parsed.doc
+    not_names = word_set("entity_not_names.txt")
+    known: dict[tuple[str, ...], NameMention] = {}
+    for m in chosen:
+        if m.block == "title":
+            continue
+        words = tuple(t.text for t in doc[m.tok_start:m.tok_end])
+        # a single word is looked up only if the article itself uses it alone as a name
+        if len(words) == 1 and (not m.label or m.text.lower() in not_names):
+            continue
+        known.setdefault(words, m)
+    if not known:
+        return chosen
+    owner = {i: m for m in chosen for i in range(m.tok_start, m.tok_end)}
+    longest = max(len(k) for k in known)
+    out = list(chosen)
+    for sent, kind in sents:
+        i = sent.start
+        while i < sent.end:
+            hit = None
+            for n in range(min(longest, sent.end - i), 0, -1):
+                words = tuple(t.text for t in doc[i:i + n])
+                if words not in known:
+                    continue
+                inside = {id(owner[k]): owner[k] for k in range(i, i + n) if k in owner}
+                # a known name may replace shorter mentions lying wholly inside it ("Paris" in "Emily in Paris")
+                if all(i <= o.tok_start and o.tok_end <= i + n and (o.tok_end - o.tok_start) < n
+                       for o in inside.values()):
+                    hit = (n, known[words], list(inside.values()))
+                break
+            if hit is None:
+                i += 1
+                continue
+            n, src, replaced = hit
+            for o in replaced:
+                out.remove(o)
+            m = NameMention(doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1].text), doc[i:i + n].text, i, i + n, kind)
+            m.hints = list(src.hints)
+            out.append(m)
+            for k in range(i, i + n):
+                owner[k] = m
+            i += n
+    return sorted(out, key=lambda m: m.start)

@@ -1,0 +1,175 @@
+"""Entity types from context: what the sentence says a name is, over what spaCy guessed.
+
+Each mention collects votes. Rule votes come from the words around it ("X star", "season
+two of X", "who plays Y on X", "X (Y)" after an actor, "her on-screen counterpart, Y", a
+network list, organization suffixes, honorifics); spaCy's label is a weak vote used only when
+no rule spoke. The words are data files under quotegraph/data/.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .mentions import NameMention
+from .wordlists import phrases, word_map, word_set
+
+LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
+               "WORK_OF_ART": "work", "NORP": "other", "EVENT": "other", "PRODUCT": "other", "LAW": "other"}
+
+
+@dataclass
+class TypeVotes:
+    rules: Counter = field(default_factory=Counter)  # from context rules: decisive
+    labels: Counter = field(default_factory=Counter)  # from spaCy labels: used when no rule spoke
+
+    def add(self, other: "TypeVotes") -> None:
+        self.rules.update(other.rules)
+        self.labels.update(other.labels)
+
+    def best(self) -> str | None:
+        votes = self.rules if self.rules else self.labels
+        if not votes:
+            return None
+        return max(votes, key=lambda t: (votes[t], -_PREFERENCE.index(t)))
+
+
+_PREFERENCE = ["person", "character", "work", "organization", "place", "other"]
+
+
+def platform_kind(name: str) -> str | None:
+    """'streaming', 'broadcast' or '' for a known network, studio or platform; None otherwise."""
+    platforms = word_map("entity_platforms.txt")
+    return platforms.get(name.lower())
+
+
+def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
+    """Type votes for each mention, in the same order."""
+    org_words = word_set("entity_org_words.txt")
+    work_words = word_set("entity_work_words.txt")
+    followers = word_set("entity_work_followers.txt")
+    role_nouns = word_set("description_nouns.txt")
+    play_verbs = word_set("entity_play_verbs.txt")
+    at_token = {i: k for k, m in enumerate(mentions) for i in range(m.tok_start, m.tok_end)}
+    votes = [TypeVotes() for _ in mentions]
+
+    for k, m in enumerate(mentions):
+        v = votes[k]
+        if m.label in LABEL_TYPES:
+            typ = LABEL_TYPES[m.label]
+            if typ == "person" and m.text.isupper():
+                typ = "other"  # an acronym ("COVID", "NATO") is not somebody's name
+            v.labels[typ] += 1
+        words = m.words
+        if "work" in m.hints:
+            v.rules["work"] += 4 if "recurring" in m.hints else 3
+        if platform_kind(m.text) is not None:
+            v.rules["organization"] += 10
+            continue
+        if words[-1].lower() in org_words and words[-1][0].isupper():
+            v.rules["organization"] += 2
+        if len(words) > 1 and words[-1].lower() in work_words:
+            v.rules["work"] += 2
+        if m.honorific:
+            v.rules["person"] += 4
+        nxt = _next_word(doc, m.tok_end)
+        if nxt is not None and nxt.is_lower and nxt.lower_ in followers:
+            v.rules["work"] += 3
+        if _of_follower(doc, m.tok_start, followers):
+            v.rules["work"] += 3
+        prev = _prev_word(doc, m.tok_start)
+        if prev is not None and prev.is_lower and prev.lower_ in role_nouns:
+            v.rules["person"] += 3  # "creator Darren Star", "actress Lily Collins"
+        if _after_character_cue(doc, m.tok_start):
+            v.rules["character"] += 5
+        if nxt is not None and nxt.text == "," and m.tok_end + 1 < len(doc) and doc[m.tok_end + 1].lower_ == "who":
+            v.labels["person"] += 1
+
+    # structure between mentions: "X (Y)" after an actor, "plays Y on X"
+    for k, m in enumerate(mentions):
+        paren = _parenthesized_name(doc, m, at_token, mentions)
+        if paren is not None and _looks_like_person(votes[k], m):
+            votes[paren].rules["character"] += 5
+            votes[k].rules["person"] += 2
+    for tok in doc:
+        if tok.lemma_ not in play_verbs or tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        for child in tok.children:
+            if child.dep_ in {"dobj", "attr", "oprd"} and child.i in at_token:
+                k = at_token[child.i]
+                if mentions[k].tok_end - 1 == child.i or child.i == mentions[k].tok_start:
+                    votes[k].rules["character"] += 5
+            if child.dep_ == "prep" and child.lower_ in {"on", "in"}:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.i in at_token and platform_kind(mentions[at_token[obj.i]].text) is None:
+                        votes[at_token[obj.i]].rules["work"] += 4
+    return votes
+
+
+def _next_word(doc: Doc, i: int):
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i < len(doc) and doc[i].text in {"'s", "’s", "'", "’"}:
+        return None
+    return doc[i] if i < len(doc) else None
+
+
+def _prev_word(doc: Doc, i: int):
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _of_follower(doc: Doc, start: int, followers: frozenset[str]) -> bool:
+    """"season two of X", "the cast of X", "on the set of X"."""
+    prev = _prev_word(doc, start)
+    if prev is None or prev.lower_ != "of":
+        return False
+    j = prev.i - 1
+    while j >= 0 and (doc[j].like_num or doc[j].lower_ in {"one", "two", "three", "four", "five", "first", "second",
+                                                             "third", "fourth", "fifth", "final", "new", "latest"}):
+        j -= 1
+    return j >= 0 and doc[j].lower_ in followers
+
+
+def _after_character_cue(doc: Doc, start: int) -> bool:
+    """"her on-screen counterpart, Emily", "his character Gabriel", "the role of Mindy"."""
+    j = start - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text == ","):
+        j -= 1
+    if j >= 0 and doc[j].lower_ == "of":
+        j -= 1
+    words: list[str] = []
+    while j >= 0 and len(words) < 4 and not doc[j].is_space:
+        words.insert(0, doc[j].lower_)
+        j -= 1
+    text = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    for cue in phrases("entity_character_cues.txt"):
+        if text.endswith(" ".join(cue)) or text.replace(" ", "").endswith("".join(cue)):
+            return True
+    return False
+
+
+def _parenthesized_name(doc: Doc, m: NameMention, at_token: dict[int, int], mentions: list[NameMention]) -> int | None:
+    """The mention written in parentheses right after m: "Lily Collins (Emily)"."""
+    opening = _next_word(doc, m.tok_end)
+    if opening is None or opening.text != "(":
+        return None
+    inner = _next_word(doc, opening.i + 1)
+    if inner is None or inner.i not in at_token:
+        return None
+    k = at_token[inner.i]
+    other = mentions[k]
+    closing = _next_word(doc, other.tok_end)
+    if other.tok_start != inner.i or closing is None or closing.text != ")":
+        return None
+    if other.text.isupper() or not other.text[0].isupper():
+        return None  # "(DNC)", "(R)" are abbreviations, not roles
+    return k
+
+
+def _looks_like_person(v: TypeVotes, m: NameMention) -> bool:
+    return v.rules.get("person", 0) > 0 or (not v.rules and m.label == "PERSON") or (
+        len(m.words) >= 2 and not v.rules and m.label in {"", "PERSON"})

@@ -1,0 +1,38 @@
+"""Word lists shipped as package data (src/quotegraph/data/*.txt), read once per process.
+
+Format: one entry per line; `#` starts a comment; an optional second field after a tab
+(for example a gender or a predicate). Entries are kept as written; callers lower-case
+when they compare case-insensitively.
+"""
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+@cache
+def _lines(name: str) -> tuple[tuple[str, str], ...]:
+    raw = resources.files("quotegraph").joinpath("data", name).read_text(encoding="utf-8")
+    out = []
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        key, _, value = line.partition("\t")
+        out.append((key.strip(), value.strip()))
+    return tuple(out)
+
+
+def word_set(name: str) -> frozenset[str]:
+    """The entries of a list, lower-cased."""
+    return frozenset(k.lower() for k, _ in _lines(name))
+
+
+def word_map(name: str) -> dict[str, str]:
+    """Entry (lower-cased) -> its second field."""
+    return {k.lower(): v for k, v in _lines(name)}
+
+
+def phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    """Multi-word entries as lower-cased word tuples, longest first (for greedy matching)."""
+    return tuple(sorted({tuple(k.lower().split()) for k, _ in _lines(name)}, key=len, reverse=True))
