@@ -47,5 +47,12 @@ def extract_html(html: str | bytes, source: str = "<html>", url: str | None = No
     return _one(RawDocument(source=source, data=data, media_type="text/html", url=url), model)
 
 
-__all__ = ["extract_file", "extract_text", "extract_html", "ArticleResult", "Quote", "Entity", "Relation",
+def open_kb(path: str | None = None, readonly: bool = False):
+    """Open (creating if needed) the knowledge base at `path`, $QUOTEGRAPH_DB or ./quotegraph.db."""
+    from .kb import open_kb as _open_kb
+
+    return _open_kb(path, readonly=readonly)
+
+
+__all__ = ["open_kb", "extract_file", "extract_text", "extract_html", "ArticleResult", "Quote", "Entity", "Relation",
            "Speaker", "Span", "QuotegraphError", "InputError", "ModelError", "StoreError"]

@@ -11,7 +11,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from .result import ArticleResult
+from .result import ArticleResult, Entity, Mention, Quote, Relation, Span, Speaker
 
 
 def article_id(res: ArticleResult) -> str:
@@ -29,6 +29,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("article_id", pa.string()), ("content_hash", pa.string()), ("source", pa.string()), ("url", pa.string()),
         ("title", pa.string()), ("dek", pa.string()), ("authors", pa.list_(pa.string())),
         ("published", pa.string()), ("outlet", pa.string()), ("media_type", pa.string()), ("text", pa.string()),
+        ("paragraph_starts", pa.list_(pa.int64())), ("paragraph_ends", pa.list_(pa.int64())),
     ]),
     "quotes": pa.schema([
         ("article_id", pa.string()), ("quote_id", pa.string()), ("kind", pa.string()), ("text", pa.string()),
@@ -55,7 +56,8 @@ def result_rows(res: ArticleResult) -> dict[str, list[dict[str, Any]]]:
     aid = article_id(res)
     article = {"article_id": aid, "content_hash": content_hash(res), "source": res.source, "url": res.url,
                "title": res.title, "dek": res.dek, "authors": list(res.authors), "published": res.published,
-               "outlet": res.outlet, "media_type": res.media_type, "text": res.text}
+               "outlet": res.outlet, "media_type": res.media_type, "text": res.text,
+               "paragraph_starts": [p.start for p in res.paragraphs], "paragraph_ends": [p.end for p in res.paragraphs]}
     quotes = []
     for q in res.quotes:
         sp, m = q.speaker, (q.speaker.mention if q.speaker else None)
@@ -79,3 +81,44 @@ def result_rows(res: ArticleResult) -> dict[str, list[dict[str, Any]]]:
 
 def rows_to_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=SCHEMAS[name])
+
+
+def result_from_rows(article: dict[str, Any], quotes: list[dict[str, Any]], entities: list[dict[str, Any]],
+                     relations: list[dict[str, Any]]) -> ArticleResult:
+    """Inverse of result_rows: one article's rows (from Parquet, say) back into an ArticleResult.
+
+    Columns this module does not know are ignored and missing optional columns are taken as
+    empty, so tables written by an older or newer quotegraph still load.
+    """
+    def pairs(starts, ends) -> list[Mention]:
+        return [Mention(int(s), int(e)) for s, e in zip(starts or [], ends or [])]
+
+    def span(start, end, text) -> Span | None:
+        return Span(int(start), int(end), text or "") if start is not None and end is not None else None
+
+    out_quotes = []
+    for q in quotes:
+        has_speaker = q.get("speaker") is not None or q.get("speaker_entity") is not None
+        speaker = (Speaker(name=q.get("speaker"), entity=q.get("speaker_entity"),
+                           mention=span(q.get("speaker_start"), q.get("speaker_end"), q.get("speaker_text")))
+                   if has_speaker else None)
+        out_quotes.append(Quote(id=q["quote_id"], kind=q["kind"], text=q["text"], start=int(q["start"]),
+                                end=int(q["end"]), speaker=speaker,
+                                cue=span(q.get("cue_start"), q.get("cue_end"), q.get("cue_text")),
+                                nested_in=q.get("nested_in")))
+    out_entities = [Entity(id=e["entity_id"], name=e["name"], type=e["type"],
+                           mentions=pairs(e.get("mention_starts"), e.get("mention_ends")),
+                           aliases=list(e.get("aliases") or []))
+                    for e in entities]
+    out_relations = [Relation(subject=r["subject"], predicate=r["predicate"], object=r["object"],
+                              qualifier=r.get("qualifier"),
+                              evidence=Mention(int(r.get("evidence_start") or 0), int(r.get("evidence_end") or 0)),
+                              subject_entity=r.get("subject_entity"), object_entity=r.get("object_entity"))
+                     for r in relations]
+    return ArticleResult(
+        source=article["source"], text=article["text"], title=article.get("title"), dek=article.get("dek"),
+        authors=list(article.get("authors") or []), published=article.get("published"), url=article.get("url"),
+        outlet=article.get("outlet"), media_type=article.get("media_type") or "text/plain",
+        paragraphs=pairs(article.get("paragraph_starts"), article.get("paragraph_ends")),
+        quotes=out_quotes, entities=out_entities, relations=out_relations,
+    )

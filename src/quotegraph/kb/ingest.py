@@ -1,0 +1,283 @@
+"""`quotegraph ingest`: inputs -> RawDocuments -> extraction (in worker processes) -> the store, in order.
+
+The parent process reads the inputs, skips bytes it has already read (by hash, before any
+extraction), and writes each result in its own transaction in input order. Extraction runs
+in the parent (jobs=1) or in `jobs` worker processes that each load the spaCy pipeline once;
+at most a few batches per worker are in flight, so memory stays flat however many articles
+come through. A file or article that cannot be read or extracted is reported and the run
+goes on.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from ..errors import InputError, QuotegraphError
+from ..readers import RawDocument
+from ..result import ArticleResult
+
+BATCH_DOCUMENTS = 8
+IN_FLIGHT_PER_WORKER = 3
+MAX_ERRORS_KEPT = 1000
+
+
+@dataclass
+class IngestEvent:
+    """One input done: status is new, updated, unchanged, duplicate or failed."""
+
+    status: str
+    source: str
+    message: str | None = None
+    quotes: int = 0
+    article: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0  # same content as already stored (duplicates included)
+    failed: int = 0
+    quotes: int = 0  # quotes written by this run
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+    # the store after the run
+    total_articles: int = 0
+    total_quotes: int = 0
+    people: int = 0
+    works: int = 0
+
+    @property
+    def articles(self) -> int:
+        return self.new + self.updated + self.unchanged + self.failed
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds if self.seconds > 0 else 0.0
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["articles"] = self.articles
+        d["articles_per_second"] = round(self.rate, 2)
+        return d
+
+
+@dataclass
+class _Item:
+    """One unit of input on its way through: a document to extract, a result to store, or an error."""
+
+    source: str
+    raw: RawDocument | None = None
+    raw_hash: str | None = None
+    result: ArticleResult | str | None = None  # an ArticleResult, or the reason it failed
+    skipped: bool = False  # bytes already read by this engine
+
+
+def raw_hash(raw: RawDocument) -> str:
+    """Identity of one input document as read: where it came from and its exact bytes."""
+    h = hashlib.sha256()
+    for part in (raw.source, raw.media_type, raw.url or ""):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    h.update(raw.data)
+    return h.hexdigest()
+
+
+def engine_id(model: str | None = None) -> str:
+    """What extracted a result: quotegraph's version and the spaCy pipeline's name and version."""
+    from importlib import metadata
+
+    from .. import __version__
+    from ..nlp import model_name
+
+    name = model_name(model)
+    try:
+        version = metadata.version(name.replace("_", "-"))
+    except metadata.PackageNotFoundError:
+        version = "?"
+    return f"quotegraph {__version__}; {name} {version}"
+
+
+def iter_items(paths: list[str], already_read: Callable[[str], bool], max_bytes: int) -> Iterator[_Item]:
+    """Every input document, table row or error named by `paths`, in order."""
+    from ..readers.walk import expand_paths, read_documents
+    from .parquet import iter_results
+
+    for entry in expand_paths(paths):
+        if isinstance(entry, InputError):
+            yield _Item(entry.source, result=str(entry))
+            continue
+        if entry.format == "tables":
+            for res in iter_results(entry.path):
+                if isinstance(res, InputError):
+                    yield _Item(res.source, result=str(res))
+                else:
+                    yield _Item(res.source, result=res)
+            continue
+        for doc in read_documents(entry, max_bytes=max_bytes):
+            if isinstance(doc, InputError):
+                yield _Item(doc.source, result=str(doc))
+                continue
+            h = raw_hash(doc)
+            if already_read(h):
+                yield _Item(doc.source, raw_hash=h, skipped=True)
+            else:
+                yield _Item(doc.source, raw=doc, raw_hash=h)
+
+
+# -- extraction: the same function in the parent and in workers --------------------------------
+
+def extract_batch(raws: list[RawDocument], model: str | None = None) -> list[ArticleResult | str]:
+    """Extract a batch; an article that fails becomes its one-line reason. One bad article never sinks the batch."""
+    from ..nlp import load_pipeline
+    from ..pipeline import extract_documents
+
+    nlp = load_pipeline(model)
+    try:
+        out = [res for _, res in extract_documents(raws, nlp)]
+    except Exception:
+        out = []
+        for raw in raws:
+            try:
+                ((_, res),) = extract_documents([raw], nlp)
+            except Exception as e:
+                res = f"{raw.source}: internal error while extracting ({type(e).__name__}: {e})"
+            out.append(res)
+    return [r if isinstance(r, ArticleResult) else str(r) for r in out]
+
+
+def _init_worker(model: str | None) -> None:
+    """Worker start: one thread each (the workers are the parallelism), then the pipeline, once."""
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    from ..nlp import load_pipeline
+
+    load_pipeline(model)
+
+
+def _batches(items: Iterable[_Item], size: int) -> Iterator[list[_Item]]:
+    batch: list[_Item] = []
+    for it in items:
+        batch.append(it)
+        if sum(1 for b in batch if b.raw is not None) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _fill(batch: list[_Item], results: list[ArticleResult | str]) -> list[_Item]:
+    it = iter(results)
+    for item in batch:
+        if item.raw is not None:
+            item.result = next(it)
+            item.raw = None  # the bytes are no longer needed
+    return batch
+
+
+def extracted(items: Iterable[_Item], jobs: int, model: str | None) -> Iterator[_Item]:
+    """Items in input order with `result` filled in, extracted in the parent (jobs=1) or in worker processes."""
+    if jobs <= 1:
+        for batch in _batches(items, BATCH_DOCUMENTS * 2):
+            raws = [b.raw for b in batch if b.raw is not None]
+            yield from _fill(batch, extract_batch(raws, model) if raws else [])
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model,))
+
+    pool = new_pool()
+    pending: deque[tuple[list[_Item], Future | None]] = deque()
+
+    def finish(batch: list[_Item], fut: Future | None) -> list[_Item]:
+        nonlocal pool
+        if fut is None:
+            return batch
+        try:
+            return _fill(batch, fut.result())
+        except BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = new_pool()
+            reason = "a worker process died while extracting this batch (out of memory?)"
+            return _fill(batch, [f"{b.source}: {reason}" for b in batch if b.raw is not None])
+
+    try:
+        for batch in _batches(items, BATCH_DOCUMENTS):
+            raws = [b.raw for b in batch if b.raw is not None]
+            fut = None
+            if raws:
+                try:
+                    fut = pool.submit(extract_batch, raws, model)
+                except BrokenProcessPool:
+                    pool = new_pool()
+                    fut = pool.submit(extract_batch, raws, model)
+            pending.append((batch, fut))
+            while len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
+                yield from finish(*pending.popleft())
+        while pending:
+            yield from finish(*pending.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# -- the run -----------------------------------------------------------------------------------
+
+def ingest(kb, paths: list[str], jobs: int = 1, model: str | None = None,
+           on_event: Callable[[IngestEvent], None] | None = None, force: bool = False,
+           max_bytes: int = 64 * 1024 * 1024) -> IngestSummary:
+    """Read, extract and store everything under `paths`; see the module docstring."""
+    from .store import has_raw
+
+    engine = engine_id(model)
+    summary = IngestSummary()
+    started = time.perf_counter()
+
+    def already_read(h: str) -> bool:
+        return not force and has_raw(kb.conn, h, engine)
+
+    def report(event: IngestEvent) -> None:
+        if event.status == "failed":
+            summary.failed += 1
+            if len(summary.errors) < MAX_ERRORS_KEPT:
+                summary.errors.append(event.message or event.source)
+        elif event.status in ("unchanged", "duplicate"):
+            summary.unchanged += 1
+        elif event.status == "new":
+            summary.new += 1
+        elif event.status == "updated":
+            summary.updated += 1
+        summary.quotes += event.quotes
+        if on_event is not None:
+            on_event(event)
+
+    for item in extracted(iter_items(paths, already_read, max_bytes), jobs, model):
+        if item.skipped:
+            report(IngestEvent("unchanged", item.source))
+            continue
+        if not isinstance(item.result, ArticleResult):
+            report(IngestEvent("failed", item.source, str(item.result)))
+            continue
+        try:
+            outcome = kb.add_result(item.result, raw_hash=item.raw_hash, engine=engine, force=force)
+        except QuotegraphError as e:
+            report(IngestEvent("failed", item.source, f"{item.source}: {e}"))
+            continue
+        except Exception as e:  # a bug on one article must not end a long run; the transaction was rolled back
+            report(IngestEvent("failed", item.source,
+                               f"{item.source}: internal error while storing ({type(e).__name__}: {e})"))
+            continue
+        report(IngestEvent(outcome.status, item.source, quotes=outcome.quotes, article=outcome.article))
+    summary.seconds = time.perf_counter() - started
+    stats = kb.stats()
+    summary.total_articles, summary.total_quotes = stats.articles, stats.quotes
+    summary.people, summary.works = stats.people, stats.works
+    return summary

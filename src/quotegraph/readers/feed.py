@@ -1,0 +1,119 @@
+"""RSS and Atom feeds saved to disk: each item that carries the full article becomes an HTML article.
+
+feedparser reads the feed (and cleans the HTML it holds). An item's full content
+(content:encoded, Atom content) is wrapped in a small HTML page whose head carries the
+item's title, authors, date and the feed's title as outlet, so that the HTML reader finds
+the same metadata it finds on a real page; the item's link is the article's url. Items
+that carry only a teaser (a short description) are not articles and are skipped.
+"""
+from __future__ import annotations
+
+import calendar
+import html
+import os
+import re
+from datetime import datetime, timezone
+from typing import Iterator
+
+from ..errors import InputError
+from . import RawDocument
+
+# An item's text shorter than this (in characters, markup removed) is a teaser, not an article.
+MIN_ARTICLE_CHARS = 200
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+
+def looks_like_feed(head: bytes) -> bool:
+    """True when the first bytes of a file are an RSS, RDF or Atom document."""
+    h = head[:4096].lstrip().lower()
+    return (h.startswith(b"<?xml") or h.startswith(b"<rss") or h.startswith(b"<feed")
+            or h.startswith(b"<rdf")) and (b"<rss" in h or b"<feed" in h or b"<rdf:rdf" in h)
+
+
+def read_feed(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | InputError]:
+    """Yield one HTML RawDocument per full-content item, or an InputError for a feed that cannot be read."""
+    import feedparser
+
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            yield InputError(path, f"feed is {size:,} bytes, over the limit of {max_bytes:,}")
+            return
+        with open(path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        yield InputError(path, "no such file")
+        return
+    except OSError as e:
+        yield InputError(path, f"cannot be read ({e.strerror or e})")
+        return
+    parsed = feedparser.parse(data)
+    if not parsed.get("version") and not parsed.entries:
+        reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: None)() or "no RSS or Atom items"
+        yield InputError(path, f"not a readable RSS or Atom feed ({reason})")
+        return
+    outlet = (parsed.feed.get("title") or "").strip() or None
+    for i, entry in enumerate(parsed.entries):
+        source = f"{path}#item-{i + 1}"
+        body = _full_content(entry)
+        if body is None:
+            continue
+        page = item_page(entry, body, outlet)
+        yield RawDocument(source=source, data=page.encode("utf-8"), media_type="text/html",
+                          url=(entry.get("link") or "").strip() or None, fetched=_item_date(entry))
+
+
+def _full_content(entry) -> str | None:
+    """The item's full HTML, or None when it carries only a teaser."""
+    candidates = [c.get("value") or "" for c in entry.get("content") or []]
+    candidates.append(entry.get("summary") or "")
+    best = max(candidates, key=lambda s: len(_strip_tags(s)))
+    return best if len(_strip_tags(best)) >= MIN_ARTICLE_CHARS else None
+
+
+def _strip_tags(s: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", s)).strip()
+
+
+def _item_date(entry) -> str | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        t = entry.get(key)
+        if t:
+            try:
+                return datetime.fromtimestamp(calendar.timegm(t), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+            except (OverflowError, ValueError, TypeError):
+                continue
+    return None
+
+
+def _item_authors(entry) -> list[str]:
+    names = [(a.get("name") or "").strip() for a in entry.get("authors") or [] if isinstance(a, dict)]
+    names = [n for n in names if n]
+    if not names and entry.get("author"):
+        names = [entry["author"].strip()]
+    return names
+
+
+def item_page(entry, body: str, outlet: str | None) -> str:
+    """An HTML page for one feed item: metadata in the head, the item's title and content in an <article>."""
+    title = (entry.get("title") or "").strip()
+    date = _item_date(entry)
+    meta = []
+    if title:
+        meta.append(f'<meta property="og:title" content="{html.escape(title)}">')
+    for name in _item_authors(entry):
+        meta.append(f'<meta name="author" content="{html.escape(name)}">')
+    if date:
+        meta.append(f'<meta property="article:published_time" content="{html.escape(date)}">')
+    if outlet:
+        meta.append(f'<meta property="og:site_name" content="{html.escape(outlet)}">')
+    link = (entry.get("link") or "").strip()
+    if link:
+        meta.append(f'<link rel="canonical" href="{html.escape(link)}">')
+    head = "\n".join(meta)
+    h1 = f"<h1>{html.escape(title)}</h1>" if title else ""
+    return (f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>\n{head}\n"
+            f"</head><body><article>{h1}\n{body}\n</article></body></html>")
+
+
+__all__ = ["read_feed", "looks_like_feed", "item_page", "MIN_ARTICLE_CHARS"]
