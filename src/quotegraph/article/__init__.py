@@ -29,7 +29,8 @@ class Article:
     title: str | None = None
     dek: str | None = None
     authors: list[str] = field(default_factory=list)
-    published: str | None = None
+    published: str | None = None  # ISO 8601; the updated date when the page prints no other
+    updated: str | None = None  # ISO 8601, when the page says the article was updated
     outlet: str | None = None
     blocks: list[Block] = field(default_factory=list)
 

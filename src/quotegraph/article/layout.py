@@ -1,17 +1,223 @@
-"""Scraped page text -> Article: title, dek, byline and date lines, furniture, body paragraphs."""
+"""Scraped page text -> Article: title, dek, byline and date, furniture, body paragraphs.
+
+A scraped page reads top to bottom as: the title (first line), the standfirst or dek, a byline
+with the date, then the body, with page furniture (teasers, credits, links to other stories,
+calls to action) mixed in. Plain articles (a title, then paragraphs) are the same page without
+the header, and every paragraph of them stays body.
+
+The reader works on lines (offsets into the text exactly as read, any line ending). The title is
+the first line. When a byline or date line follows within a few lines, the paragraph between the
+title and it is the dek, and the byline gives the authors, the date and maybe the outlet. Every
+other line is judged by `furniture.classify_line`; after a heading such as "Latest News" the
+short lines that follow are the page's list of other stories. Lines of body in one paragraph
+(no blank line between) make one block when the first stops mid-sentence (a hard-wrapped line),
+and separate blocks otherwise.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from . import Article, Block
+from .byline import Byline, parse_byline
+from .dates import find_dates
+from .furniture import (classify_line, ends_as_sentence, is_date_line, is_label, is_tail_marker, normal,
+                        words)
+from .lists import table
 
-_PARA = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+HEADER_SPAN = 5  # the byline sits within this many lines under the title
+TITLE_MAX_WORDS = 40  # a first line longer than this is prose, not a title
+DEK_MIN_WORDS = 4
+TAIL_PROSE_WORDS = 30  # after a "Latest News" heading, a paragraph this long means the article goes on
+
+_LINE = re.compile(r"[^\r\n]+")
+# "WASHINGTON (Reuters) -", "NEW YORK (AP) \u2014": the wire service in a dateline opening the body
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'\u2019-]{1,40}\s*\((?P<outlet>[A-Z][\w.&! ]{0,30})\)\s*[-\u2013\u2014]")
+
+
+@dataclass
+class Line:
+    """One non-blank line: the span of its text without surrounding spaces, and its paragraph."""
+
+    start: int
+    end: int
+    group: int  # lines with no blank line between them share a group
+    text: str
+
+
+def split_lines(text: str) -> list[Line]:
+    out: list[Line] = []
+    group = 0
+    prev_end = 0
+    for m in _LINE.finditer(text):
+        raw = m.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        gap = text[prev_end:m.start()]
+        breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n")
+        if out and breaks >= 2:
+            group += 1
+        start = m.start() + (len(raw) - len(raw.lstrip()))
+        end = m.start() + len(raw.rstrip())
+        out.append(Line(start, end, group, text[start:end]))
+        prev_end = m.end()
+    return out
+
+
+_CONTINUES = re.compile(r"(?:[,\u2013\u2014(-]|\b(?:and|or|but|the|a|an|of|to|in|for|with|that|who)\b)$")
+
+
+def join_wrapped(lines: list[Line], text: str) -> list[Line]:
+    """Lines of one paragraph that a hard wrap split mid-sentence, joined back into one unit.
+
+    A line continues the one above it (no blank line between) when that one stops without sentence
+    punctuation and this one starts in lower case, or that one ends on a comma, a dash or a word
+    that cannot end a sentence. Judging the joined unit keeps a wrapped fragment such as
+    "incites" from reading as a kicker line.
+    """
+    out: list[Line] = []
+    for ln in lines:
+        if out and out[-1].group == ln.group and not ends_as_sentence(out[-1].text):
+            first = ln.text[:1]
+            if first.islower() or _CONTINUES.search(out[-1].text):
+                last = out[-1]
+                out[-1] = Line(last.start, ln.end, last.group, text[last.start:ln.end])
+                continue
+        out.append(ln)
+    return out
+
+
+def _is_byline_or_date(line: Line) -> bool:
+    return parse_byline(line.text) is not None or (len(words(line.text)) <= 25 and is_date_line(line.text))
+
+
+def _header_dates(line: Line) -> tuple[Byline | None, list]:
+    by = parse_byline(line.text)
+    return by, ([by.date] if by and by.date else find_dates(line.text))
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet's name for a URL's domain (layout_outlets.txt), or the bare domain."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    if not host:
+        return None
+    names = {row[0].lower(): row[1] for row in table("layout_outlets.txt") if len(row) > 1}
+    parts = host.split(".")
+    for k in range(len(parts) - 1):
+        cand = ".".join(parts[k:])
+        if cand in names:
+            return names[cand]
+    return host[4:] if host.startswith("www.") else host
 
 
 def read_scraped_text(text: str, source: str, url: str | None = None) -> Article:
-    blocks = [Block("body", m.start(), m.end()) for m in _PARA.finditer(text) if m.group().strip()]
-    title = None
-    if blocks:
-        blocks[0].kind = "title"
-        title = text[blocks[0].start:blocks[0].end].strip()
-    return Article(source=source, text=text, url=url, title=title, blocks=blocks)
+    """Lay out one page of scraped text (see the module docstring); offsets index `text`."""
+    lines = join_wrapped(split_lines(text), text)
+    kinds: list[str | None] = [None] * len(lines)  # "title", "dek", "body", "furniture"
+    ends = [ln.end for ln in lines]
+    title = dek = published = updated = outlet = None
+    authors: list[str] = []
+
+    def take_dates(found: list) -> None:
+        nonlocal published, updated
+        for d in found:
+            if d.label == "updated":
+                updated = updated or d.iso
+            else:
+                published = published or d.iso
+
+    # the title: the first line that is not a widget label, unless it is too long to be one
+    i = 0
+    while i < len(lines) and is_label(lines[i].text):
+        kinds[i] = "furniture"
+        i += 1
+    if i < len(lines) and len(words(lines[i].text)) <= TITLE_MAX_WORDS and not _is_byline_or_date(lines[i]):
+        kinds[i] = "title"
+        title = lines[i].text
+        i += 1
+
+    # the header: a byline or date line close under the title, with the dek above it
+    by_at = next((j for j in range(i, min(i + HEADER_SPAN, len(lines))) if _is_byline_or_date(lines[j])), None)
+    if by_at is not None:
+        for j in range(i, by_at):
+            if kinds[j] is None and classify_line(lines[j].text).kind == "body" and len(words(lines[j].text)) >= DEK_MIN_WORDS:
+                kinds[j] = "dek"
+                dek = lines[j].text
+                break
+        j = by_at
+        while j < len(lines) and _is_byline_or_date(lines[j]):
+            by, found = _header_dates(lines[j])
+            if by:
+                authors = authors or by.authors
+                outlet = outlet or by.outlet
+            take_dates(found)
+            kinds[j] = "furniture"
+            j += 1
+
+    # the body, line by line
+    in_tail = False
+    for k, ln in enumerate(lines):
+        if kinds[k] is not None:
+            continue
+        if in_tail and len(words(ln.text)) < TAIL_PROSE_WORDS:
+            kinds[k] = "furniture"
+            continue
+        in_tail = False
+        if is_tail_marker(ln.text):
+            kinds[k] = "furniture"
+            in_tail = True
+            continue
+        verdict = classify_line(ln.text)
+        kinds[k] = verdict.kind
+        if verdict.kind == "body":
+            ends[k] = ln.start + verdict.body_end
+        elif verdict.reason in ("byline", "date"):  # a byline or date further down (or at the end)
+            by, found = _header_dates(ln)
+            if by and not authors:
+                authors, outlet = by.authors, outlet or by.outlet
+            if not published and not updated:
+                take_dates(found)
+        elif verdict.reason == "credit" and normal(ln.text).startswith(("\u00a9", "(c)", "copyright")) and not outlet:
+            outlet = _copyright_holder(ln.text)
+
+    # blocks: title, dek, and body lines joined where a line stops mid-sentence
+    blocks: list[Block] = []
+    prev: Line | None = None
+    for k, ln in enumerate(lines):
+        kind = kinds[k]
+        if kind in ("title", "dek"):
+            blocks.append(Block(kind, ln.start, ln.end))
+            prev = None
+        elif kind == "body" and ends[k] > ln.start:
+            if (prev is not None and blocks and blocks[-1].kind == "body" and prev.group == ln.group
+                    and blocks[-1].end == prev.end and not ends_as_sentence(prev.text)):
+                blocks[-1].end = ends[k]
+            else:
+                blocks.append(Block("body", ln.start, ends[k]))
+            prev = ln
+        else:
+            prev = None
+
+    body = [b for b in blocks if b.kind == "body"]
+    if body and not outlet:
+        m = _DATELINE.match(text, body[0].start, body[0].end)
+        if m:
+            outlet = m.group("outlet").strip()
+    outlet = outlet or outlet_from_url(url)
+    return Article(source=source, text=text, url=url, title=title, dek=dek, authors=authors,
+                   published=published or updated, updated=updated, outlet=outlet, blocks=blocks)
+
+
+def _copyright_holder(line: str) -> str | None:
+    """The holder in "© 2021 E! Entertainment Television, LLC. All rights reserved."."""
+    m = re.match(r"(?i)^\s*(?:\u00a9|\(c\)|copyright)\s*(?:\u00a9\s*)?(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*,?\s*"
+                 r"(?P<who>[^.,;|]{2,60})", line)
+    if not m:
+        return None
+    who = m.group("who").strip()
+    return who or None
+

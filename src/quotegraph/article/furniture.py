@@ -1,0 +1,244 @@
+"""Page furniture: the lines of a scraped page that are not the article's prose.
+
+Each line is judged on its own by general rules, in this order: widget labels ("Latest News",
+"Tags"), teasers and links ("Watch: ...", "Related: ..."), bylines and date lines, image and
+reporting credits ("J. Countess/Getty Images", "(Reporting by ...)"), calls to action ("Sign up
+for TV Scoop!", "Follow her on Twitter @roe."), and then by shape: short lines in capitals, headlines of other
+stories (short title-case lines without sentence punctuation) and short kicker lines. A line that
+holds a double quotation mark is never dropped by shape alone, and a line that ends as a sentence
+does ("Case in point?") is prose however short. A call to action glued onto the end of a
+paragraph is cut off it (`Verdict.body_end`).
+
+The word lists live in src/quotegraph/data/furniture_*.txt.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from .byline import parse_byline
+from .dates import find_dates
+from .lists import word_list, word_set
+
+# A line ends as a sentence does: terminal punctuation, then closing marks or brackets.
+_TERMINAL = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019\u00bb)\]*]*$")
+_DOUBLE_MARK = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]|''")
+_WORD = re.compile(r"[^\W_](?:[\w'\u2019.&+-]*[\w+])?")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+# a sentence runs to terminal punctuation followed by a space (so "pic.twitter.com" is not cut)
+_SENTENCE = re.compile(r"(?:[^.!?\u2026]|[.!?\u2026]+(?=[^\s.!?\u2026\"'\u201d\u2019)\]]))*"
+                       r"(?:[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)|$)\s*")
+_URL = re.compile(r"^(?:https?://|www\.)\S+$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
+_CONTACT_LEAD = re.compile(r"(?i)^(?:follow|contact|e-?mail|reach|write to|send|tweet|dm|message|you can (?:reach|follow|email)"
+                           r"|(?:have|got) a (?:news )?tip)\b")
+_REACHED = re.compile(r"(?i)\b(?:reached|reach (?:him|her|them|me|us)|contact|e-?mail|tips?)\b")
+_ON_NETWORK = re.compile(r"(?i)\bon (?:twitter|x|instagram|facebook|tiktok|threads|bluesky|linkedin)\b")
+_SLASH_CREDIT = re.compile(r"[^\s/]/[^\s/]")
+_COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)|copyright\b)", re.I)
+_TWEET_SIGNATURE = re.compile(r"^[\u2014\u2013-]\s*[^()]{1,60}\(@\w+\)\s")
+
+KICKER_MAX_WORDS = 6  # a line this short without sentence punctuation is a label or kicker
+LINK_TITLE_MAX_WORDS = 18  # headlines of other stories are short
+CREDIT_MAX_WORDS = 12
+CTA_MAX_WORDS = 30  # a call to action is a line or two, not a paragraph
+CTA_PHRASE_MAX_WORDS = 20  # a sentence that only contains a CTA phrase is short
+CTA_LEAD_IN_WORDS = 6  # ... and has few words before it
+CTA_TAIL_WORDS = 5  # ... or after it
+TEASER_SENTENCE_MAX_WORDS = 8  # a short line-up sentence before a call to action ("Get the drama behind the scenes.")
+
+
+@dataclass
+class Verdict:
+    """How one line is read: `kind` is "body" or "furniture"; `reason` names the rule.
+
+    For a body line `body_end` is where its prose ends (before a glued-on call to action).
+    """
+
+    kind: str
+    reason: str
+    body_end: int
+
+
+def words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def normal(s: str) -> str:
+    """Lower case, curly apostrophes straight, spaces collapsed, end punctuation dropped."""
+    s = s.replace("\u2019", "'").replace("\u2018", "'").lower()
+    return " ".join(s.split()).strip(" .:;,!?-\u2013\u2014|>\u00bb\u203a\u2022\u00b7*#")
+
+
+def ends_as_sentence(s: str) -> bool:
+    return bool(_TERMINAL.search(s.rstrip()))
+
+
+def has_double_mark(s: str) -> bool:
+    return bool(_DOUBLE_MARK.search(s))
+
+
+def is_title_case(s: str) -> bool:
+    """Every word but the short function words starts with a capital or a digit (at least two of them)."""
+    minor = word_set("layout_minor_words.txt")
+    major = [w for w in words(s) if w.lower().replace("\u2019", "'") not in minor]
+    if len(major) < 2:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in major)
+
+
+def _starts_with(low: str, phrases: tuple[str, ...], follow: str) -> str | None:
+    for p in phrases:
+        if low.startswith(p) and (len(low) == len(p) or re.match(follow, low[len(p):])):
+            return p
+    return None
+
+
+def is_label(line: str) -> bool:
+    """A widget label on its own line ("Latest News", "Advertisement", "Tags")."""
+    return normal(line) in word_set("furniture_lines.txt")
+
+
+def is_tail_marker(line: str) -> bool:
+    """A heading after which the page lists other stories ("Latest News", "You may also like")."""
+    return normal(line) in word_set("furniture_tail.txt")
+
+
+def is_teaser(line: str) -> bool:
+    """A line introduced by a teaser or link label: "Watch: ...", "Related: ...", "Read more - ..."."""
+    low = line.strip().replace("\u2019", "'").lower()
+    return _starts_with(low, word_list("furniture_prefixes.txt"), r"\s*(?:[:|>\u2013\u2014\u00bb\u203a]|-\s)") is not None
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is a date and little else ("Published Jan. 2, 2021 6:49 PM ET", "Updated: 2021-01-02").
+
+    Besides the dates and their labels, only a word or two from layout_date_line_words.txt may be
+    left ("Correction", a weekday, "Tags" glued on); "Sept. 9, 2013 traffic problems." is prose.
+    """
+    dates = find_dates(line)
+    if not dates or has_double_mark(line):
+        return False
+    rest = line
+    for d in reversed(dates):
+        s = d.label_start if d.label_start is not None else d.start
+        rest = rest[:s] + " " + rest[d.end:]
+    left = [w.lower() for w in _LETTER_WORD.findall(rest)]
+    allowed = word_set("layout_date_line_words.txt")
+    return len(left) <= 3 and all(w in allowed for w in left)
+
+
+def is_credit(line: str) -> bool:
+    """An image or reporting credit: "J. Countess/Getty Images", "Photo: AP", "(Reporting by Jane Roe)"."""
+    s = line.strip()
+    low = s.replace("\u2019", "'").lower()
+    n = len(words(s))
+    if _COPYRIGHT.match(s) and n <= 20:
+        return True
+    if _starts_with(low, word_list("furniture_credit_lead.txt"), r"") and n <= 40 and not has_double_mark(s):
+        return True
+    if n > CREDIT_MAX_WORDS or has_double_mark(s) or _URL.match(s):
+        return False
+    credits = word_set("furniture_credits.txt")
+    if re.search(r"[!?;:]$", s) or (s.endswith(".") and not any(normal(s).endswith(c) and c.endswith(".") for c in credits)):
+        return False
+    if _SLASH_CREDIT.search(s):
+        parts = [p.strip() for p in re.split(r"\s*/\s*", s)]
+        if all(1 <= len(words(p)) <= 6 for p in parts) and any(p[:1].isupper() for p in parts):
+            return True
+    norm = normal(s)
+    for c in credits:
+        if (norm == c or norm.endswith(" " + c)) and len(c) > 2 and n <= 8 and (norm == c or is_title_case(s)):
+            return True
+    return False
+
+
+def is_contact_sentence(sentence: str) -> bool:
+    """"Follow her on Twitter @roe.", "Have a tip? Email tips@example.com": how to reach the writer."""
+    s = sentence.strip()
+    if len(words(s)) > CTA_MAX_WORDS or has_double_mark(s):
+        return False
+    handle = _EMAIL.search(s) or _HANDLE.search(s) or _ON_NETWORK.search(s)
+    return bool(handle and (_CONTACT_LEAD.match(s) or (_EMAIL.search(s) and _REACHED.search(s))))
+
+
+def is_cta_sentence(sentence: str) -> bool:
+    s = sentence.strip()
+    if not s or has_double_mark(s) or len(words(s)) > CTA_MAX_WORDS:
+        return False
+    low = s.replace("\u2019", "'").lower()
+    if _starts_with(low, word_list("furniture_cta.txt"), r"\W") or is_contact_sentence(s):
+        return True
+    # "For more news, sign up for our newsletter": a short lead-in, the phrase, a short tail at most
+    if len(words(s)) > CTA_PHRASE_MAX_WORDS:
+        return False
+    for p in word_list("furniture_cta_phrases.txt"):
+        at = low.find(p)
+        if at >= 0 and len(words(low[:at])) <= CTA_LEAD_IN_WORDS and len(words(low[at + len(p):])) <= CTA_TAIL_WORDS:
+            return True
+    return False
+
+
+def call_to_action_start(line: str) -> int | None:
+    """Where a call to action that runs to the end of the line starts, or None.
+
+    The call is one or more CTA sentences at the end of the line, together with the short
+    sentences just before them that lead up to it ("Get the drama behind the scenes. Sign up ...").
+    """
+    sents = [(m.start(), m.end()) for m in _SENTENCE.finditer(line) if m.group().strip()]
+    if not sents:
+        return None
+    k = len(sents)
+    while k > 0 and is_cta_sentence(line[sents[k - 1][0]:sents[k - 1][1]]):
+        k -= 1
+    if k == len(sents):
+        return None
+    cut = sents[k][0]
+    lead_ups = 0
+    while k > 0 and lead_ups < 2:
+        prev = line[sents[k - 1][0]:sents[k - 1][1]]
+        if len(words(prev)) > TEASER_SENTENCE_MAX_WORDS or has_double_mark(prev) or not prev.rstrip().endswith((".", "!", "?")):
+            break
+        k -= 1
+        lead_ups += 1
+        cut = sents[k][0]
+    return cut
+
+
+def classify_line(line: str) -> Verdict:
+    """Read one stripped, non-empty line of a page as body or furniture (see the module docstring)."""
+    s = line.strip()
+    n = len(words(s))
+    end = len(line.rstrip())
+
+    def furniture(reason: str) -> Verdict:
+        return Verdict("furniture", reason, 0)
+
+    if _URL.match(s):
+        return furniture("link")
+    if is_label(s):
+        return furniture("label")
+    if is_teaser(s):
+        return furniture("teaser")
+    if parse_byline(s) is not None:
+        return furniture("byline")
+    if n <= 25 and is_date_line(s):
+        return furniture("date")
+    if _TWEET_SIGNATURE.match(s):
+        return furniture("embed")
+    if is_credit(s):
+        return furniture("credit")
+    cut = call_to_action_start(line)
+    if cut == 0:
+        return furniture("call to action")
+    if cut is not None:
+        end = len(line[:cut].rstrip())
+    if has_double_mark(s) or ends_as_sentence(s):
+        return Verdict("body", "prose", end)
+    if n <= 10 and not re.search(r"[a-z]", s) and re.search(r"[A-Z]", s):
+        return furniture("capitals")
+    if n <= LINK_TITLE_MAX_WORDS and is_title_case(s):
+        return furniture("headline")
+    if n <= KICKER_MAX_WORDS:
+        return furniture("kicker")
+    return Verdict("body", "prose", end)
