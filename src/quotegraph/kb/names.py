@@ -99,6 +99,8 @@ def names_agree(name: NameKey, others: list[NameKey]) -> bool:
     A single-token name only needs to match one of them; a full name must not contradict any
     full name already known ("Emily Smith" does not join an entity known as "Emily Cooper").
     """
+    if any(o.key == name.key for o in others):
+        return True
     full = [o for o in others if not o.single]
     if name.single:
         return any(compatible(name, o) for o in others)
@@ -110,6 +112,7 @@ def names_agree(name: NameKey, others: list[NameKey]) -> bool:
 def display_rank(name: str, key: NameKey, count: int, entity_type: str) -> tuple:
     """Sort key for choosing an entity's display name among its names (highest first)."""
     if entity_type in PERSONAL_TYPES:
-        tokens = key.tokens if key.tokens <= 4 else 0
-        return (tokens, count, -len(name))
+        words = [w for w in key.key.split() if len(w) > 1]  # initials do not make a name fuller
+        tokens = len(words) if len(words) <= 4 else 0
+        return (tokens, count, len(name))
     return (count, -len(name))

@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 
 from ..result import ArticleResult
 from .context import work_kind_hint
-from .names import PERSONAL_TYPES, NameKey, names_agree
+from .names import PERSONAL_TYPES, NameKey, compatible, names_agree
 
 # What each end of a relation must be; the first type is given to an end of another type.
 PREDICATE_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
@@ -205,6 +205,9 @@ class Resolver:
         self.article_key = article_key
         self.prior = prior
         self.created: set[int] = set()
+        # records this article resolved to so far, with the names it gave them: the store's name
+        # index learns them only when the article's rows are complete
+        self.seen: dict[int, tuple[str, set[NameKey], int | None]] = {}
 
     def resolve_all(self, prepared: PreparedArticle) -> None:
         locals_by_id = prepared.by_local()
@@ -216,6 +219,9 @@ class Resolver:
             chosen = self.resolve_one(le, context, work_id)
             le.resolved_id = chosen
             le.entity_id = self.follow(chosen)
+            typ, names, seen_work = self.seen.get(le.entity_id, (le.type, set(), None))
+            names |= {NameKey.of(n, le.type) for n in [le.name, *le.aliases]} - {NameKey("", "", "", 0)}
+            self.seen[le.entity_id] = (typ, names, seen_work if seen_work is not None else work_id)
             if le.type == "character" and work_id is not None:
                 self.conn.execute("UPDATE entities SET work_id = ? WHERE id = ? AND work_id IS NULL",
                                   (work_id, le.entity_id))
@@ -264,6 +270,9 @@ class Resolver:
 
     def _match_title(self, le: LocalEntity, key: NameKey) -> int | None:
         """Works, organisations, places: the record with the same full title, the most cited if several."""
+        for eid, (typ, names, _) in self.seen.items():
+            if typ == le.type and any(n.key == key.key for n in names):
+                return eid
         rows = self.conn.execute(
             "SELECT e.id FROM entity_names n JOIN entities e ON e.id = n.entity_id "
             "WHERE n.key = ? AND e.type = ? AND e.merged_into IS NULL "
@@ -277,10 +286,15 @@ class Resolver:
         else:
             where = ("(n.key = :k OR (n.tokens = 1 AND n.key IN (:first, :last)) "
                      "OR (n.first = :first AND n.last = :last))")
-        rows = self.conn.execute(
+        rows = [tuple(r) for r in self.conn.execute(
             f"SELECT DISTINCT e.id, e.work_id, e.article_count FROM entity_names n JOIN entities e ON e.id = n.entity_id "
             f"WHERE {where} AND e.type = :type AND e.merged_into IS NULL LIMIT {MAX_CANDIDATES}",
-            {"k": key.key, "first": key.first, "last": key.last, "type": le.type}).fetchall()
+            {"k": key.key, "first": key.first, "last": key.last, "type": le.type}).fetchall()]
+        found = {r[0] for r in rows}
+        for eid, (typ, seen_names, seen_work) in self.seen.items():
+            if typ == le.type and eid not in found and any(compatible(key, n) for n in seen_names):
+                row = self.conn.execute("SELECT work_id, article_count FROM entities WHERE id = ?", (eid,)).fetchone()
+                rows.append((eid, row[0] if row and row[0] is not None else seen_work, row[1] if row else 0))
         if not rows:
             return []
         ids = [r[0] for r in rows]
@@ -290,6 +304,9 @@ class Resolver:
             for eid, k, first, last, tokens in self.conn.execute(
                     f"SELECT entity_id, key, first, last, tokens FROM entity_names WHERE entity_id IN ({marks})", chunk):
                 names[eid].append(NameKey(k, first, last, tokens))
+        for eid in ids:
+            if eid in self.seen:
+                names[eid] = list(set(names[eid]) | self.seen[eid][1])
         blocked = set()
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))

@@ -269,8 +269,18 @@ def apply_footprint(conn: sqlite3.Connection, fp: Footprint, sign: int) -> None:
 
 def _delete_article(conn: sqlite3.Connection, aid: int) -> tuple[dict[tuple[str, str], int], set[int]]:
     """Remove an article's rows; return what its entities resolved to (for the next version) and the records touched."""
-    prior = {(r["type"], r["key"]): r["resolved_id"] for r in conn.execute(
-        "SELECT type, key, resolved_id FROM article_entities WHERE article_id = ?", (aid,))}
+    prior: dict[tuple[str, str], int] = {}
+    ambiguous: set[tuple[str, str]] = set()
+    for r in conn.execute("SELECT type, key, name, aliases, resolved_id FROM article_entities WHERE article_id = ?",
+                          (aid,)).fetchall():
+        for k in {r["key"]} | {NameKey.of(a, r["type"]).key for a in json.loads(r["aliases"])}:
+            if not k:
+                continue
+            if prior.get((r["type"], k), r["resolved_id"]) != r["resolved_id"]:
+                ambiguous.add((r["type"], k))  # a short name two records went by: no hint
+            prior[(r["type"], k)] = r["resolved_id"]
+    for k in ambiguous:
+        del prior[k]
     fp = article_footprint(conn, aid)
     apply_footprint(conn, fp, -1)
     conn.execute("DELETE FROM quote_about WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = ?)", (aid,))

@@ -1,0 +1,145 @@
+"""The store: schema and migrations, provenance, re-ingest, new versions, one transaction per article."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from quotegraph.errors import StoreError
+from quotegraph.kb import SCHEMA_VERSION, open_kb
+from quotegraph.kb import store as store_module
+
+
+def test_new_store_is_wal_with_schema_version_and_fts(tmp_path):
+    path = str(tmp_path / "x.db")
+    with open_kb(path) as kb:
+        assert kb.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert kb.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert kb.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'quotes_fts'").fetchone()
+    with open_kb(path) as kb:  # opening again migrates nothing and keeps the version
+        assert kb.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_store_from_a_newer_quotegraph_is_refused(tmp_path):
+    path = str(tmp_path / "future.db")
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer quotegraph"):
+        open_kb(path)
+
+
+def test_readonly_open_of_a_missing_store_says_how_to_build_one(tmp_path):
+    with pytest.raises(StoreError, match="quotegraph ingest"):
+        open_kb(str(tmp_path / "missing.db"), readonly=True)
+
+
+def test_a_file_that_is_not_a_store_is_a_store_error(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="cannot open"):
+        open_kb(str(path))
+
+
+def test_every_quote_keeps_its_provenance(kb, park_articles):
+    a1, _ = park_articles
+    a1.url = "https://example.com/park"
+    kb.add_result(a1)
+    q = kb.quotes(text="escapism").items[0]
+    assert (q.article.title, q.article.outlet, q.article.authors, q.article.published, q.article.url) == (
+        "Ashley Park Talks Season Two", "E! News", ["Beth Sobol"], "2021-01-02T18:49", "https://example.com/park")
+    assert a1.text[q.start:q.end] == q.text
+    assert a1.text[q.speaker.mention.start:q.speaker.mention.end] == "Ashley"
+    assert a1.text[q.cue.start:q.cue.end] == "said"
+
+
+def test_adding_the_same_article_again_changes_nothing(kb, park_articles, counts):
+    a1, a2 = park_articles
+    assert kb.add_result(a1).status == "new"
+    assert kb.add_result(a2).status == "new"
+    before = counts(kb)
+    assert kb.add_result(a1).status == "unchanged"
+    assert kb.add_result(a2).status == "unchanged"
+    assert counts(kb) == before
+
+
+def test_the_same_text_under_another_path_is_a_duplicate(kb, park_articles, counts):
+    a1, _ = park_articles
+    kb.add_result(a1)
+    before = counts(kb)
+    a1.source = "copy/of/park-2021.txt"
+    assert kb.add_result(a1).status == "duplicate"
+    assert counts(kb) == before
+
+
+def test_a_new_version_replaces_the_old_rows(kb, article, park_articles, counts):
+    a1, _ = park_articles
+    kb.add_result(a1)
+    new_text = a1.text.replace("We are filming in spring", "We start filming in May")
+    v2 = article(new_text, a1.source, title=a1.title, published=a1.published, outlet=a1.outlet,
+                 entities=[("Ashley Park", "person", ["Ashley Park", "Ashley"]), ("Emily in Paris", "work")],
+                 quotes=[("We start filming in May,", "Ashley Park", "she", "added")])
+    out = kb.add_result(v2)
+    assert out.status == "updated"
+    assert kb.stats().articles == 1
+    texts = [q.text for q in kb.quotes().items]
+    assert texts == ["We start filming in May,"]
+    assert kb.quotes(text="escapism").items == []  # the old words left the full-text index too
+    assert kb.quotes(text="May").items[0].text == "We start filming in May,"
+    # records only the old version named are gone; the person kept her id
+    assert kb.find("Darren Star") == []
+    assert kb.person("Ashley Park").quote_count == 1
+    c = counts(kb)
+    assert c["fts"] == c["quotes"] == 1
+
+
+def test_a_new_version_keeps_the_record_ids_it_resolved_to(kb, article, park_articles):
+    a1, _ = park_articles
+    kb.add_result(a1)
+    pid = kb.person("Ashley Park").id
+    v2 = article(a1.text + "\n\nMore to come.", a1.source,
+                 entities=[("Ashley", "person", ["Ashley"])],  # only her first name this time
+                 quotes=[("I think people love the escapism,", "Ashley", "Ashley", "said")])
+    kb.add_result(v2)
+    assert kb.quotes(text="escapism").items[0].speaker.id == pid
+
+
+def test_an_article_is_written_in_one_transaction(kb, park_articles, counts, monkeypatch):
+    a1, a2 = park_articles
+    kb.add_result(a1)
+    before = counts(kb)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store_module, "apply_footprint", boom)  # fails after the article's rows are inserted
+    with pytest.raises(RuntimeError):
+        kb.add_result(a2)
+    assert counts(kb) == before
+    assert kb.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_delete_article_removes_its_rows_and_orphan_records(kb, park_articles, counts):
+    a1, a2 = park_articles
+    kb.add_result(a1)
+    before = counts(kb)
+    out = kb.add_result(a2)
+    assert kb.delete_article(out.article)
+    assert counts(kb) == before
+
+
+def test_footprints_keep_counters_exact(kb, park_articles):
+    for a in park_articles:
+        kb.add_result(a)
+    rows = kb.conn.execute(
+        "SELECT e.id, e.quote_count, (SELECT COUNT(*) FROM quotes WHERE speaker_id = e.id), e.article_count, "
+        "(SELECT COUNT(DISTINCT article_id) FROM article_entities WHERE entity_id = e.id), e.about_count, "
+        "(SELECT COUNT(*) FROM quote_about WHERE entity_id = e.id) FROM entities e").fetchall()
+    for r in rows:
+        assert (r[1], r[3], r[5]) == (r[2], r[4], r[6])
+
+
+def test_published_day_reads_iso_and_rfc_2822_dates():
+    assert store_module.published_day("2021-01-02T18:49") == "2021-01-02"
+    assert store_module.published_day("Sat, 02 Jan 2021 18:49:00 GMT") == "2021-01-02"
+    assert store_module.published_day("sometime") is None
