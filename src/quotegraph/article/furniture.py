@@ -182,8 +182,8 @@ def is_cta_sentence(sentence: str) -> bool:
 def call_to_action_start(line: str) -> int | None:
     """Where a call to action that runs to the end of the line starts, or None.
 
-    The call is one or more CTA sentences at the end of the line, together with the short
-    sentences just before them that lead up to it ("Get the drama behind the scenes. Sign up ...").
+    The call is one or more CTA sentences at the end of the line, together with one short
+    sentence just before them that leads up to it ("Get the drama behind the scenes. Sign up ...").
     """
     sents = [(m.start(), m.end()) for m in _SENTENCE.finditer(line) if m.group().strip()]
     if not sents:
@@ -194,14 +194,11 @@ def call_to_action_start(line: str) -> int | None:
     if k == len(sents):
         return None
     cut = sents[k][0]
-    lead_ups = 0
-    while k > 0 and lead_ups < 2:
+    if k > 0:  # one short sentence leading up to the call goes with it
         prev = line[sents[k - 1][0]:sents[k - 1][1]]
-        if len(words(prev)) > TEASER_SENTENCE_MAX_WORDS or has_double_mark(prev) or not prev.rstrip().endswith((".", "!", "?")):
-            break
-        k -= 1
-        lead_ups += 1
-        cut = sents[k][0]
+        if (len(words(prev)) <= TEASER_SENTENCE_MAX_WORDS and not has_double_mark(prev)
+                and prev.rstrip().endswith((".", "!", "?"))):
+            cut = sents[k - 1][0]
     return cut
 
 

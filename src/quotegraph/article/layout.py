@@ -33,7 +33,7 @@ TAIL_PROSE_WORDS = 30  # after a "Latest News" heading, a paragraph this long me
 
 _LINE = re.compile(r"[^\r\n]+")
 # "WASHINGTON (Reuters) -", "NEW YORK (AP) \u2014": the wire service in a dateline opening the body
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'\u2019-]{1,40}\s*\((?P<outlet>[A-Z][\w.&! ]{0,30})\)\s*[-\u2013\u2014]")
+_DATELINE = re.compile(r"[A-Z][A-Z .,'\u2019-]{1,40}\s*\((?P<outlet>[A-Z][\w.&! ]{0,30})\)\s*[-\u2013\u2014]")
 
 
 @dataclass

@@ -1,7 +1,9 @@
 """Plain files: text and HTML articles read from disk or stdin."""
 from __future__ import annotations
 
+import codecs
 import os
+import re
 import sys
 
 from ..errors import InputError
@@ -11,12 +13,35 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 
+_HTML_STARTS = ("<!doctype html", "<html", "<?xml", "<head", "<body", "<meta", "<title", "<article")
+_COMMENT = re.compile(r"^(?:\s|<!--.*?-->)*", re.S)
+
+
+# Byte-order marks and the codec that reads what follows them (UTF-32 first: its LE mark starts like UTF-16's).
+_HEAD_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+              (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _head_text(data: bytes) -> str:
+    """The first bytes as lower-case text, whatever the encoding (BOMs and UTF-16 included)."""
+    from ..article.decode import utf16_without_bom
+
+    head = data[:4096]
+    for bom, enc in _HEAD_BOMS:
+        if head.startswith(bom):
+            return head[len(bom):].decode(enc, "ignore").lower()
+    enc = utf16_without_bom(head)
+    if enc:
+        return head.decode(enc, "ignore").lower()
+    return head.decode("latin-1").lower()
+
+
 def sniff_media_type(path: str, data: bytes) -> str:
-    """HTML by file name, or by a leading tag when the name says nothing."""
+    """HTML by file name, or by the markup it opens with (after any comments) when the name says nothing."""
     if path.lower().endswith(HTML_SUFFIXES):
         return "text/html"
-    head = data[:2048].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in head[:512]:
+    head = _COMMENT.sub("", _head_text(data), count=1)
+    if head.startswith(_HTML_STARTS) or (head.startswith("<") and ("<html" in head[:1024] or "<body" in head[:1024])):
         return "text/html"
     return "text/plain"
 

@@ -1,0 +1,129 @@
+"""Page furniture: each kind is left out of the body, and short real paragraphs stay in."""
+from __future__ import annotations
+
+import pytest
+
+from quotegraph.article.furniture import call_to_action_start, classify_line, is_title_case
+from quotegraph.article.layout import read_scraped_text
+
+
+def kind(line: str) -> tuple[str, str]:
+    v = classify_line(line)
+    return v.kind, v.reason
+
+
+def body_of(*paragraphs: str) -> list[str]:
+    """Body paragraphs of a page made of a title, a byline and the given paragraphs."""
+    text = "A Title For The Page\n\nBy Ann Poe Feb 01, 2022 9:05 AMTags\n\n" + "\n\n".join(paragraphs) + "\n"
+    art = read_scraped_text(text, "x.txt")
+    return [art.text[b.start:b.end] for b in art.paragraphs]
+
+
+def test_byline_line_with_tags_glued_to_the_time():
+    assert kind("By Ann Poe, Cy Roe Feb 01, 2022 9:05 PMTags") == ("furniture", "byline")
+
+
+def test_date_line():
+    assert kind("Published Feb. 1, 2022 9:05 a.m. ET") == ("furniture", "date")
+    assert kind("Saturday, March 19, 2016.") == ("furniture", "date")
+
+
+def test_sentence_with_a_date_is_prose():
+    assert kind("Sept. 9, 2013 traffic problems.")[0] == "body"
+    assert kind("On March 3, 2016, the senator said she would run again.")[0] == "body"
+
+
+@pytest.mark.parametrize("line", ['Watch: "Night Shift" Is Coming Back for Season 3', "WATCH: The trailer",
+                                  "Related: Ten Things We Learned", "Read more: The mayor's plan", "See also - Our guide"])
+def test_teasers_and_link_labels(line):
+    assert kind(line) == ("furniture", "teaser")
+
+
+def test_watch_as_a_sentence_is_prose():
+    assert kind("Watch the two friends in the new season, now streaming on Hulu.")[0] == "body"
+
+
+@pytest.mark.parametrize("line", ["Behind the Scenes of Night Shift", "Movies to Stream After Night Shift",
+                                  "Every Outfit From the Premiere Party"])
+def test_gallery_and_related_story_titles(line):
+    assert kind(line) == ("furniture", "headline")
+
+
+@pytest.mark.parametrize("line", ["R. Tan/Getty Images", "Zoë Marchal/Netflix", "AP Photo/Evan Vucci", "Getty Images",
+                                  "Photo: Reuters", "(Reporting by Ann Poe; Editing by Cy Roe)", "Courtesy of HBO",
+                                  "\u00a9 2022 Example Media Inc. All rights reserved."])
+def test_photo_and_reporting_credits(line):
+    assert kind(line) == ("furniture", "credit")
+
+
+@pytest.mark.parametrize("line", ["Latest News", "Advertisement", "Tags", "Share this article", "You May Also Like"])
+def test_widget_labels(line):
+    assert kind(line)[0] == "furniture"
+
+
+@pytest.mark.parametrize("line", ["Get the gossip first. Sign up for Daily Buzz!", "Subscribe to our newsletter.",
+                                  "Want more? Sign up for our newsletter.", "Follow Ann Poe on Twitter @annpoe.",
+                                  "For more news, download our app for iOS or Android.",
+                                  "Have a tip? Email tips@example.com."])
+def test_calls_to_action(line):
+    assert kind(line) == ("furniture", "call to action")
+
+
+def test_call_to_action_glued_onto_the_last_paragraph_is_cut_off():
+    para = "The new season arrives in June, now streaming on Hulu. Get the gossip first. Sign up for Daily Buzz!"
+    v = classify_line(para)
+    assert v.kind == "body" and para[:v.body_end] == "The new season arrives in June, now streaming on Hulu."
+    assert body_of("First paragraph of the story.", para)[-1] == "The new season arrives in June, now streaming on Hulu."
+
+
+def test_only_one_short_sentence_goes_with_the_call():
+    line = "It was a long night. It ended well. Sign up for our newsletter."
+    assert line[:call_to_action_start(line)] == "It was a long night. "
+
+
+def test_sign_up_inside_a_sentence_of_prose_is_not_a_call():
+    assert kind("Voters can sign up for absentee ballots online until Friday.")[0] == "body"
+    assert call_to_action_start('"Subscribe to my channel," the singer joked.') is None
+
+
+def test_tweet_signature_is_not_cut_as_a_call():
+    line = "Great rally tonight. pic.twitter.com/abc SIGN UP FOR OUR NEWSLETTER \u2014 Ann Poe (@annpoe) July 23, 2016"
+    assert call_to_action_start(line) is None
+
+
+@pytest.mark.parametrize("line", ["Case in point?", "Can wE! come next time?", "Who knew!", "Not so fast.",
+                                  "\u201cNo,\u201d she said."])
+def test_short_paragraphs_ending_as_sentences_are_body(line):
+    assert kind(line)[0] == "body"
+
+
+def test_short_kicker_without_punctuation_is_furniture():
+    assert kind("Big news, dear readers") == ("furniture", "kicker")
+
+
+def test_quoted_line_is_never_dropped_for_its_shape():
+    assert kind("\u201cNever Again\u201d")[0] == "body"
+
+
+def test_capitals_label():
+    assert kind("ELECTION NIGHT RESULTS") == ("furniture", "capitals")
+
+
+def test_title_case_rule():
+    assert is_title_case("Shows to Binge After the Finale")
+    assert not is_title_case("Big news, dear readers")
+
+
+def test_links_listed_after_latest_news_heading_are_furniture():
+    paras = body_of("The story ends here.", "Latest News", "Another Story Headline Here", "A second linked story, with a comma.")
+    assert paras == ["The story ends here."]
+
+
+def test_long_paragraph_after_a_tail_heading_is_body_again():
+    long_para = ("This paragraph is long enough to show that the article goes on after the heading, because it has many "
+                 "words in it and reads like prose rather than a list of links to other stories.")
+    assert body_of("Intro paragraph of the story.", "Trending", long_para) == ["Intro paragraph of the story.", long_para]
+
+
+def test_bare_url_line():
+    assert kind("https://www.example.com/story/123") == ("furniture", "link")
