@@ -1,0 +1,156 @@
+"""The Spark job on local[2] gives the same tables as extraction on one machine, and skips bad records."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.spark, pytest.mark.slow]
+
+N_PAGES = 10
+
+
+def _response(url: str, body: bytes, status: str = "200 OK", content_type: str = "text/html; charset=utf-8"):
+    from fastwarc.warc import WarcRecord, WarcRecordType
+
+    http = (f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
+            .encode("ascii") + body)
+    rec = WarcRecord()
+    rec.init_headers(record_type=WarcRecordType.response)
+    rec.headers["WARC-Target-URI"] = url
+    rec.headers["Content-Type"] = "application/http; msgtype=response"
+    rec.set_bytes_content(http)
+    return rec
+
+
+def write_warc(path: Path, records) -> None:
+    from fastwarc.stream_io import GzipWriter
+
+    out = GzipWriter(str(path))
+    for rec in records:
+        rec.write(out)
+    out.close()
+
+
+@pytest.fixture(scope="module")
+def crawl(shared, tmp_path_factory) -> Path:
+    """A folder with one WARC of real article pages plus records that are not articles, and a file that is no WARC."""
+    bench = shared / "data" / "article-extraction"
+    urls = {k: v.get("url") for k, v in json.loads((bench / "ground-truth.json").read_text()).items()}
+    pages = sorted((bench / "html").glob("*.html.gz"))[:N_PAGES]
+    records = [_response(urls.get(p.name.split(".")[0]) or f"https://example.org/{p.name}",
+                         gzip.decompress(p.read_bytes())) for p in pages]
+    records.insert(3, _response("https://example.org/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64),
+                                content_type="image/png"))
+    records.insert(5, _response("https://example.org/moved", b"", status="301 Moved Permanently"))
+    records.append(_response("https://example.org/empty-page", b"<html><body><div></div></body></html>"))
+    folder = tmp_path_factory.mktemp("crawl")
+    write_warc(folder / "pages.warc.gz", records)
+    (folder / "notes.txt").write_text("not a WARC file\n")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def spark_run(crawl, tmp_path_factory):
+    pytest.importorskip("pyspark")
+    if not shutil.which("java"):
+        pytest.skip("no Java runtime (scripts/system-deps.sh installs one)")
+    from quotegraph.spark import SparkJobOptions, read_tables, run_job, start_session
+
+    out = tmp_path_factory.mktemp("tables")
+    session = start_session("local[2]")
+    try:
+        summary = run_job(session, SparkJobOptions(inputs=[str(crawl)], out=str(out), overwrite=True, buckets=4))
+    finally:
+        session.stop()
+    return summary, read_tables(str(out)), out
+
+
+# Single-machine extraction of a WARC: the reader `quotegraph ingest` uses when it is there, else the job's own.
+LOCAL_EXTRACTION = """
+import json, sys
+from pathlib import Path
+from quotegraph.pipeline import extract_documents
+from quotegraph.tables import result_rows
+path = sys.argv[1]
+try:
+    from quotegraph.readers.warc import read_warc
+    docs = [d for d in read_warc(path) if not isinstance(d, Exception)]
+except ImportError:
+    from quotegraph.spark import SkippedRecord, warc_documents
+    docs = [d for d in warc_documents(Path(path).read_bytes(), path) if not isinstance(d, SkippedRecord)]
+rows = {"articles": [], "quotes": [], "entities": [], "relations": []}
+for _, res in extract_documents(docs):
+    if not isinstance(res, Exception):
+        for table, table_rows in result_rows(res).items():
+            rows[table].extend(table_rows)
+json.dump(rows, sys.stdout)
+"""
+
+
+@pytest.fixture(scope="module")
+def local_rows(crawl):
+    """The same WARC extracted on one machine, in a process of its own with the hash seed that Spark gives
+    its Python workers (PYTHONHASHSEED=0), so that only the Spark path is compared, not set ordering."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run([sys.executable, "-c", LOCAL_EXTRACTION, str(crawl / "pages.warc.gz")], env=env,
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def _key(row: dict, drop: tuple[str, ...] = ()) -> tuple:
+    return tuple((k, json.dumps(v, sort_keys=True)) for k, v in sorted(row.items()) if k not in drop)
+
+
+def test_spark_quotes_equal_single_machine_extraction(spark_run, local_rows):
+    _, tables, _ = spark_run
+    spark_quotes = sorted(_key(r) for r in tables["quotes"].to_pylist())
+    local_quotes = sorted(_key(r) for r in local_rows["quotes"])
+    assert local_quotes, "the single-machine run found no quotes to compare"
+    assert spark_quotes == local_quotes
+
+
+def test_spark_articles_entities_relations_equal_single_machine(spark_run, local_rows):
+    _, tables, _ = spark_run
+    # `source` names the file as each side read it (file:/... on Spark); everything else must agree.
+    assert (sorted(_key(r, drop=("source",)) for r in tables["articles"].to_pylist())
+            == sorted(_key(r, drop=("source",)) for r in local_rows["articles"]))
+    for table in ("entities", "relations"):
+        assert sorted(_key(r) for r in tables[table].to_pylist()) == sorted(_key(r) for r in local_rows[table])
+
+
+def test_bad_and_non_article_records_are_counted_not_fatal(spark_run, local_rows):
+    import pyarrow.parquet as pq
+
+    summary, _, out = spark_run
+    assert summary.files == 2
+    assert summary.rows["articles"] == len(local_rows["articles"]) >= N_PAGES - 1
+    assert summary.skipped["ignored"] == 2  # the image and the redirect
+    # every page that gave no article, the page with no article text, and the file that is not a WARC
+    assert summary.skipped["failed"] == (N_PAGES + 1 - summary.rows["articles"]) + 1
+    skipped = pq.read_table(out / "skipped").to_pylist()
+    by_url = {r["url"]: r for r in skipped}
+    assert by_url["https://example.org/logo.png"]["reason"] == "not an HTML page (image/png)"
+    assert by_url["https://example.org/moved"]["reason"] == "HTTP status 301"
+    assert by_url["https://example.org/empty-page"]["kind"] == "failed"
+    not_warc = [r for r in skipped if r["source"].endswith("notes.txt")]
+    assert len(not_warc) == 1 and "not a WARC file" in not_warc[0]["reason"]
+
+
+def test_tables_are_partitioned_by_article_bucket(spark_run):
+    _, tables, out = spark_run
+    from quotegraph.spark import bucket_of
+    import pyarrow.dataset as ds
+
+    for name in ("articles", "quotes"):
+        dirs = {p.name for p in (out / name).iterdir() if p.is_dir()}
+        assert dirs and all(d.startswith("bucket=") for d in dirs)
+        data = ds.dataset(out / name, format="parquet", partitioning="hive").to_table(["article_id", "bucket"])
+        for aid, bucket in zip(data["article_id"].to_pylist(), data["bucket"].to_pylist()):
+            assert bucket == bucket_of(aid, 4)
