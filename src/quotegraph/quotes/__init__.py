@@ -20,9 +20,41 @@ class QuoteCandidate:
     cue: tuple[int, int] | None = None
     source: tuple[int, int] | None = None
     nested_in: int | None = None  # index of the enclosing candidate in the returned list
+    continues: int | None = None  # index of the previous piece of the same quotation (interrupted or run on)
 
 
 def find_quotes(parsed: ParsedArticle) -> list[QuoteCandidate]:
-    from .marks import find_marked_quotes
+    """Every quotation in the article's body paragraphs, in text order (a nested one after its host)."""
+    from .direct import find_quoted_pieces
+    from .indirect import find_indirect_quotes
+    from .marks import find_nested_spans
 
-    return find_marked_quotes(parsed)
+    text = parsed.article.text
+    out: list[QuoteCandidate] = []
+    last_of_group: dict[int, int] = {}
+    for piece in find_quoted_pieces(parsed):
+        a = piece.attribution
+        host = len(out)
+        out.append(QuoteCandidate(piece.kind, piece.span.start, piece.span.end,
+                                  cue=a.cue if a else None, source=a.source if a else None,
+                                  continues=last_of_group.get(piece.group)))
+        last_of_group[piece.group] = host
+        for s, e in find_nested_spans(text, piece.span.start, piece.span.end):
+            out.append(QuoteCandidate("nested", s, e, nested_in=host))
+    out.extend(find_indirect_quotes(parsed, [(c.start, c.end) for c in out]))
+    return _in_text_order(out)
+
+
+def _in_text_order(cands: list[QuoteCandidate]) -> list[QuoteCandidate]:
+    """Sort by position (a host before what it holds), rewriting the indices that point into the list."""
+    order = sorted(range(len(cands)), key=lambda i: (cands[i].start, -cands[i].end, i))
+    new_index = {old: new for new, old in enumerate(order)}
+    out = []
+    for old in order:
+        c = cands[old]
+        if c.nested_in is not None:
+            c.nested_in = new_index[c.nested_in]
+        if c.continues is not None:
+            c.continues = new_index[c.continues]
+        out.append(c)
+    return out

@@ -1,0 +1,99 @@
+"""The source of a cue: the mention the syntax names as the one who said it.
+
+"she said" -> she; "said Ashley Park, the actress" -> Ashley Park; "was told by aides" -> aides;
+"the 29-year-old actress, Ashley Park, said" -> Ashley Park (a name in apposition wins over the
+description); "Ashley, who recalled ..." -> Ashley; "she raved, adding that ..." -> she (a participle
+or conjoined verb without a subject of its own borrows its head's).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Token
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_EXPLETIVE = {"it", "there"}
+_NOMINAL = ("PROPN", "NOUN", "PRON")
+_RELATIVE = {"who", "that", "which", "whom", "whose"}
+# Right-hand dependents that are not part of the mention itself.
+_CUT_RIGHT = {"prep", "relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "dep", "ccomp",
+              "npadvmod", "advmod"}
+_CUT_LEFT = {"punct", "cc", "prep", "advmod", "preconj"}
+_CLIMB = {"conj", "advcl", "xcomp", "ccomp", "pcomp", "acl"}
+
+
+def subject_of(verb: Token, excluded: Callable[[Token], bool] = lambda t: False, depth: int = 0) -> Token | None:
+    """The token naming who does `verb`: its subject, a passive's agent, or its head's subject.
+
+    `excluded` tokens (the quoted words themselves) are never the subject. When the parse gives
+    the verb no subject, a noun right before it ("..., Trump barked") or, after a closing mark,
+    right after it ("..., read one") is taken.
+    """
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and not excluded(c)
+                and not (c.dep_ == "nsubjpass" and c.lower_ in _EXPLETIVE)]
+    if subjects:
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj" and not excluded(p):
+                    return p
+    if verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL:
+        return verb.head
+    if verb.dep_ == "acl" and verb.head.pos_ in _NOMINAL:  # "she released a statement saying ..."
+        holder = verb.head.head
+        found = subject_of(holder, excluded, depth + 1) if holder.pos_ in ("VERB", "AUX") and depth < 3 else None
+        return found if found is not None else verb.head
+    if depth < 3 and verb.dep_ in _CLIMB and verb.head.i != verb.i:
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:  # "quoted as saying"
+            head = head.head
+        if head.pos_ in ("VERB", "AUX") or verb.dep_ == "conj":
+            found = subject_of(head, excluded, depth + 1)
+            if found is not None:
+                return found
+    if depth == 0:
+        return _adjacent_subject(verb, excluded)
+    return None
+
+
+def _adjacent_subject(verb: Token, excluded: Callable[[Token], bool]) -> Token | None:
+    doc = verb.doc
+    if verb.i > 0:
+        left = doc[verb.i - 1]
+        if left.pos_ in _NOMINAL and not excluded(left) and left.lower_ not in _RELATIVE:
+            return left
+        if left.is_punct and verb.i + 1 < len(doc):  # '"...," read one' / '"...," said Smith'
+            right = doc[verb.i + 1]
+            while right.dep_ in ("det", "compound", "amod") and right.head.i > right.i and right.head.head.i == verb.i:
+                right = right.head
+            if right.pos_ in _NOMINAL and right.head.i == verb.i and not excluded(right):
+                return right
+    return None
+
+
+def resolve_relative(tok: Token) -> Token:
+    """"who" in "Ashley, who recalled" -> Ashley."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def mention_span(tok: Token) -> tuple[int, int]:
+    """The character span of the noun phrase headed by `tok`, without clauses, apposition or
+    prepositional phrases; an appositive name replaces a description ("the actress, Ashley Park")."""
+    tok = resolve_relative(tok)
+    if tok.pos_ != "PROPN":
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN":
+                return mention_span(c)
+    left = tok
+    for c in tok.lefts:
+        if c.dep_ not in _CUT_LEFT:
+            left = min(left, c.left_edge, key=lambda t: t.i)
+    right = tok
+    for c in tok.rights:
+        if c.dep_ in _CUT_RIGHT:
+            break
+        right = c.right_edge
+    return left.idx, right.idx + len(right)
