@@ -150,3 +150,11 @@ def test_title_too_long_to_be_a_title_is_body():
 def test_leading_widget_label_is_skipped_before_the_title():
     art = read_scraped_text("Advertisement\nStorm Hits the Coast\n\nThe storm arrived at dawn.\n", "x.txt")
     assert art.title == "Storm Hits the Coast"
+
+
+def test_date_at_the_end_counts_only_when_labelled():
+    body = "Storm Hits the Coast\n\nThe storm arrived at dawn.\n\nThe coast is calm again.\n\n"
+    assert read_scraped_text(body + "Saturday, December 19, 2015.\n", "x.txt").published is None
+    assert read_scraped_text(body + "Published December 19, 2015\n", "x.txt").published == "2015-12-19"
+    late_byline = read_scraped_text(body + "By Ann Poe\n", "x.txt")
+    assert late_byline.authors == ["Ann Poe"] and len(late_byline.paragraphs) == 2

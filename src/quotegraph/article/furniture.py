@@ -20,7 +20,7 @@ from .dates import find_dates
 from .lists import word_list, word_set
 
 # A line ends as a sentence does: terminal punctuation, then closing marks or brackets.
-_TERMINAL = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019\u00bb)\]*]*$")
+_TERMINAL = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019\u00bb)\]*]*[\s\u2600-\u27bf\ufe0f\U0001f000-\U0001faff]*$")
 _DOUBLE_MARK = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]|''")
 _WORD = re.compile(r"[^\W_](?:[\w'\u2019.&+-]*[\w+])?")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")

@@ -142,12 +142,13 @@ def read_scraped_text(text: str, source: str, url: str | None = None) -> Article
 
     # the header: a byline or date line close under the title, with the dek above it
     by_at = next((j for j in range(i, min(i + HEADER_SPAN, len(lines))) if _is_byline_or_date(lines[j])), None)
+    prose_above = [j for j in range(i, by_at or i) if classify_line(lines[j].text).kind == "body"]
+    if len(prose_above) > 1:  # two paragraphs of prose before it: the article has begun, this is no header
+        by_at = None
     if by_at is not None:
-        for j in range(i, by_at):
-            if kinds[j] is None and classify_line(lines[j].text).kind == "body" and len(words(lines[j].text)) >= DEK_MIN_WORDS:
-                kinds[j] = "dek"
-                dek = lines[j].text
-                break
+        if prose_above and len(words(lines[prose_above[0]].text)) >= DEK_MIN_WORDS:
+            kinds[prose_above[0]] = "dek"
+            dek = lines[prose_above[0]].text
         j = by_at
         while j < len(lines) and _is_byline_or_date(lines[j]):
             by, found = _header_dates(lines[j])
@@ -180,7 +181,8 @@ def read_scraped_text(text: str, source: str, url: str | None = None) -> Article
             if by and not authors:
                 authors, outlet = by.authors, outlet or by.outlet
             if not published and not updated:
-                take_dates(found)
+                # away from the header a bare date may be a correction's; only a labelled one counts
+                take_dates([d for d in found if d.label])
         elif verdict.reason == "credit" and normal(ln.text).startswith(("\u00a9", "(c)", "copyright")) and not outlet:
             outlet = _copyright_holder(ln.text)
 
@@ -203,6 +205,12 @@ def read_scraped_text(text: str, source: str, url: str | None = None) -> Article
             prev = None
 
     body = [b for b in blocks if b.kind == "body"]
+    if not body and dek is not None:  # a dek with nothing under it was the article's only paragraph
+        for b in blocks:
+            if b.kind == "dek":
+                b.kind = "body"
+                body = [b]
+        dek = None
     if body and not outlet:
         m = _DATELINE.match(text, body[0].start, body[0].end)
         if m:
