@@ -1,18 +1,197 @@
-"""Who said it: resolving each quote's source mention (name, pronoun, description) to a person."""
+"""Who said it: each quote's source mention resolved to a person by full name.
+
+Quotes are attributed in text order, so that each speaker found helps the next ("she
+revealed" after a quote by Ashley Park). For a quote with a source mention, the mention is
+resolved (name, pronoun, description: entities.coref) and kept as the speaker's mention. A
+quote without one takes its speaker from, in order: the cue's subject; the quote it continues
+(the next paragraph reopening the same quote, or a second sentence after "..., she said.");
+the sentence just before it that names a speaker ("Ashley shared that ... . "Me and Lily...").
+The mention is then the one the speaker was taken from. Nobody found, or two people who fit
+equally: the speaker is null (or has a mention but no name, when the text names only "a source").
+"""
 from __future__ import annotations
 
+from ..entities.coref import MentionResolver, Referent
+from ..entities.wordlists import phrases
 from ..nlp import ParsedArticle
 from ..quotes import QuoteCandidate
-from ..result import Entity, Quote, Span
+from ..result import Entity, Quote, Span, Speaker
+from .syntax import source_of_cue, speaker_verb_subject
+
+QUOTED_KINDS = ("direct", "partial", "nested")
+_MARKS = "\"“”'‘’«»„ \t\n\u00a0"
 
 
 def attribute_speakers(parsed: ParsedArticle, candidates: list[QuoteCandidate], entities: list[Entity]) -> list[Quote]:
     text = parsed.article.text
-    quotes = []
-    for i, c in enumerate(candidates):
-        quotes.append(Quote(
-            id=f"q{i + 1}", kind=c.kind, text=text[c.start:c.end], start=c.start, end=c.end, speaker=None,
-            cue=Span(c.cue[0], c.cue[1], text[c.cue[0]:c.cue[1]]) if c.cue else None,
-            nested_in=f"q{c.nested_in + 1}" if c.nested_in is not None else None,
-        ))
-    return quotes
+    quoted = sorted((c.start, c.end) for c in candidates if c.kind in QUOTED_KINDS)
+    resolver = MentionResolver(parsed, entities, quoted=quoted)
+    speakers: list[Speaker | None] = [None] * len(candidates)
+    order = sorted(range(len(candidates)), key=lambda i: (candidates[i].start, candidates[i].end))
+    done: list[int] = []
+    for i in order:
+        c = candidates[i]
+        speakers[i] = _speaker_of(parsed, resolver, c, candidates, [(candidates[j], speakers[j]) for j in done])
+        sp = speakers[i]
+        if sp is not None and sp.entity is not None:
+            resolver.speakers_at[c.start] = next(e for e in entities if e.id == sp.entity)
+        done.append(i)
+    return [
+        Quote(id=f"q{i + 1}", kind=c.kind, text=text[c.start:c.end], start=c.start, end=c.end, speaker=speakers[i],
+              cue=Span(c.cue[0], c.cue[1], text[c.cue[0]:c.cue[1]]) if c.cue else None,
+              nested_in=f"q{c.nested_in + 1}" if c.nested_in is not None else None)
+        for i, c in enumerate(candidates)
+    ]
+
+
+def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate,
+                candidates: list[QuoteCandidate], earlier: list[tuple[QuoteCandidate, Speaker | None]]) -> Speaker | None:
+    doc = parsed.doc
+    source = c.source
+    if source is None and c.cue is not None:
+        source = source_of_cue(doc, c.cue)
+        if source is not None and c.start <= source[0] < c.end:
+            source = None  # a subject inside the quoted words is not who said them
+    if source is not None:
+        return _from_mention(parsed, resolver, source)
+    if c.kind == "nested":
+        return None  # words quoted inside a quote belong to someone the speaker does not name
+    piece = getattr(c, "continues", None)
+    if piece is not None:
+        # the quote stage knows this is the next piece of an earlier quotation
+        same = [s for q, s in earlier if q is candidates[piece]]
+        if same and same[0] is not None:
+            return same[0]
+    outer = [(q, s) for q, s in earlier if q.kind != "nested"]
+    if c.kind in ("direct", "partial") and outer:
+        prev, prev_speaker = outer[-1]
+        if prev_speaker is not None and (_continues_paragraph(parsed, prev, c)
+                                         or _same_paragraph_run(parsed, resolver, prev, prev_speaker, c)):
+            return prev_speaker
+    own = _speaker_in_own_sentence(parsed, resolver, c)
+    if own is not None:
+        return _from_mention(parsed, resolver, own)
+    if c.kind in ("direct", "partial") and outer and _opens_paragraph(parsed, c):
+        # a paragraph that only goes on quoting: the speaker of the previous paragraph's last quote
+        prev, prev_speaker = outer[-1]
+        pi, ci = _paragraph_index(parsed, prev.start), _paragraph_index(parsed, c.start)
+        if prev_speaker is not None and pi is not None and ci is not None and ci - pi == 1 \
+                and not _speaker_before(parsed, resolver, c):
+            return prev_speaker
+    found = _speaker_before(parsed, resolver, c)
+    if found is not None:
+        return _from_mention(parsed, resolver, found)
+    return None
+
+
+def _from_mention(parsed: ParsedArticle, resolver: MentionResolver, span: tuple[int, int]) -> Speaker:
+    text = parsed.article.text
+    ref: Referent = resolver.resolve(*span)
+    entity = ref.entity
+    if entity is not None and entity.type == "character" and not _fictional_context(parsed, span[0]):
+        entity = None  # an actor is not their character: a character speaks only inside a story
+    return Speaker(name=entity.name if entity else None, entity=entity.id if entity else None,
+                   mention=Span(span[0], span[1], text[span[0]:span[1]]))
+
+
+def _fictional_context(parsed: ParsedArticle, char: int) -> bool:
+    sent = next((s for s in parsed.doc.sents if s.start_char <= char < s.end_char), None)
+    if sent is None:
+        return False
+    words = tuple(t.lower_ for t in sent)
+    for cue in phrases("speaker_fiction_cues.txt"):
+        n = len(cue)
+        if any(words[k:k + n] == cue for k in range(len(words) - n + 1)):
+            return True
+    return False
+
+
+def _paragraph_index(parsed: ParsedArticle, char: int) -> int | None:
+    for k, b in enumerate(parsed.article.paragraphs):
+        if b.start <= char < b.end:
+            return k
+    return None
+
+
+def _continues_paragraph(parsed: ParsedArticle, prev: QuoteCandidate, c: QuoteCandidate) -> bool:
+    """c opens the paragraph after prev's, and prev ran to the end of its own: one quote over two paragraphs."""
+    text = parsed.article.text
+    paras = parsed.article.paragraphs
+    pi, ci = _paragraph_index(parsed, prev.end - 1), _paragraph_index(parsed, c.start)
+    if pi is None or ci is None or ci != pi + 1:
+        return False
+    opens = not text[paras[ci].start:c.start].strip(_MARKS)
+    runs_to_end = not text[prev.end:paras[pi].end].strip(_MARKS + ".,;:!?…")
+    return opens and runs_to_end and prev.kind in ("direct", "partial")
+
+
+def _same_paragraph_run(parsed: ParsedArticle, resolver: MentionResolver, prev: QuoteCandidate,
+                        prev_speaker: Speaker, c: QuoteCandidate) -> bool:
+    """'"A," she said. "B."': a quote after the previous one in the same paragraph, nobody new named between."""
+    pi, ci = _paragraph_index(parsed, prev.start), _paragraph_index(parsed, c.start)
+    if pi is None or pi != ci:
+        return False
+    own = prev_speaker.mention
+    between = [o for o in resolver.mentions_in(prev.end, c.start)
+               if not o.quoted and o.subject and o.entity.type == "person" and o.entity.id != prev_speaker.entity
+               and not (own is not None and own.start <= o.start < own.end)]
+    return not between
+
+
+def _opens_paragraph(parsed: ParsedArticle, c: QuoteCandidate) -> bool:
+    ci = _paragraph_index(parsed, c.start)
+    if ci is None:
+        return False
+    return not parsed.article.text[parsed.article.paragraphs[ci].start:c.start].strip(_MARKS)
+
+
+def _speaker_in_own_sentence(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> tuple[int, int] | None:
+    """Words of the writer before the quote in its sentence: the subject of the verb they hang on.
+
+    'Trump leaned in and boomed: "Let's defeat her."'; 'Rubio bemoaned a climate in which people
+    "literally hate each other."' The subject must be outside the quote and before it.
+    """
+    sent = resolver.sentence(c.start)
+    lead = parsed.article.text[sent.start_char:c.start]
+    if not lead.strip(_MARKS + "—-–:,"):
+        return None
+    doc = parsed.doc
+    anchor = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if anchor is None:
+        return None
+    # climb from the quote to the first verb outside it
+    tok = anchor.root
+    for _ in range(6):
+        if not (c.start <= tok.idx < c.end) and tok.pos_ in {"VERB", "AUX"}:
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    if c.start <= tok.idx < c.end:
+        return None
+    found = source_of_cue(doc, (tok.idx, tok.idx + len(tok.text)))
+    if found is None or found[0] >= c.start or resolver.in_quote(found[0]):
+        return None
+    return found
+
+
+def _speaker_before(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> tuple[int, int] | None:
+    """The subject of a speech verb in the sentence before the quote (same paragraph, or the previous one's last)."""
+    quoted = resolver.quoted
+    si = resolver.sentence_index(c.start)
+    sent = resolver.sentence(c.start)
+    # the quote's own sentence, when the words before the quote name who speaks ("Trump had a message: ...")
+    own = speaker_verb_subject(sent, quoted) if sent.start_char < c.start else None
+    if own is not None and own[1] <= c.start:
+        return own
+    for back in range(si - 1, max(-1, si - 3), -1):
+        prev = resolver.sentence_by_index(back)
+        if not prev.text.strip():
+            continue
+        if resolver.in_quote(next((t.idx for t in prev if not t.is_space and not t.is_punct), prev.start_char)):
+            return None  # the sentence before is itself quoted words
+        pb, cb = _paragraph_index(parsed, prev.start_char), _paragraph_index(parsed, c.start)
+        if pb is None or cb is None or cb - pb > 1:
+            return None
+        return speaker_verb_subject(prev, quoted)
+    return None

@@ -1,0 +1,258 @@
+"""Who a span refers to: a name, a pronoun ("she") or a description ("the 29-year-old actress").
+
+Names are looked up in the entities' mentions. A pronoun goes to the nearest person of
+matching gender, scanning back sentence by sentence and preferring each sentence's subjects
+and speakers; when the first sentence with a fitting person holds two who fit equally, it is
+ambiguous and stays unresolved. A definite description goes to the article's most salient
+person who fits it. Characters are never the referent of a pronoun or description: an actor is
+not their character. Text inside quotation marks is the speaker's words, not narration, and
+gives no antecedents.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp import ParsedArticle
+from ..result import Entity
+from .wordlists import word_map, word_set
+
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+SPEAKER_TYPES = ("person", "organization", "place")
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+
+
+@dataclass
+class Referent:
+    """What a span was resolved to; `entity` is None when nobody can be named."""
+
+    entity: Entity | None
+    how: str  # name, pronoun, description, unresolved
+
+
+@dataclass
+class _Occurrence:
+    start: int
+    end: int
+    entity: Entity
+    sent: int  # sentence index
+    subject: bool
+    quoted: bool
+
+
+@dataclass
+class MentionResolver:
+    """Resolves spans of one article to its entities (built once per article)."""
+
+    parsed: ParsedArticle
+    entities: list[Entity]
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # spans of quoted words (not narration)
+    speakers_at: dict[int, Entity] = field(default_factory=dict)  # char offset of a quote -> its speaker so far
+
+    def __post_init__(self) -> None:
+        doc = self.parsed.doc
+        self._sents: list[Span] = [s for s in doc.sents]
+        self._sent_starts = [s.start_char for s in self._sents]
+        self._quoted = sorted(self.quoted)
+        occ = []
+        for e in self.entities:
+            for m in e.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                occ.append(_Occurrence(m.start, m.end, e, self.sentence_index(m.start),
+                                       _is_subject(span), self.in_quote(m.start)))
+        self._occ = sorted(occ, key=lambda o: o.start)
+        self._by_id = {e.id: e for e in self.entities}
+        self._occ_starts = [o.start for o in self._occ]
+        self.gender = self._genders()
+        self.salience = self._salience()
+
+    # ---- positions -------------------------------------------------------------------------------------------
+    def sentence_index(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, char) - 1)
+
+    def sentence(self, char: int) -> Span:
+        return self._sents[self.sentence_index(char)]
+
+    def sentence_by_index(self, si: int) -> Span:
+        return self._sents[si]
+
+    def in_quote(self, char: int) -> bool:
+        i = bisect.bisect_right(self._quoted, (char, float("inf"))) - 1
+        return i >= 0 and self._quoted[i][0] <= char < self._quoted[i][1]
+
+    def mentions_in(self, start: int, end: int) -> list[_Occurrence]:
+        lo = bisect.bisect_left(self._occ_starts, start)
+        out = []
+        for o in self._occ[lo:]:
+            if o.start >= end:
+                break
+            out.append(o)
+        # a mention starting before the span but reaching into it
+        for o in self._occ[max(0, lo - 3):lo]:
+            if o.end > start:
+                out.insert(0, o)
+        return out
+
+    # ---- resolution ------------------------------------------------------------------------------------------
+    def resolve(self, start: int, end: int) -> Referent:
+        """The entity a source span names or refers to."""
+        doc = self.parsed.doc
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not span.text.strip():
+            return Referent(None, "unresolved")
+        head = _span_head(span)
+        inside = self.mentions_in(span.start_char, span.end_char)
+        for o in inside:
+            if o.start <= head.idx < o.end and o.entity.type in SPEAKER_TYPES + ("character",):
+                return Referent(o.entity, "name")
+        # the head is a compound inside a name (e.g. "Trump campaign" is not Trump); a name in apposition
+        for o in inside:
+            tok = doc.char_span(o.start, o.end, alignment_mode="expand").root
+            if tok.dep_ == "appos" and tok.head.i == head.i and o.entity.type == "person":
+                return Referent(o.entity, "name")
+        if head.lower_ in FEMALE_PRONOUNS | MALE_PRONOUNS and head.pos_ == "PRON":
+            return self.resolve_pronoun(head)
+        if head.pos_ in {"NOUN", "PROPN"} and not inside:
+            return self.resolve_description(span, head)
+        if head.pos_ in {"NOUN"} and all(o.entity.type != "person" for o in inside):
+            return self.resolve_description(span, head)
+        return Referent(None, "unresolved")
+
+    def resolve_pronoun(self, tok: Token) -> Referent:
+        gender = "f" if tok.lower_ in FEMALE_PRONOUNS else "m"
+        found = self.nearest_person(tok.idx, gender)
+        return Referent(found, "pronoun" if found else "unresolved")
+
+    def nearest_person(self, char: int, gender: str | None, max_sentences: int = 8) -> Entity | None:
+        """The person a pronoun at `char` refers to: None when nobody fits, or two fit equally."""
+        here = self.sentence_index(char)
+        for si in range(here, max(-1, here - max_sentences - 1), -1):
+            cands = [o.entity for o in self._sentence_occurrences(si)
+                     if o.start < char and not o.quoted and o.entity.type == "person"
+                     and self._gender_fits(o.entity, gender)]
+            subjects = [o.entity for o in self._sentence_occurrences(si)
+                        if o.start < char and not o.quoted and o.subject and o.entity.type == "person"
+                        and self._gender_fits(o.entity, gender)]
+            speakers = [e for c, e in sorted(self.speakers_at.items())
+                        if c < char and self.sentence_index(c) == si and self._gender_fits(e, gender)]
+            # who said something in that sentence first, then its subjects, then anyone named in it
+            for pool in (speakers, subjects, cands):
+                distinct = {e.id: e for e in pool}
+                if not distinct:
+                    continue
+                if len(distinct) == 1:
+                    return pool[0]
+                known = [e for e in distinct.values() if gender and self.gender.get(e.id) == gender]
+                return known[0] if len(known) == 1 else None
+        return self.most_salient(gender)
+
+    def resolve_description(self, span: Span, head: Token) -> Referent:
+        nouns = word_map("description_nouns.txt")
+        words = [t for t in span if not t.is_punct and not t.is_space]
+        if not words or head.lower_ not in nouns and head.lemma_.lower() not in nouns:
+            return Referent(None, "unresolved")
+        if head.tag_ in {"NNS", "NNPS"} or words[0].lower_ not in {"the", "this", "that"}:
+            return Referent(None, "unresolved")  # "a source", "officials", "aides"
+        if any(t.dep_ == "poss" for t in span):
+            return Referent(None, "unresolved")  # "Trump's campaign manager" is someone else
+        gender = nouns.get(head.lower_) or nouns.get(head.lemma_.lower()) or None
+        found = self.most_salient(gender, before=span.start_char)
+        return Referent(found, "description" if found else "unresolved")
+
+    def most_salient(self, gender: str | None, before: int | None = None) -> Entity | None:
+        """The person the article is most about (title, standfirst and mention count), when one clearly leads."""
+        seen = None if before is None else {o.entity.id for o in self._occ if o.start < before}
+        scores = [(score, self._by_id[eid]) for eid, score in self.salience.items()
+                  if self._gender_fits(self._by_id[eid], gender) and (seen is None or eid in seen)]
+        if not scores:
+            return None
+        scores.sort(key=lambda x: -x[0])
+        if len(scores) > 1 and scores[1][0] * 1.5 > scores[0][0]:
+            return None
+        return scores[0][1]
+
+    # ---- per-article facts -----------------------------------------------------------------------------------
+    def _sentence_occurrences(self, si: int) -> list[_Occurrence]:
+        s = self._sents[si]
+        return self.mentions_in(s.start_char, s.end_char)
+
+    def _gender_fits(self, e: Entity, gender: str | None) -> bool:
+        g = self.gender.get(e.id)
+        return gender is None or g is None or g == gender
+
+    def _genders(self) -> dict[str, str]:
+        """Gender per person from the text: honorifics, gendered role nouns, and the pronouns that follow them."""
+        doc = self.parsed.doc
+        honorifics = word_map("honorifics.txt")
+        nouns = word_map("description_nouns.txt")
+        votes: dict[str, Counter] = {}
+        for o in self._occ:
+            if o.entity.type != "person":
+                continue
+            v = votes.setdefault(o.entity.id, Counter())
+            span = doc.char_span(o.start, o.end, alignment_mode="expand")
+            before = doc[max(0, span.start - 2):span.start]
+            for t in before:
+                g = honorifics.get(t.text.lower()) or (nouns.get(t.lower_) if t.is_lower else None)
+                if g:
+                    v[g] += 3
+            for t in span.root.children:
+                if t.dep_ == "appos" and nouns.get(t.lower_):
+                    v[nouns[t.lower_]] += 3
+        # a third-person pronoun outside quotes votes for the nearest person before it in its sentence
+        for tok in doc:
+            low = tok.lower_
+            if tok.pos_ != "PRON" or low not in FEMALE_PRONOUNS | MALE_PRONOUNS or self.in_quote(tok.idx):
+                continue
+            si = self.sentence_index(tok.idx)
+            prev = [o for o in self._sentence_occurrences(si) if o.end <= tok.idx and not o.quoted
+                    and o.entity.type == "person"]
+            if not prev and si > 0:
+                prev = [o for o in self._sentence_occurrences(si - 1) if not o.quoted and o.entity.type == "person"
+                        and o.subject]
+            people = {o.entity.id for o in prev}
+            if len(people) == 1:
+                votes.setdefault(prev[-1].entity.id, Counter())["f" if low in FEMALE_PRONOUNS else "m"] += 1
+        out = {}
+        for eid, v in votes.items():
+            if not v:
+                continue
+            (g, n), *rest = v.most_common()
+            if not rest or n >= 2 * rest[0][1]:
+                out[eid] = g
+        return out
+
+    def _salience(self) -> dict[str, float]:
+        """Entity id -> how much the article is about that person: title and standfirst count most."""
+        scores: dict[str, float] = {}
+        for o in self._occ:
+            if o.entity.type != "person":
+                continue
+            block = self.parsed.block_of(o.start)
+            w = 0.5 if o.quoted else 1.0
+            if block is not None and block.kind in ("title", "dek"):
+                w = 3.0
+            scores[o.entity.id] = scores.get(o.entity.id, 0.0) + w
+        return scores
+
+
+def _span_head(span: Span) -> Token:
+    """The span's syntactic head."""
+    return span.root
+
+
+def _is_subject(span: Span) -> bool:
+    for t in span:
+        if t.dep_ in SUBJECT_DEPS:
+            return True
+        if t.dep_ == "conj" and t.head.dep_ in SUBJECT_DEPS:
+            return True
+        if t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS:
+            return True
+    return False

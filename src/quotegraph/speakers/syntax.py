@@ -1,0 +1,92 @@
+"""Syntax around a cue: who the subject of "said" is, and which earlier sentence names a speaker."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..entities.wordlists import word_set
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_CUT = {"relcl", "acl", "advcl", "appos", "punct", "cc", "conj"}  # parts of a subject phrase left out of the mention
+_CLIMB = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl"}  # "she revealed, adding that ..." -> revealed
+
+
+def cue_token(doc: Doc, cue: tuple[int, int]) -> Token | None:
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verbs = [t for t in span if t.pos_ in {"VERB", "AUX"}]
+    return verbs[0] if verbs else span.root
+
+
+def subject_phrase(tok: Token) -> tuple[int, int]:
+    """Char span of the noun phrase headed by tok, without relative clauses or appositions."""
+    keep = [tok]
+    stack = [c for c in tok.children if c.dep_ not in _CUT]
+    while stack:
+        c = stack.pop()
+        keep.append(c)
+        stack.extend(x for x in c.children if x.dep_ not in {"relcl", "acl", "advcl", "punct"})
+    lo = min(t.i for t in keep)
+    hi = max(t.i for t in keep)
+    doc = tok.doc
+    # keep it contiguous and on the head's side of any comma
+    while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > tok.i and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def source_of_cue(doc: Doc, cue: tuple[int, int]) -> tuple[int, int] | None:
+    """The span naming who speaks, found from the cue verb's subject (climbing from "adding", "saying")."""
+    tok = cue_token(doc, cue)
+    if tok is None:
+        return None
+    if tok.lower_ == "according":  # "according to X"
+        for to in tok.children:
+            for obj in to.children:
+                if obj.dep_ == "pobj":
+                    return subject_phrase(obj)
+        return None
+    seen = 0
+    while tok is not None and seen < 4:
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+                if child.pos_ == "PRON" and child.lower_ in {"who", "that", "which"}:
+                    break
+                return subject_phrase(child)
+        for child in tok.children:
+            if child.dep_ == "agent":  # "was told by X"
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return subject_phrase(obj)
+        if tok.dep_ == "relcl" and tok.head.pos_ in {"PROPN", "NOUN"}:
+            return subject_phrase(tok.head)  # "Ashley, who recalled ..."
+        if tok.dep_ in _CLIMB and tok.head is not tok:
+            tok = tok.head
+            seen += 1
+            continue
+        break
+    return None
+
+
+def speaker_verb_subject(sent: Span, skip: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """In a sentence of narration, the subject of its speech verb ("Ashley shared that ..."), if any.
+
+    A sentence introducing what follows with a colon counts as well ("Trump had a message: ...").
+    """
+    verbs = word_set("speaker_verbs.txt")
+    for tok in sent:
+        if any(s <= tok.idx < e for s, e in skip):
+            continue
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
+            found = source_of_cue(sent.doc, (tok.idx, tok.idx + len(tok.text)))
+            if found is not None and not any(s <= found[0] < e for s, e in skip):
+                return found
+    text = sent.text.rstrip()
+    if text.endswith(":"):
+        root = sent.root
+        for child in root.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return subject_phrase(child)
+    return None
