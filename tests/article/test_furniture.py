@@ -51,7 +51,8 @@ def test_gallery_and_related_story_titles(line):
 
 @pytest.mark.parametrize("line", ["R. Tan/Getty Images", "Zoë Marchal/Netflix", "AP Photo/Evan Vucci", "Getty Images",
                                   "Photo: Reuters", "(Reporting by Ann Poe; Editing by Cy Roe)", "Courtesy of HBO",
-                                  "\u00a9 2022 Example Media Inc. All rights reserved."])
+                                  "\u00a9 2022 Example Media Inc. All rights reserved.",
+                                  "Associated Press writer Cy Doe contributed to this report."])
 def test_photo_and_reporting_credits(line):
     assert kind(line) == ("furniture", "credit")
 

@@ -135,7 +135,8 @@ def is_credit(line: str) -> bool:
     n = len(words(s))
     if _COPYRIGHT.match(s) and n <= 20:
         return True
-    if _starts_with(low, word_list("furniture_credit_lead.txt"), r"") and n <= 40 and not has_double_mark(s):
+    if n <= 40 and not has_double_mark(s) and (_starts_with(low, word_list("furniture_credit_lead.txt"), r"")
+                                               or any(p in low for p in word_list("furniture_credit_phrases.txt"))):
         return True
     if n > CREDIT_MAX_WORDS or has_double_mark(s) or _URL.match(s):
         return False
