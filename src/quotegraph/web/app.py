@@ -1,0 +1,256 @@
+"""The FastAPI application: the HTTP API under /api, the pages, their security headers and error shapes.
+
+`create_app(WebSettings(db=...))` builds one app over one store file. Each request opens its
+own read-only connection (SQLite in WAL mode lets readers go on while an ingest writes), so
+nothing is shared between threads but the settings and the write lock.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..errors import StoreError
+from ..kb import KnowledgeBase, open_kb
+from .problems import ProblemError, problem_response
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024
+TOKEN_ENV = "QUOTEGRAPH_TOKEN"
+MAX_UPLOAD_ENV = "QUOTEGRAPH_MAX_UPLOAD"
+
+# Pages load nothing from elsewhere and run no inline script; /docs (Swagger UI) needs inline styles and data: images.
+PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+            "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+DOCS_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            "frame-ancestors 'none'")
+
+
+@dataclass
+class WebSettings:
+    """What one server serves and allows."""
+
+    db: str  # the store file
+    token: str | None = None  # bearer token that allows POST /api/articles; None turns writing off
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD  # largest request body accepted
+    model: str | None = None  # spaCy pipeline for uploaded articles
+
+    @classmethod
+    def from_env(cls, db: str | None = None) -> "WebSettings":
+        """Settings from QUOTEGRAPH_DB, QUOTEGRAPH_TOKEN, QUOTEGRAPH_MAX_UPLOAD and QUOTEGRAPH_MODEL."""
+        from ..kb import default_path
+
+        raw_max = os.environ.get(MAX_UPLOAD_ENV, "").strip()
+        try:
+            max_upload = int(raw_max) if raw_max else DEFAULT_MAX_UPLOAD
+        except ValueError:
+            raise StoreError(f"{MAX_UPLOAD_ENV} must be a number of bytes, not {raw_max!r}") from None
+        return cls(db=db or default_path(), token=os.environ.get(TOKEN_ENV) or None, max_upload_bytes=max_upload,
+                   model=os.environ.get("QUOTEGRAPH_MODEL") or None)
+
+    @property
+    def writable(self) -> bool:
+        return bool(self.token)
+
+
+def wants_problem_json(request_path: str) -> bool:
+    """API paths answer errors with problem details; pages answer with an HTML page."""
+    return request_path.startswith("/api/") or request_path == "/api" or request_path == "/openapi.json"
+
+
+class SecurityHeaders:
+    """Content-Security-Policy, nosniff, no framing and a same-origin referrer on every response."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        csp = DOCS_CSP if scope["path"] == "/docs" or scope["path"].startswith("/docs/") else PAGE_CSP
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {k.lower() for k, _ in headers}
+                for name, value in ((b"content-security-policy", csp), (b"x-content-type-options", "nosniff"),
+                                    (b"x-frame-options", "DENY"), (b"referrer-policy", "same-origin")):
+                    if name not in names:
+                        headers.append((name, value.encode("latin-1")))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class BodyTooLarge(ProblemError):
+    def __init__(self, limit: int):
+        super().__init__(413, f"the request body is larger than this server accepts ({limit:,} bytes); send a smaller "
+                              f"article or start the server with a larger --max-upload", limit=limit)
+
+
+class BodyLimit:
+    """Refuse request bodies over the cap: at once from Content-Length, or as soon as a streamed body passes it."""
+
+    def __init__(self, app: ASGIApp, limit: int):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = -1
+                if declared < 0 or declared > self.limit:
+                    detail = (BodyTooLarge(self.limit).detail if declared > self.limit
+                              else "the Content-Length header is not a number of bytes")
+                    response = problem_response(413 if declared > self.limit else 400, detail, scope["path"],
+                                                **({"limit": self.limit} if declared > self.limit else {}))
+                    await response(scope, receive, send)
+                    return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise BodyTooLarge(self.limit)
+            return message
+
+        await self.app(scope, limited_receive, send)
+
+
+def reader(request: Request) -> Iterator[KnowledgeBase]:
+    """A read-only connection for one request (a FastAPI dependency)."""
+    settings: WebSettings = request.app.state.settings
+    try:
+        kb = open_kb(settings.db, readonly=True)
+    except StoreError as e:
+        raise ProblemError(503, f"the knowledge base cannot be opened: {e}") from None
+    try:
+        yield kb
+    finally:
+        kb.close()
+
+
+def create_app(settings: WebSettings) -> FastAPI:
+    """The web app and HTTP API over the store `settings.db` (which must exist; see `quotegraph serve --create`)."""
+    from . import api, pages
+
+    # fail now, with the store's own message, rather than on the first request
+    open_kb(settings.db, readonly=True).close()
+    app = FastAPI(
+        title="quotegraph",
+        version=__version__,
+        summary="Who said what, about whom, when and where: attributed quotes from news articles, with sources.",
+        description=API_DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+        openapi_tags=[{"name": "quotes"}, {"name": "people"}, {"name": "works"}, {"name": "articles"}],
+    )
+    app.state.settings = settings
+    app.state.write_lock = threading.Lock()
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
+    app.add_middleware(SecurityHeaders)
+    _add_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _mount_docs(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """For `uvicorn --factory quotegraph.web:app_from_env`: settings from the environment."""
+    return create_app(WebSettings.from_env())
+
+
+API_DESCRIPTION = """\
+Read the knowledge base: quotes with their speaker, cue, article and date; people with their roles, \
+timeline and outlets; works with their creators, network and cast; articles with every quote's offsets.
+
+Lists are paginated with `limit` and `offset`; each answer says `total` and `has_more`, and `next` \
+is the address of the following page. Errors are problem details (RFC 9457, `application/problem+json`).
+
+`POST /api/articles` adds an article. It needs `Authorization: Bearer <token>` where the token is the \
+server's `QUOTEGRAPH_TOKEN`; a server started without one does not accept writes.
+"""
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    from .pages import error_page
+
+    def respond(request: Request, status: int, detail: str, headers: dict[str, str] | None = None,
+                **extra) -> Response:
+        if wants_problem_json(request.url.path):
+            return problem_response(status, detail, request.url.path, headers=headers, **extra)
+        return error_page(request, status, detail, headers=headers)
+
+    @app.exception_handler(ProblemError)
+    async def on_problem(request: Request, exc: ProblemError) -> Response:
+        return respond(request, exc.status, exc.detail, exc.headers, **exc.extra)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = exc.detail if isinstance(exc.detail, str) else None
+        if exc.status_code == 404 and (detail is None or detail == "Not Found"):
+            detail = f"nothing here at {request.url.path}; the API is described at /docs and /openapi.json"
+        elif exc.status_code == 405:
+            detail = f"{request.method} is not allowed on {request.url.path}"
+        return respond(request, exc.status_code, detail or "", dict(exc.headers or {}))
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", ""), "type": e.get("type", "")}
+                  for e in exc.errors()]
+        where = "; ".join(f"{'.'.join(e['loc'][1:]) or e['loc'][0] if e['loc'] else 'request'}: {e['msg']}"
+                          for e in errors)
+        if wants_problem_json(request.url.path):
+            return problem_response(422, f"invalid request: {where}", request.url.path, errors=errors)
+        return error_page(request, 400, f"this address has a value quotegraph cannot read ({where})")
+
+    @app.exception_handler(Exception)
+    async def on_crash(request: Request, exc: Exception) -> Response:
+        detail = "quotegraph failed on this request; the server log has the details"
+        if wants_problem_json(request.url.path):
+            return problem_response(500, detail, request.url.path)
+        return error_page(request, 500, detail)
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from the swagger-ui-bundle package (no CDN); without it, /docs says how to get it."""
+    try:
+        from swagger_ui_bundle import swagger_ui_path
+    except ImportError:
+        swagger_ui_path = None
+    if swagger_ui_path is not None:
+        app.mount("/docs/assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    def docs(request: Request) -> Response:
+        from .pages import templates
+
+        return templates().TemplateResponse(request, "docs.html", {"bundled": swagger_ui_path is not None})
+
+
+__all__ = ["WebSettings", "create_app", "app_from_env", "DEFAULT_MAX_UPLOAD", "JSONResponse"]
