@@ -152,3 +152,19 @@ def test_relation_types_fix_entity_types(kb, article):
     kb.add_result(res)
     assert kb.work(EIP) is not None
     assert [c.name for c in kb.characters().items] == ["Emily"]
+
+
+def test_titles_and_roles_before_a_name_do_not_make_another_person(kb, article):
+    kb.add_result(article("Chris Christie spoke.", "a.txt", entities=[("Chris Christie", "person")]))
+    kb.add_result(article("New Jersey Gov. Chris Christie spoke.", "b.txt",
+                          entities=[("New Jersey Gov. Chris Christie", "person")]))
+    assert kb.stats().people == 1
+    assert kb.person("Chris Christie").articles == 2
+
+
+def test_an_alias_with_a_full_name_finds_the_record_the_main_name_misses(kb, article):
+    kb.add_result(article("Paul Ryan spoke.", "a.txt", entities=[("Paul Ryan", "person")]))
+    kb.add_result(article("The House leader Paul Ryan spoke.", "b.txt",
+                          entities=[("The House leader Paul Ryan spoke", "person", ["The House leader Paul Ryan spoke",
+                                                                                    "Paul Ryan"])]))
+    assert kb.stats().people == 1

@@ -47,8 +47,8 @@ def name_key(name: str, entity_type: str = "person") -> str:
         words[-1] = _POSSESSIVE.sub("", words[-1]) or words[-1]
     if entity_type in PERSONAL_TYPES:
         titles, suffixes = word_list("kb_name_titles.txt"), word_list("kb_name_suffixes.txt")
-        while len(words) > 1 and words[0] in titles:
-            words.pop(0)
+        cut = max((i for i, w in enumerate(words[:-1]) if w in titles), default=-1)
+        words = words[cut + 1:]
         while len(words) > 1 and words[-1] in suffixes:
             words.pop()
     return " ".join(w for w in words if w)

@@ -258,9 +258,30 @@ class Resolver:
                 return prior
             found = (self._match_personal(le, key, context, work_id) if le.type in PERSONAL_TYPES
                      else self._match_title(le, key))
+            if found is None:
+                found = self._match_alias(le, key, context, work_id)
             if found is not None:
                 return found
         return self.create(le, work_id)
+
+    def _match_alias(self, le: LocalEntity, key: NameKey, context: set[int], work_id: int | None) -> int | None:
+        """When the fullest name finds nothing, another full name the article gives it ("Chris Christie" for
+        "New Jersey Gov. Chris Christie"): only a record that has exactly that name, and only one."""
+        for alias in le.aliases:
+            k = NameKey.of(alias, le.type)
+            if k.key == key.key or (le.type in PERSONAL_TYPES and k.single) or not k.key:
+                continue
+            if le.type not in PERSONAL_TYPES:
+                found = self._match_title(le, k)
+            else:
+                cands = [c for c in self._candidates(le, k) if c.has_full_name(k.key)]
+                if le.type == "character" and work_id is not None:
+                    cands = [c for c in cands if c.work_id in (None, work_id)]
+                self._score(cands, context)
+                found = _best(cands, require_unique=True)
+            if found is not None:
+                return found
+        return None
 
     def create(self, le: LocalEntity, work_id: int | None) -> int:
         cur = self.conn.execute("INSERT INTO entities (type, name, work_id, created_at) VALUES (?, ?, ?, ?)",
