@@ -32,7 +32,8 @@ def find_quotes(parsed: ParsedArticle) -> list[QuoteCandidate]:
     text = parsed.article.text
     out: list[QuoteCandidate] = []
     last_of_group: dict[int, int] = {}
-    for piece in find_quoted_pieces(parsed):
+    pieces = find_quoted_pieces(parsed)
+    for piece in pieces:
         a = piece.attribution
         host = len(out)
         out.append(QuoteCandidate(piece.kind, piece.span.start, piece.span.end,
@@ -41,7 +42,7 @@ def find_quotes(parsed: ParsedArticle) -> list[QuoteCandidate]:
         last_of_group[piece.group] = host
         for s, e in find_nested_spans(text, piece.span.start, piece.span.end):
             out.append(QuoteCandidate("nested", s, e, nested_in=host))
-    out.extend(find_indirect_quotes(parsed, [(c.start, c.end) for c in out]))
+    out.extend(find_indirect_quotes(parsed, [(p.span.mark_start, p.span.mark_end) for p in pieces]))
     return _in_text_order(out)
 
 

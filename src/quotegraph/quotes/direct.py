@@ -10,14 +10,16 @@ dropped: `the show "Friends"` is not a quotation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from ..nlp import ParsedArticle
+from .docindex import DocIndex
 from .lexicon import CueLexicon, cue_lexicon
 from .marks import MarkedSpan, find_marked_spans
-from .source import mention_span, subject_of
+from .source import mention_span, prepositional_cue, subject_of
 
 _MAX_HOPS = 4  # how far up the parse a quote may hang from its reporting verb
 _MAX_CUE_CLAUSE = 10  # words in a cue clause between two pieces of one quote ("she said about Ashley")
@@ -50,164 +52,133 @@ class QuotedPiece:
     group: int  # pieces of one quotation (interrupted by its cue, or over several paragraphs) share it
 
 
-def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    sp = doc.char_span(start, end, alignment_mode="expand")
-    return list(sp) if sp is not None else []
-
-
 class _Inside:
-    """Which character offsets lie inside some marked span (a cue is never inside quoted words)."""
+    """Which tokens lie inside some marked span (a cue or a source is never inside quoted words)."""
 
     def __init__(self, spans: list[MarkedSpan]):
-        self.bounds = sorted((s.start, s.end) for s in spans)
+        self.starts = [s.start for s in sorted(spans, key=lambda s: s.start)]
+        self.ends = [s.end for s in sorted(spans, key=lambda s: s.start)]
 
     def __call__(self, tok: Token) -> bool:
-        i = tok.idx
-        for s, e in self.bounds:
-            if s <= i < e:
-                return True
-            if s > i:
-                return False
-        return False
+        k = bisect_right(self.starts, tok.idx) - 1
+        return k >= 0 and tok.idx < self.ends[k]
 
 
-def _attribution_of_verb(verb: Token, cue: tuple[int, int], inside: _Inside, hops: int = 1) -> Attribution:
-    subj = subject_of(verb, inside)
-    return Attribution(cue, mention_span(subj) if subj is not None else None, verb, hops)
+@dataclass
+class _Context:
+    """One article's text, parse and marked spans, with the lookups every step needs."""
+
+    text: str
+    doc: Doc
+    index: DocIndex
+    inside: _Inside
+    lex: CueLexicon
+
+    def attribution_of_verb(self, verb: Token, hops: int = 1) -> Attribution:
+        subj = subject_of(verb, self.inside)
+        return Attribution(self.lex.verb_cue(verb), mention_span(subj) if subj is not None else None, verb, hops)
+
+    def cue_verb(self, tok: Token) -> bool:
+        return not self.inside(tok) and self.lex.verb_cue(tok) is not None
 
 
-def _according_to(toks: list[Token], lex: CueLexicon, inside: _Inside) -> Attribution | None:
-    """"according to X" (or another prepositional cue) among `toks`: X is the source."""
-    for t in toks:
-        if inside(t):
-            continue
-        for phrase in lex.prepositions:
-            n = len(phrase)
-            if t.i + n > len(t.doc):
-                continue
-            words = t.doc[t.i:t.i + n]
-            if tuple(w.lower_ for w in words) != phrase:
-                continue
-            last = words[-1]
-            obj = next((c for c in last.children if c.dep_ == "pobj"), None)
-            if obj is None and last.i + 1 < len(t.doc):
-                nxt = t.doc[last.i + 1]
-                obj = nxt if nxt.pos_ in ("PROPN", "NOUN", "PRON") else None
-            cue = (words[0].idx, last.idx + len(last))
-            return Attribution(cue, mention_span(obj) if obj is not None else None, None, 0)
-    return None
-
-
-def _sentence_tokens(doc: Doc, toks: list[Token]) -> list[Token]:
-    first, last = toks[0].sent, toks[-1].sent
-    return list(doc[first.start:last.end])
-
-
-def attribute_span(doc: Doc, span: MarkedSpan, inside: _Inside, lex: CueLexicon) -> Attribution | None:
+def attribute_span(ctx: _Context, span: MarkedSpan) -> Attribution | None:
     """The reporting verb (or prepositional cue) that attributes one marked span, if its sentence has one."""
-    toks = _tokens(doc, span.start, span.end)
+    toks = ctx.index.tokens(span.start, span.end)
     if not toks:
         return None
     in_quote = {t.i for t in toks}
-    best: tuple[int, int, Token, tuple[int, int]] | None = None  # (hops, distance, verb, cue)
+    best: tuple[int, int, Token] | None = None  # (hops, distance, verb)
 
     def consider(verb: Token, hops: int):
         nonlocal best
-        if verb.i in in_quote or inside(verb):
-            return
-        cue = lex.verb_cue(verb)
-        if cue is None:
+        if verb.i in in_quote or not ctx.cue_verb(verb):
             return
         dist = span.start - verb.idx if verb.idx < span.start else verb.idx - span.end
-        key = (hops, dist, verb, cue)
-        if best is None or key[:2] < best[:2]:
-            best = key
+        if best is None or (hops, dist) < best[:2]:
+            best = (hops, dist, verb)
 
     for t in toks:
         h, hops = t, 0
         while h.head.i != h.i and hops < _MAX_HOPS:
             h, hops = h.head, hops + 1
-            if h.i in in_quote:
-                continue
-            if lex.verb_cue(h) and not inside(h):
+            if h.i not in in_quote and ctx.cue_verb(h):
                 consider(h, hops)
                 break
         for c in t.children:
             if c.i not in in_quote:
                 consider(c, 1)
     if best is not None:
-        return _attribution_of_verb(best[2], best[3], inside, best[0])
-    sent = _sentence_tokens(doc, toks)
-    prep = _according_to(sent, lex, inside)
-    if prep is not None:
-        return prep
+        return ctx.attribution_of_verb(best[2], best[0])
+    first, last = ctx.index.sentence(toks[0].i), ctx.index.sentence(toks[-1].i)
+    for t in ctx.doc[first.start:last.end]:
+        if t.i in in_quote or ctx.inside(t):
+            continue
+        prep = prepositional_cue(t, ctx.lex.prepositions)
+        if prep is not None:
+            cue, obj = prep
+            return Attribution(cue, mention_span(obj) if obj is not None else None, None, 0)
     # a reporting verb beside the marks, the parse notwithstanding
-    after, before = _after_marks(doc, span, inside), _before_marks(doc, span, inside)
-    for verb in [t for t in after if lex.verb_cue(t)][:1] + [t for t in reversed(before) if lex.verb_cue(t)][:1]:
-        return _attribution_of_verb(verb, lex.verb_cue(verb), inside, 0)
+    after = [t for t in _after_marks(ctx, span) if ctx.cue_verb(t)]
+    before = [t for t in _before_marks(ctx, span) if ctx.cue_verb(t)]
+    if after:
+        return ctx.attribution_of_verb(after[0], 0)
+    if before:
+        return ctx.attribution_of_verb(before[-1], 0)
     return None
 
 
 _CLAUSE_END = {".", "?", "!", ";"}
 
 
-def _after_marks(doc: Doc, span: MarkedSpan, inside: _Inside) -> list[Token]:
+def _stops_context(t: Token, ctx: _Context) -> bool:
+    return ctx.inside(t) or t.text in _CLAUSE_END or "\n" in t.text or t.is_quote
+
+
+def _after_marks(ctx: _Context, span: MarkedSpan) -> list[Token]:
     """The words after the closing mark up to the end of the sentence, when the quote's own
     punctuation hands over to them ('"...," she said.' or '"...?" asked Smith.')."""
-    content = doc.text[span.start:span.end].rstrip()
+    content = ctx.text[span.start:span.end].rstrip()
     if not span.closed or not content or content[-1] not in ",?!-\u2014\u2013\u2026":
         return []
     out = []
-    k = _token_at(doc, span.mark_end)
-    while k is not None and k < len(doc):
-        t = doc[k]
-        if inside(t) or t.text in _CLAUSE_END or "\n" in t.text or t.is_quote:
-            break
-        out.append(t)
+    k = ctx.index.token_at(span.mark_end)
+    while k is not None and k < len(ctx.doc) and not _stops_context(ctx.doc[k], ctx):
+        out.append(ctx.doc[k])
         k += 1
     return out
 
 
-def _before_marks(doc: Doc, span: MarkedSpan, inside: _Inside) -> list[Token]:
+def _before_marks(ctx: _Context, span: MarkedSpan) -> list[Token]:
     """The words before the opening mark back to the sentence start, when they lead into it
     ('She said, "..."', 'He added: "..."', 'As she put it, "..."')."""
-    k = _token_at(doc, span.mark_start)
+    k = ctx.index.token_at(span.mark_start)
     if k is None or k == 0:
         return []
     k -= 1
-    if doc[k].text not in (",", ":") and not doc[k].is_alpha:
+    if ctx.doc[k].text not in (",", ":") and not ctx.doc[k].is_alpha:
         return []
     out = []
-    while k >= 0:
-        t = doc[k]
-        if inside(t) or t.text in _CLAUSE_END or "\n" in t.text or t.is_quote:
-            break
-        out.append(t)
+    while k >= 0 and not _stops_context(ctx.doc[k], ctx):
+        out.append(ctx.doc[k])
         k -= 1
     return out[::-1]
 
 
-def _token_at(doc: Doc, char: int) -> int | None:
-    """Index of the first token starting at or after `char`."""
-    sp = doc.char_span(char, len(doc.text), alignment_mode="expand")
-    return sp.start if sp is not None else None
-
-
-def _cut_at_cue_clause(doc: Doc, span: MarkedSpan, lex: CueLexicon) -> Token | None:
+def _cut_at_cue_clause(ctx: _Context, span: MarkedSpan) -> Token | None:
     """For a span that ran into the next opening mark unclosed, find the cue clause at its tail
     (`..., she explained.`), cut the span before it and return the reporting verb."""
-    toks = _tokens(doc, span.start, span.end)
+    toks = ctx.index.tokens(span.start, span.end)
     for k in range(len(toks) - 1, 0, -1):
         if toks[k].text != ",":
             continue
-        tail = toks[k + 1:]
-        words = [t for t in tail if not t.is_punct]
+        words = [t for t in toks[k + 1:] if not t.is_punct]
         if not words or len(words) > _MAX_CUE_CLAUSE:
             return None
-        verbs = [t for t in words if lex.verb_cue(t)]
+        verbs = [t for t in words if ctx.lex.verb_cue(t)]
         if verbs:
             span.end = toks[k].idx
-            while span.end > span.start and doc.text[span.end - 1].isspace():
+            while span.end > span.start and ctx.text[span.end - 1].isspace():
                 span.end -= 1
             return verbs[0]
     return None
@@ -242,30 +213,29 @@ def looks_like_title(words: list[str]) -> bool:
 
 def find_quoted_pieces(parsed: ParsedArticle, lex: CueLexicon | None = None) -> list[QuotedPiece]:
     """Marked spans that are quotations, each with its kind and attribution, in text order."""
-    lex = lex or cue_lexicon()
-    doc, text = parsed.doc, parsed.article.text
+    text = parsed.article.text
     spans = find_marked_spans(text, parsed.article.paragraphs)
-    inside = _Inside(spans)
+    ctx = _Context(text, parsed.doc, DocIndex(parsed.doc), _Inside(spans), lex or cue_lexicon())
     pieces: list[QuotedPiece] = []
     group = -1
     prev: MarkedSpan | None = None  # the last span kept as a quotation
     prev_attr: Attribution | None = None
     for span in spans:
-        cut_verb = _cut_at_cue_clause(doc, span, lex) if span.interrupted else None
-        attr = attribute_span(doc, span, inside, lex)
+        cut_verb = _cut_at_cue_clause(ctx, span) if span.interrupted else None
+        attr = attribute_span(ctx, span)
         if cut_verb is not None and (attr is None or attr.verb is None or attr.verb.i != cut_verb.i):
-            attr = _attribution_of_verb(cut_verb, lex.verb_cue(cut_verb), inside)
+            attr = ctx.attribution_of_verb(cut_verb)
         joined = prev is not None and prev_attr is not None and (
             span.continues or (prev.paragraph == span.paragraph and (
                 (attr is not None and attr.verb is not None and prev_attr.verb is not None
                  and attr.verb.i == prev_attr.verb.i)
-                or (attr is None and _same_speaker_goes_on(doc, prev, span, prev_attr, inside, lex)))))
+                or (attr is None and _same_speaker_goes_on(ctx, prev, span, prev_attr)))))
         if joined and attr is None:
             attr = prev_attr
         if attr is None and not joined:
-            attr = _introduced_before(doc, span, inside, lex)
+            attr = _introduced_before(ctx, span)
         kind = "partial" if _partial(text, span) else "direct"
-        if not joined and not _is_quotation(text, span, kind, attr, lex):
+        if not joined and not _is_quotation(text, span, kind, attr, ctx.lex):
             continue
         if not joined:
             group += 1
@@ -274,33 +244,29 @@ def find_quoted_pieces(parsed: ParsedArticle, lex: CueLexicon | None = None) -> 
     return pieces
 
 
-def _introduced_before(doc: Doc, span: MarkedSpan, inside: _Inside, lex: CueLexicon) -> Attribution | None:
+def _introduced_before(ctx: _Context, span: MarkedSpan) -> Attribution | None:
     """A quote that opens a sentence, introduced by the sentence before it: 'He added that ... . "..."'
     in the same paragraph, or a paragraph ending in a colon ('Smith said of the plan:') before it."""
-    k = _token_at(doc, span.mark_start)
+    k = ctx.index.token_at(span.mark_start)
     if k is None or k == 0:
         return None
     j = k - 1
-    while j >= 0 and doc[j].is_space:
+    while j >= 0 and ctx.doc[j].is_space:
         j -= 1
     if j < 0:
         return None
-    last = doc[j]
-    new_paragraph = "\n" in doc.text[last.idx + len(last):span.mark_start]
+    last = ctx.doc[j]
+    new_paragraph = "\n" in ctx.text[last.idx + len(last):span.mark_start]
     if new_paragraph and last.text != ":":
         return None
     if not new_paragraph and last.text not in (".", ":", "!", "?") and not last.is_quote:
         return None
-    sent = last.sent
-    verbs = [t for t in sent if not inside(t) and lex.verb_cue(t)]
-    if not verbs:
-        return None
+    verbs = [t for t in ctx.index.sentence(j) if ctx.cue_verb(t)]
     if last.text != ":":
         verbs = [t for t in verbs if t.dep_ == "ROOT"]
-        if not verbs:
-            return None
-    verb = verbs[-1]
-    return _attribution_of_verb(verb, lex.verb_cue(verb), inside, 0)
+    if not verbs:
+        return None
+    return ctx.attribution_of_verb(verbs[-1], 0)
 
 
 def _is_quotation(text: str, span: MarkedSpan, kind: str, attr: Attribution | None, lex: CueLexicon) -> bool:
@@ -313,9 +279,8 @@ def _is_quotation(text: str, span: MarkedSpan, kind: str, attr: Attribution | No
     before = text[span.mark_start - 1:span.mark_start] if span.mark_start > 0 else ""
     if before == "=":  # an attribute value in leftover markup: author="..."
         return False
-    if attr is None or attr.verb is None:
-        if _BYLINE_AFTER.match(text, span.mark_end):  # a headline: '"...," by Jane Doe'
-            return False
+    if (attr is None or attr.verb is None) and _BYLINE_AFTER.match(text, span.mark_end):
+        return False  # a headline: '"...," by Jane Doe'
     words = _WORD.findall(text[span.start:span.end])
     if looks_like_title(words) and len(words) < _TITLE_MAX_WORDS:
         if attr is None or attr.verb is None:
@@ -328,13 +293,14 @@ def _is_quotation(text: str, span: MarkedSpan, kind: str, attr: Attribution | No
     return True
 
 
-def _same_speaker_goes_on(doc: Doc, prev: MarkedSpan, span: MarkedSpan, prev_attr: Attribution,
-                          inside: _Inside, lex: CueLexicon) -> bool:
+def _same_speaker_goes_on(ctx: _Context, prev: MarkedSpan, span: MarkedSpan, prev_attr: Attribution) -> bool:
     """Whether an unattributed span continues the previous quotation of its paragraph: the words
     between them are that quotation's cue clause ('"...," she said about Ashley. "..."') or nothing."""
-    between = [t for t in _tokens(doc, prev.mark_end, span.mark_start) if not inside(t) and not t.is_quote]
-    words = [t for t in between if not t.is_punct and not t.is_space]
+    words = [t for t in ctx.index.tokens(prev.mark_end, span.mark_start)
+             if not ctx.inside(t) and not t.is_quote and not t.is_punct and not t.is_space]
     if len(words) <= 1:
         return True
-    other_cues = [t for t in words if lex.verb_cue(t) and t.i != prev_attr.verb.i]
+    if prev_attr.verb is None:
+        return False
+    other_cues = [t for t in words if ctx.lex.verb_cue(t) and t.i != prev_attr.verb.i]
     return not other_cues and any(t.i == prev_attr.verb.i for t in words)

@@ -1,112 +1,169 @@
 """Reported speech without quotation marks: "Ashley pointed out that there are ...", "according to X, ...".
 
-The content is the clause the reporting verb (or verb of thought) takes as its complement, without
-the "that" that introduces it; the source is the verb's subject. A clause holding quoted words is
-left to the quoted pieces (it is their quotation, not an indirect one).
+Four shapes, each read off the parse:
+- a reporting verb or verb of thought and its complement clause ("she said (that) ...", "polls show ...");
+- the same with the clause first and the cue after it ("The plan will fail, he said.");
+- a verb whose object, infinitive or prepositional object holds a stated position, per cue_frames.txt
+  ("vowed to fight on", "denounced the ruling", "called for a recount");
+- "according to X" with the rest of its sentence.
+The content leaves out the "that" introducing it and any part holding quoted words (those are the
+quoted pieces' business); the source is the verb's subject (or X).
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..nlp import ParsedArticle
 from . import QuoteCandidate
+from .docindex import DocIndex
 from .lexicon import CueLexicon, cue_lexicon
-from .source import mention_span, subject_of
+from .source import mention_span, prepositional_cue, subject_of
 
-_MIN_WORDS = 3  # a complement shorter than this ("said so", "thinks it") reports nothing worth keeping
-_COMPLEMENTS = ("ccomp",)
-_TRIM = {"punct", "cc", "mark"}
+_MIN_WORDS = 3  # content shorter than this ("said so", "thinks it") reports nothing worth keeping
+_MIN_FRAME_WORDS = 2  # ... except a named object or infinitive ("denounced Trump" stays out, "to fight on" in)
+_LEADING = {"mark", "cc", "punct", "prep"}  # "that", "and", ",", the frame's own preposition
 
 
-def _clause_span(head: Token) -> tuple[int, int]:
-    """The complement clause headed by `head`, without its complementizer and edge punctuation."""
-    toks = list(head.subtree)
-    while toks and (toks[0].dep_ in _TRIM and toks[0].head.i == head.i or toks[0].is_punct):
+class _Quoted:
+    """Character ranges already taken by quoted pieces (a content never overlaps them)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.spans)
+
+
+def _content(tokens: list[Token], quoted: _Quoted, head: Token, lex: CueLexicon) -> tuple[int, int] | None:
+    """The character span of `tokens` (a complement's subtree) trimmed of its introducer and edge
+    punctuation; None when too little is left or the clause holds quoted words. A trailing cue
+    clause with its own quote ("..., saying, "..."") is cut off instead."""
+    toks = list(tokens)
+    while toks and (toks[0].is_punct or (toks[0].dep_ in _LEADING and toks[0].head.i == head.i and toks[0].i < head.i)):
         toks.pop(0)
-    while toks and toks[-1].is_punct:
-        toks.pop()
-    if not toks:
-        return head.idx, head.idx
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
-
-
-def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in spans)
-
-
-def _words(doc, start: int, end: int) -> int:
-    sp = doc.char_span(start, end, alignment_mode="expand")
-    return sum(1 for t in sp if not t.is_punct) if sp is not None else 0
-
-
-def _has_marks(text: str, start: int, end: int) -> bool:
-    return any(c in "\"\u201c\u201d\u201e\u00ab\u00bb" for c in text[start:end]) or "''" in text[start:end]
-
-
-def _verb_reports(tok: Token, lex: CueLexicon, quoted: list[tuple[int, int]], text: str):
-    cue = lex.verb_cue(tok, thought=True)
-    if cue is None or _overlaps(cue, quoted):
+    kept = []
+    for t in toks:
+        if quoted.overlaps(t.idx, t.idx + len(t)) or t.is_quote:
+            branch = t
+            while branch.head.i != head.i and branch.head.i != branch.i:
+                branch = branch.head
+            if branch.i == head.i or branch.dep_ not in ("advcl", "parataxis", "conj") \
+                    or lex.verb_cue(branch) is None:
+                return None  # the reported clause itself quotes words: the quoted pieces cover it
+            kept = [k for k in kept if k.i < branch.left_edge.i]
+            break
+        kept.append(t)
+    while kept and (kept[-1].is_punct or kept[-1].dep_ in ("cc", "mark")):
+        kept.pop()
+    if not kept:
         return None
-    for c in tok.children:
-        if c.dep_ in _COMPLEMENTS and c.pos_ in ("VERB", "AUX") or c.dep_ in _COMPLEMENTS and any(
-                g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
-            content = _clause_span(c)
-            if content[1] <= content[0] or _has_marks(text, content[0], content[1]) or _overlaps(content, quoted):
-                continue
-            if _words(tok.doc, *content) < _MIN_WORDS:
-                continue
-            subj = subject_of(tok)
-            return QuoteCandidate("indirect", content[0], content[1], cue=cue,
-                                  source=mention_span(subj) if subj is not None else None)
-    return None
+    return kept[0].idx, kept[-1].idx + len(kept[-1])
 
 
-def _according_to(sent: Span, lex: CueLexicon, quoted: list[tuple[int, int]], text: str) -> QuoteCandidate | None:
-    """"According to X, <clause>" or "<clause>, according to X": the rest of the sentence is the content."""
-    doc = sent.doc
-    for t in sent:
-        for phrase in lex.prepositions:
-            n = len(phrase)
-            if t.i + n > sent.end or tuple(w.lower_ for w in doc[t.i:t.i + n]) != phrase:
+def _words(tokens: list[Token], start: int, end: int) -> int:
+    return sum(1 for t in tokens if start <= t.idx < end and not t.is_punct)
+
+
+class _Finder:
+    def __init__(self, parsed: ParsedArticle, quoted: list[tuple[int, int]], lex: CueLexicon):
+        self.doc = parsed.doc
+        self.text = parsed.article.text
+        self.index = DocIndex(parsed.doc)
+        self.quoted = _Quoted(quoted)
+        self.lex = lex
+
+    def _excluded(self, tok: Token) -> bool:
+        return self.quoted.overlaps(tok.idx, tok.idx + 1)
+
+    def candidate(self, verb: Token, cue: tuple[int, int], content: tuple[int, int] | None,
+                  min_words: int = _MIN_WORDS) -> QuoteCandidate | None:
+        if content is None or self.quoted.overlaps(*cue):
+            return None
+        sent = self.index.sentence(verb.i)
+        if _words(list(sent), *content) < min_words:
+            return None
+        subj = subject_of(verb, self._excluded)
+        return QuoteCandidate("indirect", content[0], content[1], cue=cue,
+                              source=mention_span(subj) if subj is not None else None)
+
+    def from_verb(self, verb: Token) -> QuoteCandidate | None:
+        """A reporting verb or verb of thought and its complement clause, before or after it."""
+        cue = self.lex.verb_cue(verb, reported=True)
+        if cue is not None:
+            for c in verb.children:
+                if c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or any(
+                        g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)):
+                    cand = self.candidate(verb, cue, _content(list(c.subtree), self.quoted, c, self.lex))
+                    if cand is not None:
+                        return cand
+            # "The plan will fail, he said.": the parse hangs the cue clause off the reported one
+            head = verb.head
+            if verb.dep_ in ("parataxis", "ccomp", "advcl") and head.dep_ == "ROOT" and head.i < verb.i \
+                    and verb.lemma_ != "be" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                left_edge = verb.left_edge.i
+                toks = [t for t in head.subtree if t.i < left_edge]
+                cand = self.candidate(verb, cue, _content(toks, self.quoted, head, self.lex))
+                if cand is not None:
+                    return cand
+        frames = self.lex.frames_of(verb)
+        if not frames:
+            return None
+        cue = (verb.idx, verb.idx + len(verb))
+        for c in verb.children:
+            if c.i < verb.i:
                 continue
-            words = doc[t.i:t.i + n]
-            last = words[-1]
-            obj = next((c for c in last.children if c.dep_ == "pobj"), None)
-            pp_start = words[0].i
-            pp_end = (obj.right_edge.i + 1) if obj is not None else last.i + 1
-            before = [x for x in doc[sent.start:pp_start] if not x.is_punct]
-            after = [x for x in doc[pp_end:sent.end] if not x.is_punct]
-            body = after if len(after) >= len(before) else before
-            if len(body) < _MIN_WORDS:
-                return None
-            start, end = body[0].idx, body[-1].idx + len(body[-1])
-            if _has_marks(text, start, end) or _overlaps((start, end), quoted):
-                return None
-            return QuoteCandidate("indirect", start, end, cue=(words[0].idx, last.idx + len(last)),
-                                  source=mention_span(obj) if obj is not None else None)
-    return None
+            if c.dep_ == "xcomp" and "to" in frames and any(g.lower_ == "to" for g in c.children):
+                return self.candidate(verb, cue, _content(list(c.subtree), self.quoted, c, self.lex), _MIN_FRAME_WORDS)
+            if c.dep_ == "dobj" and "object" in frames:
+                return self.candidate(verb, cue, _content(list(c.subtree), self.quoted, c, self.lex), _MIN_FRAME_WORDS)
+            if c.dep_ == "prep" and c.lower_ in frames:
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return self.candidate(verb, cue, _content(list(obj.subtree), self.quoted, obj, self.lex), _MIN_FRAME_WORDS)
+            if c.dep_ == "dobj":  # "accused him of lying", "blamed her for the loss"
+                for g in verb.children:
+                    if g.dep_ == "prep" and g.lower_ in frames and g.i > c.i:
+                        obj = next((x for x in g.children if x.dep_ in ("pobj", "pcomp")), None)
+                        if obj is not None:
+                            return self.candidate(verb, cue, _content(list(obj.subtree), self.quoted, obj, self.lex),
+                                                  _MIN_FRAME_WORDS)
+        return None
+
+    def according_to(self, tok: Token) -> QuoteCandidate | None:
+        """"According to X, <clause>" or "<clause>, according to X": the rest of the sentence."""
+        prep = prepositional_cue(tok, self.lex.prepositions)
+        if prep is None:
+            return None
+        cue, obj = prep
+        sent = self.index.sentence(tok.i)
+        pp_end = obj.right_edge.i + 1 if obj is not None else self.index.token_at(cue[1]) or tok.i + 1
+        before = [t for t in sent if t.i < tok.i]
+        after = [t for t in sent if t.i >= pp_end]
+        words_before = sum(1 for t in before if not t.is_punct)
+        words_after = sum(1 for t in after if not t.is_punct)
+        body = after if words_after >= words_before else before
+        content = _content(body, self.quoted, body[0], self.lex) if body else None
+        if content is None or self.quoted.overlaps(*content) or _words(body, *content) < _MIN_WORDS:
+            return None
+        return QuoteCandidate("indirect", content[0], content[1], cue=cue,
+                              source=mention_span(obj) if obj is not None else None)
 
 
 def find_indirect_quotes(parsed: ParsedArticle, quoted: list[tuple[int, int]],
                          lex: CueLexicon | None = None) -> list[QuoteCandidate]:
-    """Indirect quotations in the body paragraphs; `quoted` are the spans already found between marks."""
-    lex = lex or cue_lexicon()
-    doc, text = parsed.doc, parsed.article.text
+    """Indirect quotations in the body paragraphs; `quoted` are the spans already found between marks
+    (with their marks), which no indirect content overlaps."""
+    finder = _Finder(parsed, quoted, lex or cue_lexicon())
     out: list[QuoteCandidate] = []
+    taken: list[tuple[int, int]] = []
     for b in parsed.article.paragraphs:
-        para = doc.char_span(b.start, b.end, alignment_mode="expand")
-        if para is None:
+        lo, hi = finder.index.token_at(b.start), finder.index.token_at(b.end)
+        if lo is None:
             continue
-        for sent in para.sents:
-            taken: list[tuple[int, int]] = []
-            acc = _according_to(sent, lex, quoted, text)
-            if acc is not None:
-                out.append(acc)
-                taken.append((acc.start, acc.end))
-            for tok in sent:
-                cand = _verb_reports(tok, lex, quoted, text)
-                if cand is None or _overlaps((cand.start, cand.end), taken):
-                    continue
-                out.append(cand)
-                taken.append((cand.start, cand.end))
+        for tok in finder.doc[lo:hi if hi is not None else len(finder.doc)]:
+            cand = finder.according_to(tok) or finder.from_verb(tok)
+            if cand is None or any(s < cand.end and cand.start < e for s, e in taken):
+                continue
+            out.append(cand)
+            taken.append((cand.start, cand.end))
     return out

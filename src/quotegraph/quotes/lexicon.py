@@ -1,4 +1,10 @@
-"""The cue lexicon: reporting verbs, verbs of thought, and prepositional cues, read from package data."""
+"""The cue lexicon: reporting verbs, verbs of thought, their frames and prepositional cues, from package data.
+
+Files (src/quotegraph/data/): cue_verbs.txt (reporting verbs; "quote" marks one that only introduces
+quoted words), cue_thought_verbs.txt (verbs whose that-clause is reported: think, show),
+cue_frames.txt (verb and the complement that holds reported content: "vow to", "call for"),
+cue_naming_verbs.txt (verbs that quote a name: call, dub) and cue_phrases.txt ("according to").
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,56 +13,97 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+_VERB_TAGS = {"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"}
 
-def _entries(name: str) -> list[str]:
+
+def _entries(name: str) -> list[tuple[str, str]]:
+    """(entry, second field) pairs: lower-cased, `#` comments and blank lines dropped."""
     raw = resources.files("quotegraph").joinpath("data", name).read_text(encoding="utf-8")
     out = []
     for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip().lower()
-        if line:
-            out.append(" ".join(line.split()))
+        line = line.split("#", 1)[0].rstrip().lower()
+        if not line.strip():
+            continue
+        key, _, value = line.partition("\t")
+        out.append((" ".join(key.split()), value.strip()))
     return out
+
+
+def lemma_forms(tok: Token) -> tuple[str, ...]:
+    """The token's lemma, and stems of its form in case the lemmatizer slipped ("hopes" -> "hop")."""
+    low = tok.lower_
+    forms = [tok.lemma_.lower(), low]
+    if low.endswith("ing") and len(low) > 5:
+        forms += [low[:-3], low[:-3] + "e"]
+    elif low.endswith("ed") and len(low) > 4:
+        forms += [low[:-1], low[:-2]]
+    elif low.endswith("s") and len(low) > 3:
+        forms += [low[:-1]]
+    return tuple(forms)
 
 
 @dataclass(frozen=True)
 class CueLexicon:
-    """Which words report speech (`speech`) or thought (`thought`); phrasal verbs keep their particle."""
+    """Which words report speech or thought; phrasal verbs keep their particle or object ("put it")."""
 
-    speech: frozenset[str]
-    thought: frozenset[str]
-    phrasal_speech: frozenset[tuple[str, str]]  # (lemma, particle): "point out"
-    phrasal_thought: frozenset[tuple[str, str]]
-    prepositions: tuple[tuple[str, ...], ...]  # "according to", longest first
+    speech: frozenset[str]  # introduce quoted words and report clauses
+    quote_only: frozenset[str]  # introduce quoted words only ('"...," she laughed')
+    thought: frozenset[str]  # report clauses only (she believes that ...)
+    phrasal: dict[tuple[str, str], str]  # (lemma, particle) -> "speech" / "quote" / "thought"
+    frames: dict[str, frozenset[str]]  # lemma -> {"to", "object", "for", ...}
     naming: frozenset[str]  # verbs that quote a name or label: "called it "a disaster""
+    prepositions: tuple[tuple[str, ...], ...]  # "according to", longest first
 
-    def verb_cue(self, tok: Token, thought: bool = False) -> tuple[int, int] | None:
+    def verb_cue(self, tok: Token, reported: bool = False) -> tuple[int, int] | None:
         """The cue span (verb plus particle) when `tok` is a reporting verb, else None.
 
-        With thought=True verbs of thought and finding count too (for reported, unquoted speech).
+        With reported=True: verbs whose complement clause is reported speech or thought (say,
+        think), not verbs that only introduce quoted words (laugh).
         """
-        if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
+        if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in _VERB_TAGS:
             return None
-        lemma = tok.lemma_.lower()
+        forms = lemma_forms(tok)
         for child in tok.children:
-            if child.dep_ == "prt":
-                pair = (lemma, child.lower_)
-                if pair in self.phrasal_speech or (thought and pair in self.phrasal_thought):
-                    return (min(tok.idx, child.idx), max(tok.idx + len(tok), child.idx + len(child)))
-        if lemma in self.speech or (thought and lemma in self.thought):
-            return (tok.idx, tok.idx + len(tok))
+            if child.dep_ in ("prt", "dobj") and child.i > tok.i:
+                for f in forms:
+                    how = self.phrasal.get((f, child.lower_))
+                    if how and (not reported or how != "quote"):
+                        return (tok.idx, child.idx + len(child))
+        for f in forms:
+            if f in self.speech or (reported and f in self.thought) or (not reported and f in self.quote_only):
+                return (tok.idx, tok.idx + len(tok))
         return None
 
-
-def _split(entries: list[str]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    single = frozenset(e for e in entries if " " not in e)
-    phrasal = frozenset(tuple(e.split(" ", 1)) for e in entries if " " in e)
-    return single, phrasal  # type: ignore[return-value]
+    def frames_of(self, tok: Token) -> frozenset[str]:
+        if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in _VERB_TAGS:
+            return frozenset()
+        for f in lemma_forms(tok):
+            if f in self.frames:
+                return self.frames[f]
+        return frozenset()
 
 
 @cache
 def cue_lexicon() -> CueLexicon:
-    speech, phrasal_speech = _split(_entries("cue_verbs.txt"))
-    thought, phrasal_thought = _split(_entries("cue_thought_verbs.txt"))
-    preps = tuple(sorted((tuple(e.split()) for e in _entries("cue_phrases.txt")), key=len, reverse=True))
-    naming = frozenset(_entries("cue_naming_verbs.txt"))
-    return CueLexicon(speech, thought, phrasal_speech, phrasal_thought, preps, naming)
+    speech, quote_only, thought = set(), set(), set()
+    phrasal: dict[tuple[str, str], str] = {}
+    for verb, how in _entries("cue_verbs.txt"):
+        kind = "quote" if how == "quote" else "speech"
+        if " " in verb:
+            lemma, particle = verb.split(" ", 1)
+            phrasal[(lemma, particle)] = kind
+        else:
+            (quote_only if kind == "quote" else speech).add(verb)
+    for verb, _ in _entries("cue_thought_verbs.txt"):
+        if " " in verb:
+            lemma, particle = verb.split(" ", 1)
+            phrasal[(lemma, particle)] = "thought"
+        else:
+            thought.add(verb)
+    frames: dict[str, set[str]] = {}
+    for verb, slot in _entries("cue_frames.txt"):
+        frames.setdefault(verb, set()).add(slot or "object")
+    naming = frozenset(v for v, _ in _entries("cue_naming_verbs.txt"))
+    preps = tuple(sorted((tuple(e.split()) for e, _ in _entries("cue_phrases.txt")), key=len, reverse=True))
+    return CueLexicon(frozenset(speech), frozenset(quote_only), frozenset(thought), phrasal,
+                      {k: frozenset(v) for k, v in frames.items()}, naming, preps)

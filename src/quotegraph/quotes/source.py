@@ -97,3 +97,20 @@ def mention_span(tok: Token) -> tuple[int, int]:
             break
         right = c.right_edge
     return left.idx, right.idx + len(right)
+
+
+def prepositional_cue(tok: Token, phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, int], Token | None] | None:
+    """When `tok` starts a prepositional cue ("according to X"): the cue's span and X (or None)."""
+    doc = tok.doc
+    for phrase in phrases:
+        if tok.lower_ != phrase[0] or tok.i + len(phrase) > len(doc):
+            continue
+        words = doc[tok.i:tok.i + len(phrase)]
+        if tuple(w.lower_ for w in words) != phrase:
+            continue
+        last = words[-1]
+        obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if obj is None and last.i + 1 < len(doc) and doc[last.i + 1].pos_ in _NOMINAL:
+            obj = doc[last.i + 1]
+        return (tok.idx, last.idx + len(last)), obj
+    return None
