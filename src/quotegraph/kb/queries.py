@@ -326,7 +326,7 @@ class Queries:
         talks = [Count(r["name"], r["n"], r["id"], r["type"]) for r in self.conn.execute(
             "SELECT e.id, e.name, e.type, COUNT(*) AS n FROM quotes q JOIN quote_about qa ON qa.quote_id = q.id "
             "JOIN entities e ON e.id = qa.entity_id WHERE q.speaker_id = ? AND qa.entity_id != ? "
-            "GROUP BY e.id ORDER BY n DESC, e.name LIMIT 30", (eid, eid))]
+            "AND e.type IN ('person', 'character', 'work') GROUP BY e.id ORDER BY n DESC, e.name LIMIT 30", (eid, eid))]
         return PersonRecord(id=eid, name=row["name"], type=row["type"], aliases=self.aliases(eid, row["name"]),
                             roles=list(roles.values()), works=list(works.values()), quote_count=row["quote_count"],
                             quotes=page.items, quotes_has_more=page.has_more, timeline=timeline, outlets=outlets,
