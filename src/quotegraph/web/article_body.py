@@ -137,13 +137,15 @@ def paragraph_ranges(article: ArticleRecord) -> list[tuple[int, int]]:
     return out
 
 
-def nest(text: str, start: int, end: int, marks: list[MarkSpan]) -> list[Node]:
-    """The text of [start, end) with the marks over it as properly nested nodes (crossing marks split)."""
+def nest(text: str, start: int, end: int, marks: list[MarkSpan], opened: set[int] | None = None) -> list[Node]:
+    """The text of [start, end) with the marks over it as properly nested nodes (crossing marks split).
+
+    `opened` holds the marks already shown (in earlier paragraphs): their pieces here are continuations."""
     inside = [m for m in marks if m.start < end and m.end > start]
     points = sorted({start, end, *(max(start, m.start) for m in inside), *(min(end, m.end) for m in inside)})
     root: list[Node] = []
     stack: list[tuple[MarkSpan, Node]] = []
-    opened: set[int] = set()
+    opened = set() if opened is None else opened
     for a, b in zip(points, points[1:]):
         active = sorted((m for m in inside if m.start <= a and b <= m.end), key=lambda m: m.order)
         keep = 0
@@ -162,6 +164,7 @@ def nest(text: str, start: int, end: int, marks: list[MarkSpan]) -> list[Node]:
 def build_article_body(article: ArticleRecord) -> ArticleBody:
     speakers, ordered = assign_speakers(article.quotes)
     marks = collect_marks(article, speakers)
-    paragraphs = [nest(article.text, s, e, marks) for s, e in paragraph_ranges(article)]
+    opened: set[int] = set()
+    paragraphs = [nest(article.text, s, e, marks, opened) for s, e in paragraph_ranges(article)]
     unattributed = speakers[None].quotes
     return ArticleBody(paragraphs=paragraphs, speakers=ordered, unattributed=unattributed)

@@ -22,9 +22,11 @@ from .problems import ProblemError
 
 MAX_URL = 2048
 TEXT_TYPES = {"text/plain": "text/plain", "text/html": "text/html", "application/xhtml+xml": "text/html"}
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 EXTENSIONS = {".txt": "text/plain", ".text": "text/plain", ".html": "text/html", ".htm": "text/html",
               ".xhtml": "text/html"}
-ACCEPTED = "text/plain, text/html, multipart/form-data (a `file`, `text` or `html` field) or application/json"
+ACCEPTED = ("text/plain, text/html, a form (multipart/form-data with a `file`, or a `text` or `html` field) "
+            "or application/json")
 TURN_ON = ("writing through the API is off on this server: start it with QUOTEGRAPH_TOKEN set to a long random "
            "secret (for example QUOTEGRAPH_TOKEN=$(python -c 'import secrets; print(secrets.token_urlsafe(32))') "
            "quotegraph serve) and send the header `Authorization: Bearer <that secret>`")
@@ -72,13 +74,13 @@ async def read_upload(request: Request) -> RawDocument:
     if mtype in TEXT_TYPES:
         data = await request.body()
         media = TEXT_TYPES[mtype]
-    elif mtype == "multipart/form-data":
+    elif mtype in FORM_TYPES:
         data, media, url, filename = await _read_form(request, url)
     elif mtype == "application/json":
         data, media, url = _read_json(await request.body(), url)
     else:
         raise ProblemError(415, f"cannot read an article sent as {mtype or 'a body without Content-Type'}; "
-                                f"send {ACCEPTED}", accepted=list(TEXT_TYPES) + ["multipart/form-data", "application/json"])
+                                f"send {ACCEPTED}", accepted=[*TEXT_TYPES, *FORM_TYPES, "application/json"])
     url = checked_url(url)
     if not data.strip():
         raise ProblemError(400, "the article is empty")
