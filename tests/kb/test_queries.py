@@ -186,3 +186,15 @@ def test_a_parquet_export_ingests_into_another_store_without_extracting(filled, 
         assert copy.work("Emily in Paris").created_by == ["Darren Star"]
         again = copy.ingest([str(tmp_path / "tables")])
         assert (again.new, again.unchanged) == (0, 2)
+
+
+def test_quotes_best_match_first_and_until_the_end_of_a_month(filled):
+    assert _texts(filled.quotes(text="escapism", sort="relevance")) == ["I think people love the escapism,"]
+    assert len(filled.quotes(until="2021-02").items) == 2
+    assert len(filled.quotes(since="2021-01-02", until="2021-01-02").items) == 2
+
+
+def test_quotes_combine_speaker_and_words(filled):
+    assert _texts(filled.quotes(speaker="Ashley Park", text="spring")) == ["We are filming in spring,"]
+    assert filled.quotes(speaker="Lily Collins", text="spring").items == []
+    assert _texts(filled.quotes(about="Ashley Park", text="soulmate")) == ["She is my friendship soulmate,"]

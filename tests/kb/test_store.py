@@ -143,3 +143,32 @@ def test_published_day_reads_iso_and_rfc_2822_dates():
     assert store_module.published_day("2021-01-02T18:49") == "2021-01-02"
     assert store_module.published_day("Sat, 02 Jan 2021 18:49:00 GMT") == "2021-01-02"
     assert store_module.published_day("sometime") is None
+
+
+def test_migration_from_version_1_renumbers_quotes_by_day_and_keeps_search_working(tmp_path):
+    from quotegraph.kb.schema import MIGRATIONS, _statements
+
+    path = str(tmp_path / "v1.db")
+    conn = sqlite3.connect(path)
+    for statement in _statements(MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO articles (id, key, content_hash, source, media_type, text, engine, ingested_at, "
+                 "published_day) VALUES (1, 'k1', 'h1', 's1', 'text/plain', 'x', 'e', 't', '2022-01-03'), "
+                 "(2, 'k2', 'h2', 's2', 'text/plain', 'x', 'e', 't', '2021-01-02')")
+    conn.execute("INSERT INTO entities (id, type, name, created_at) VALUES (1, 'person', 'Jane Roe', 't')")
+    for qid, aid, words, day in ((1, 1, "newer words", "2022-01-03"), (2, 2, "older words", "2021-01-02"),
+                                 (3, 2, "undated words", None)):
+        conn.execute('INSERT INTO quotes (id, article_id, local_id, kind, text, start, "end", context_start, '
+                     "context_end, published_day) VALUES (?, ?, 'q', 'direct', ?, 0, 1, 0, 1, ?)",
+                     (qid, aid, words, day))
+    conn.execute("INSERT INTO quote_about (quote_id, entity_id, in_quote) VALUES (2, 1, 1)")
+    conn.commit()
+    conn.close()
+    with open_kb(path) as kb:
+        assert kb.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert [q.text for q in kb.quotes().items] == ["newer words", "older words", "undated words"]
+        assert [q.text for q in kb.quotes(text="older").items] == ["older words"]
+        assert [q.text for q in kb.quotes(about="#1").items] == ["older words"]
+        assert [q.text for q in kb.quotes(since="2022").items] == ["newer words"]
+        assert kb.conn.execute("PRAGMA foreign_key_check").fetchall() == []

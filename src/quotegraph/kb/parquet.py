@@ -64,15 +64,14 @@ def iter_results(folder: str) -> Iterator[ArticleResult | InputError]:
                     yield InputError(path, f"Parquet table cannot be read ({e})")
                     return
                 spill.execute(f"CREATE INDEX {name}_article ON {name}(article_id, seq)")
+            spill.execute("CREATE TABLE seen (article_id TEXT PRIMARY KEY)")  # on disk: flat memory
             spill.commit()
-            seen: set[str] = set()
             try:
                 for rows in _batches(articles_path):
                     for article in rows:
                         aid = article.get("article_id")
-                        if not aid or aid in seen:
-                            continue
-                        seen.add(aid)
+                        if not aid or spill.execute("INSERT OR IGNORE INTO seen VALUES (?)", (aid,)).rowcount == 0:
+                            continue  # the first row of an article id wins
                         children = {name: [json.loads(r[0]) for r in spill.execute(
                             f"SELECT row FROM {name} WHERE article_id = ? ORDER BY seq", (aid,))]
                             for name in CHILD_TABLES}

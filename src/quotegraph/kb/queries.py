@@ -18,9 +18,10 @@ from .models import (ArticleEntity, ArticleRecord, ArticleRef, CastMember, Count
                      Fact, Mark, Page, PersonRecord, QuoteDetail, QuoteRecord, Role, SpanRef, SpeakerRef, StoreStats,
                      WorkRecord)
 from .names import NameKey, name_key
-from .store import published_day
+from .store import published_day, quote_id_range
 
 MAX_LIMIT = 1000
+TALKS_ABOUT_QUOTES = 5000  # whom a person talks about is read from their latest quotes
 QUOTE_SORTS = ("newest", "oldest", "relevance")
 ENTITY_SORTS = {"quotes": "quote_count", "about": "about_count", "articles": "article_count", "name": "name"}
 _FTS_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
@@ -68,6 +69,19 @@ def fts_query(words: str) -> str | None:
         prefix = words[m.end():m.end() + 1] == "*"
         terms.append(f'"{term}"' + ("*" if prefix else ""))
     return " ".join(terms) if terms else None
+
+
+def _clamp_day(day: str) -> str:
+    """A day that exists: "2021-02-31" (the end of a month, loosely) becomes 2021-02-28."""
+    from datetime import date
+
+    y, m, d = (int(x) for x in day.split("-"))
+    while d > 28:
+        try:
+            return date(y, m, d).isoformat()
+        except ValueError:
+            d -= 1
+    return date(y, m, d).isoformat()
 
 
 def date_bound(value: str | None, end: bool) -> str | None:
@@ -157,35 +171,42 @@ class Queries:
                kind: str | None = None, article: str | None = None, speaker_id: int | None = None,
                about_id: int | None = None, sort: str = "newest", limit: int = 20, offset: int = 0,
                count: bool = False) -> Page[QuoteRecord]:
-        """Quotes matching every filter given, newest first (or oldest, or best match for --text)."""
+        """Quotes matching every filter given, newest first (or oldest, or best match for --text).
+
+        Quote ids sort by publication day, so each plan streams from an index in id order and
+        stops after one page: the speaker index, the quote_about index, the full-text index
+        (FTS5 reads its rowids in order), or the table itself; dates are a range of ids.
+        """
         limit, offset = _limit(limit, offset)
         if sort not in QUOTE_SORTS:
             raise StoreError(f"sort must be one of {', '.join(QUOTE_SORTS)}")
+        empty = Page([], limit, offset, False, 0 if count else None)
         where, params = [], []
-        fts = None
+        source = "quotes q"
+        order = "q.id DESC" if sort != "oldest" else "q.id ASC"
         if speaker_id is not None or speaker:
             ids = [speaker_id] if speaker_id is not None else self.find_entities(speaker, limit=50)
             if not ids:
-                return Page([], limit, offset, False, 0 if count else None)
+                return empty
             where.append(f"q.speaker_id IN ({','.join('?' * len(ids))})")
             params += ids
+        about_ids: list[int] = []
         if about_id is not None or about:
-            ids = [about_id] if about_id is not None else self.find_entities(about, limit=50)
-            if not ids:
-                return Page([], limit, offset, False, 0 if count else None)
-            where.append(f"q.id IN (SELECT quote_id FROM quote_about WHERE entity_id IN ({','.join('?' * len(ids))}))")
-            params += ids
+            about_ids = [about_id] if about_id is not None else self.find_entities(about, limit=50)
+            if not about_ids:
+                return empty
+        fts = None
         if text:
             fts = fts_query(text)
             if fts is None:
-                return Page([], limit, offset, False, 0 if count else None)
+                return empty
         lo, hi = date_bound(since, end=False), date_bound(until, end=True)
         if lo:
-            where.append("q.published_day >= ?")
-            params.append(lo)
+            where.append("q.id >= ?")
+            params.append(quote_id_range(_clamp_day(lo))[0])
         if hi:
-            where.append("q.published_day <= ?")
-            params.append(hi)
+            where.append("q.id < ?")
+            params.append(quote_id_range(_clamp_day(hi))[1])
         if outlet:
             where.append("q.outlet = ? COLLATE NOCASE")
             params.append(outlet)
@@ -195,23 +216,34 @@ class Queries:
         if article:
             where.append("q.article_id = (SELECT id FROM articles WHERE key = ?)")
             params.append(article)
-        order = {"newest": "q.published_day DESC, q.id DESC", "oldest": "q.published_day IS NULL, q.published_day, q.id",
-                 "relevance": "q.published_day DESC, q.id DESC"}[sort]
+        lead_params: list[Any] = []
+        if about_ids and len(about_ids) == 1 and fts is None:
+            # the quote_about index holds (entity, quote id): already in order
+            source = "quote_about qa JOIN quotes q ON q.id = qa.quote_id"
+            where.insert(0, "qa.entity_id = ?")
+            lead_params.append(about_ids[0])
+            order = order.replace("q.id", "qa.quote_id")
+        elif about_ids:
+            where.append(f"q.id IN (SELECT quote_id FROM quote_about WHERE entity_id IN ({','.join('?' * len(about_ids))}))")
+            params += about_ids
         if fts is not None:
-            source = "quotes_fts f JOIN quotes q ON q.id = f.rowid"
-            where.insert(0, "quotes_fts MATCH ?")
-            params.insert(0, fts)
-            if sort == "relevance":
-                order = "f.rank, q.id DESC"
-        else:
-            source = "quotes q"
+            if sort == "relevance" or not (speaker or speaker_id is not None or article or about_ids):
+                # the words lead: FTS5 gives matching rowids in order (or ranked)
+                source = "quotes_fts f JOIN quotes q ON q.id = f.rowid"
+                where.insert(0, "quotes_fts MATCH ?")
+                lead_params.insert(0, fts)
+                order = "f.rank, f.rowid DESC" if sort == "relevance" else order.replace("q.id", "f.rowid")
+            else:  # a speaker, article or subject leads; the words are checked quote by quote
+                where.append("EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = q.id)")
+                params.append(fts)
+        all_params = lead_params + params
         where_sql = (" WHERE " + " AND ".join(where)) if where else ""
         sql = (f"SELECT {_QUOTE_COLUMNS} FROM {source} JOIN articles a ON a.id = q.article_id "
                f"LEFT JOIN entities s ON s.id = q.speaker_id{where_sql} ORDER BY {order} LIMIT ? OFFSET ?")
-        rows = self.conn.execute(sql, [*params, limit + 1, offset]).fetchall()
+        rows = self.conn.execute(sql, [*all_params, limit + 1, offset]).fetchall()
         total = None
         if count:
-            total = self.conn.execute(f"SELECT COUNT(*) FROM {source}{where_sql}", params).fetchone()[0]
+            total = self.conn.execute(f"SELECT COUNT(*) FROM {source}{where_sql}", all_params).fetchone()[0]
         return Page([quote_record(r) for r in rows[:limit]], limit, offset, len(rows) > limit, total)
 
     def quote(self, quote_id: int) -> QuoteRecord | None:
@@ -324,8 +356,9 @@ class Queries:
             "SELECT outlet, COUNT(*) AS n FROM quotes WHERE speaker_id = ? AND outlet IS NOT NULL "
             "GROUP BY outlet ORDER BY n DESC, outlet LIMIT 50", (eid,))]
         talks = [Count(r["name"], r["n"], r["id"], r["type"]) for r in self.conn.execute(
-            "SELECT e.id, e.name, e.type, COUNT(*) AS n FROM quotes q JOIN quote_about qa ON qa.quote_id = q.id "
-            "JOIN entities e ON e.id = qa.entity_id WHERE q.speaker_id = ? AND qa.entity_id != ? "
+            "SELECT e.id, e.name, e.type, COUNT(*) AS n FROM (SELECT id FROM quotes WHERE speaker_id = ? "
+            f"ORDER BY id DESC LIMIT {TALKS_ABOUT_QUOTES}) q JOIN quote_about qa ON qa.quote_id = q.id "
+            "JOIN entities e ON e.id = qa.entity_id WHERE qa.entity_id != ? "
             "AND e.type IN ('person', 'character', 'work') GROUP BY e.id ORDER BY n DESC, e.name LIMIT 30", (eid, eid))]
         return PersonRecord(id=eid, name=row["name"], type=row["type"], aliases=self.aliases(eid, row["name"]),
                             roles=list(roles.values()), works=list(works.values()), quote_count=row["quote_count"],

@@ -10,7 +10,8 @@ Tables, in the order data flows into them:
   entities          one record per person, work, character, organisation, place across articles
   entity_names      every name an entity goes by (aliases), normalised for lookup, with counts
   article_entities  an article's own entities (mentions, aliases) and the record each resolved to
-  quotes (+ quotes_fts)  quotes with speaker, cue and the sentence around them; FTS5 over the words
+  quotes (+ quotes_fts, quotes_fts_terms)  quotes with speaker, cue and the sentence around them; FTS5 over
+                    the words, and how many quotes hold each word (to plan a search)
   quote_about       which entities a quote's words or surrounding sentence name
   relations         facts (plays, created, streams on, ...) with their evidence span
   entity_context    which works and characters an entity appears with: the context resolution compares
@@ -205,6 +206,30 @@ MIGRATIONS: list[str] = [
         detail     TEXT NOT NULL,     -- JSON
         created_at TEXT NOT NULL
     );
+    """,
+    # 1 -> 2: quote ids that sort by publication day (day ordinal << 24 | sequence), so that every list of
+    # quotes streams newest first from an index, words included (FTS5 reads rowids in order); indexes to
+    # match; term statistics for planning word searches
+    """
+    PRAGMA defer_foreign_keys = ON;
+    CREATE TEMP TABLE quote_renumber AS
+        SELECT id AS old, (COALESCE(CAST(julianday(published_day) - julianday('0001-01-01') AS INTEGER) + 1, 0) << 24)
+               + ROW_NUMBER() OVER (PARTITION BY published_day ORDER BY id) AS new
+        FROM quotes;
+    CREATE UNIQUE INDEX temp.quote_renumber_old ON quote_renumber(old);
+    UPDATE quotes SET id = -id;
+    UPDATE quotes SET id = (SELECT new FROM quote_renumber WHERE old = -quotes.id);
+    UPDATE quote_about SET quote_id = (SELECT new FROM quote_renumber WHERE old = quote_about.quote_id);
+    DROP TABLE temp.quote_renumber;
+    INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+    CREATE VIRTUAL TABLE quotes_fts_terms USING fts5vocab(quotes_fts, 'row');
+    DROP INDEX quotes_speaker;
+    DROP INDEX quotes_outlet;
+    DROP INDEX quotes_kind;
+    CREATE INDEX quotes_speaker ON quotes(speaker_id);
+    CREATE INDEX quotes_speaker_days ON quotes(speaker_id, published_day, outlet);
+    CREATE INDEX quotes_outlet ON quotes(outlet COLLATE NOCASE);
+    CREATE INDEX quotes_kind ON quotes(kind);
     """,
 ]
 

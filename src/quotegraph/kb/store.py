@@ -19,6 +19,7 @@ import sqlite3
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from email.utils import parsedate_to_datetime
 from typing import Iterator
 
@@ -71,6 +72,35 @@ def published_day(published: str | None) -> str | None:
         return parsedate_to_datetime(published).strftime("%Y-%m-%d")
     except (TypeError, ValueError, IndexError):
         return None
+
+
+DAY_SHIFT = 24  # quotes per day before ids of one day run into the next: 16.7 million
+
+
+def day_ordinal(day: str | None) -> int:
+    """Days since 0001-01-01 (1 for that day), 0 when undated."""
+    if not day:
+        return 0
+    try:
+        return date.fromisoformat(day).toordinal()
+    except ValueError:
+        return 0
+
+
+def quote_id_range(day: str | None) -> tuple[int, int]:
+    """The ids of one day's quotes: [first, next day's first)."""
+    base = day_ordinal(day) << DAY_SHIFT
+    return base, base + (1 << DAY_SHIFT)
+
+
+def next_quote_id(conn: sqlite3.Connection, day: str | None) -> int:
+    """A fresh quote id that sorts by publication day: newest first is simply id descending."""
+    lo, hi = quote_id_range(day)
+    top = conn.execute("SELECT max(id) FROM quotes WHERE id >= ? AND id < ?", (lo, hi)).fetchone()[0]
+    nxt = (top + 1) if top is not None else lo + 1
+    if nxt + 10_000 >= hi:  # a day that is full (never seen so far) spills past the newest id
+        nxt = (conn.execute("SELECT max(id) FROM quotes").fetchone()[0] or 0) + 1
+    return nxt
 
 
 def has_raw(conn: sqlite3.Connection, raw_hash: str, engine: str) -> bool:
@@ -153,15 +183,17 @@ def _insert_rows(conn: sqlite3.Connection, aid: int, res: ArticleResult, prepare
     day = published_day(res.published)
     paragraphs = [(p.start, p.end) for p in res.paragraphs]
     text = res.text
+    next_id = next_quote_id(conn, day)
     for q, speaker_local in zip(res.quotes, prepared.speakers):
         speaker = by_local.get(speaker_local) if speaker_local else None
         m = q.speaker.mention if q.speaker else None
         ctx_start, ctx_end = sentence_span(text, q.start, q.end, paragraphs)
-        cur = conn.execute(
-            'INSERT INTO quotes (article_id, local_id, kind, text, start, "end", speaker_name, speaker_local, speaker_id, '
-            "speaker_start, speaker_end, speaker_text, cue_start, cue_end, cue_text, nested_in, context_start, "
-            "context_end, published_day, outlet) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (aid, q.id, q.kind, q.text, q.start, q.end,
+        quote_id, next_id = next_id, next_id + 1
+        conn.execute(
+            'INSERT INTO quotes (id, article_id, local_id, kind, text, start, "end", speaker_name, speaker_local, '
+            "speaker_id, speaker_start, speaker_end, speaker_text, cue_start, cue_end, cue_text, nested_in, "
+            "context_start, context_end, published_day, outlet) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (quote_id, aid, q.id, q.kind, q.text, q.start, q.end,
              (q.speaker.name if q.speaker and q.speaker.name else (speaker.name if speaker else None)),
              speaker.local_id if speaker else None, speaker.entity_id if speaker else None,
              m.start if m else None, m.end if m else None, m.text if m else None,
@@ -170,7 +202,7 @@ def _insert_rows(conn: sqlite3.Connection, aid: int, res: ArticleResult, prepare
         about = quote_subjects(ents, speaker, (q.start, q.end), (ctx_start, ctx_end), (m.start, m.end) if m else None)
         conn.executemany("INSERT INTO quote_about (quote_id, entity_id, in_quote) VALUES (?, ?, ?) "
                          "ON CONFLICT(quote_id, entity_id) DO UPDATE SET in_quote = max(in_quote, excluded.in_quote)",
-                         [(cur.lastrowid, eid, in_quote) for eid, in_quote in about.items()])
+                         [(quote_id, eid, in_quote) for eid, in_quote in about.items()])
     rows = []
     for r, (s, o, ql) in zip(res.relations, prepared.relation_ends):
         se, oe, qe = by_local.get(s) if s else None, by_local.get(o) if o else None, by_local.get(ql) if ql else None
