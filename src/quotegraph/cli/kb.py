@@ -167,10 +167,10 @@ def quotes(
     """
     with _open(db) as kb:
         page = kb.quotes(speaker=speaker, about=about, text=text, since=since, until=until, outlet=outlet, kind=kind,
-                         article=article, sort=sort.value, limit=limit, offset=offset, count=True)
+                         article=article, sort=sort.value, limit=limit, offset=offset)
     if as_json:
-        _print_json({"quotes": [q.to_dict() for q in page.items], "total": page.total, "limit": page.limit,
-                     "offset": page.offset, "has_more": page.has_more})
+        _print_json({"quotes": [q.to_dict() for q in page.items], "limit": page.limit, "offset": page.offset,
+                     "has_more": page.has_more})
         return
     from .kb_render import print_quotes
 
@@ -178,10 +178,8 @@ def quotes(
     print_quotes(out, page.items)
     if not page.items:
         out.print("[dim]no quotes match")
-    elif page.has_more or page.offset:
-        out.print(f"[dim]{page.offset + 1}–{page.offset + len(page.items)} of {page.total:,}; "
-                  f"more with --offset {page.offset + page.limit}" if page.has_more else
-                  f"[dim]{page.offset + 1}–{page.offset + len(page.items)} of {page.total:,}")
+    elif page.has_more:
+        out.print(f"[dim]{page.offset + 1}–{page.offset + len(page.items)}; more with --offset {page.offset + page.limit}")
 
 
 @app.command()

@@ -10,8 +10,8 @@ Tables, in the order data flows into them:
   entities          one record per person, work, character, organisation, place across articles
   entity_names      every name an entity goes by (aliases), normalised for lookup, with counts
   article_entities  an article's own entities (mentions, aliases) and the record each resolved to
-  quotes (+ quotes_fts, quotes_fts_terms)  quotes with speaker, cue and the sentence around them; FTS5 over
-                    the words, and how many quotes hold each word (to plan a search)
+  quotes (+ quotes_fts)  quotes with speaker, cue and the sentence around them; FTS5 over the words.
+                    A quote's id is (publication day's ordinal << 24) + n: ids sort newest last
   quote_about       which entities a quote's words or surrounding sentence name
   relations         facts (plays, created, streams on, ...) with their evidence span
   entity_context    which works and characters an entity appears with: the context resolution compares
@@ -222,7 +222,6 @@ MIGRATIONS: list[str] = [
     UPDATE quote_about SET quote_id = (SELECT new FROM quote_renumber WHERE old = quote_about.quote_id);
     DROP TABLE temp.quote_renumber;
     INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
-    CREATE VIRTUAL TABLE quotes_fts_terms USING fts5vocab(quotes_fts, 'row');
     DROP INDEX quotes_speaker;
     DROP INDEX quotes_outlet;
     DROP INDEX quotes_kind;
