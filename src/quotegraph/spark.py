@@ -62,7 +62,6 @@ SKIPPED_SCHEMA = pa.schema([("source", pa.string()), ("url", pa.string()), ("kin
 BUCKET_COLUMN = "bucket"
 DEFAULT_BUCKETS = 16
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024  # per WARC record, as `quotegraph ingest`
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 LOCAL_MASTER = "local[2]"
 
 
@@ -113,10 +112,14 @@ def warc_documents(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES
     """The HTML pages of one WARC file (gzip or not) as RawDocuments, in file order; every other
     response record, and a file or record that cannot be read, as a SkippedRecord.
 
-    Which records count as pages follows readers/warc.py (`quotegraph ingest`): HTTP responses
-    with a 2xx status and an HTML (or no) content type. A record's source is "FILE#OFFSET" and its
-    URL the WARC-Target-URI, which makes the article id the same wherever the WARC is read from."""
+    Which records are pages, and the RawDocument each becomes, is decided by readers/warc.py, the
+    reader of `quotegraph ingest`, record by record; only the iteration differs, because here
+    the file is bytes handed over by Spark rather than a local path. A record's source is
+    "FILE#OFFSET" and its URL the WARC-Target-URI, which makes the article id the same wherever
+    the WARC is read from."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    from quotegraph.readers.warc import _record_document as record_document
 
     n = 0
     records = ArchiveIterator(io.BytesIO(data), record_types=WarcRecordType.response, parse_http=True,
@@ -136,30 +139,40 @@ def warc_documents(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES
         where = f"{source}#{rec.stream_pos}"
         url = rec.headers.get("WARC-Target-URI") or None
         try:
-            yield _record_document(rec, where, url, max_bytes)
+            doc = record_document(rec, where, max_bytes)
+        except InputError as e:
+            yield SkippedRecord(where, url, "failed", e.reason)
+            continue
         except Exception as e:  # noqa: BLE001 -- one unreadable record; go on with the next
             yield SkippedRecord(where, url, "failed", f"WARC record cannot be read ({e})")
+            continue
+        yield doc if doc is not None else SkippedRecord(where, url, "ignored", _not_a_page(rec))
     if n == 0:
         yield SkippedRecord(source, None, "failed", "not a WARC file (no response records found)")
 
 
-def _record_document(rec: Any, where: str, url: str | None, max_bytes: int) -> RawDocument | SkippedRecord:
+def local_path(uri: str) -> str:
+    """Hadoop names local files "file:/x/y"; sources say "/x/y", as `quotegraph ingest` does. Other URIs stay."""
+    if uri.startswith("file://"):
+        return uri[len("file://"):]
+    if uri.startswith("file:/"):
+        return uri[len("file:"):]
+    return uri
+
+
+def _not_a_page(rec: Any) -> str:
+    """Why the WARC reader passed a record over, for the skipped table."""
     if not rec.is_http:
-        return SkippedRecord(where, url, "ignored", "response record without HTTP headers")
+        return "response record without HTTP headers"
     status = rec.http_headers.status_code
     if status is not None and not 200 <= status < 300:
-        return SkippedRecord(where, url, "ignored", f"HTTP status {status}")
+        return f"HTTP status {status}"
+    from quotegraph.readers.warc import HTML_TYPES
+
     media_type = (rec.http_content_type or "").lower()
     if media_type and media_type not in HTML_TYPES:
-        return SkippedRecord(where, url, "ignored", f"not an HTML page ({media_type})")
-    if rec.content_length > max_bytes:
-        return SkippedRecord(where, url, "failed", f"WARC record is {rec.content_length:,} bytes, over the limit "
-                                                   f"of {max_bytes:,}")
-    body = rec.reader.read()
-    if not body.strip():
-        return SkippedRecord(where, url, "ignored", "empty page")
-    return RawDocument(source=where, data=body, media_type="text/html", url=url,
-                       fetched=rec.headers.get("WARC-Date") or None)
+        return f"not an HTML page ({media_type})"
+    return "empty page"
 
 
 # ---------------------------------------------------------------- extraction inside a partition
@@ -354,7 +367,7 @@ def run_job(spark: "SparkSession", opts: SparkJobOptions) -> SparkJobSummary:
     files = sc.binaryFiles(",".join(opts.inputs))
 
     max_bytes, model, batch_size, buckets = opts.max_bytes, opts.model, opts.batch_size, opts.buckets
-    documents = files.flatMap(lambda kv: warc_documents(kv[1], kv[0], max_bytes))
+    documents = files.flatMap(lambda kv: warc_documents(kv[1], local_path(kv[0]), max_bytes))
     partitions = opts.partitions or max(len(paths), sc.defaultParallelism * 2)
     if partitions != files.getNumPartitions():
         documents = documents.repartition(partitions)  # spread one big WARC's records over all cores

@@ -30,12 +30,14 @@ def _response(url: str, body: bytes, status: str = "200 OK", content_type: str =
 
 
 def write_warc(path: Path, records) -> None:
+    """A .warc.gz as crawlers write them: one gzip member per record, so record offsets are file offsets."""
     from fastwarc.stream_io import GzipWriter
 
-    out = GzipWriter(str(path))
-    for rec in records:
-        rec.write(out)
-    out.close()
+    with open(path, "wb") as f:
+        for rec in records:
+            member = GzipWriter(f)
+            rec.write(member)
+            member.finish()
 
 
 @pytest.fixture(scope="module")
@@ -104,25 +106,66 @@ def local_rows(crawl):
     return json.loads(done.stdout)
 
 
-def _key(row: dict, drop: tuple[str, ...] = ()) -> tuple:
-    return tuple((k, json.dumps(v, sort_keys=True)) for k, v in sorted(row.items()) if k not in drop)
+def _quotegraph(*args: str, ok: tuple[int, ...] = (0,)) -> None:
+    env = {**os.environ, "PYTHONHASHSEED": "0"}  # as Spark's Python workers, see local_rows
+    done = subprocess.run([sys.executable, "-m", "quotegraph", *args], env=env, capture_output=True, text=True)
+    assert done.returncode in ok, f"quotegraph {' '.join(args)} exited {done.returncode}: {done.stderr[-2000:]}"
+
+
+def _exported(db: Path, out: Path) -> dict[str, list[dict]]:
+    """The store's tables through `quotegraph export`, cut to the columns of tables.SCHEMAS."""
+    import pyarrow.parquet as pq
+
+    from quotegraph.tables import SCHEMAS
+
+    _quotegraph("export", "--db", str(db), "--format", "parquet", "--out", str(out))
+    return {name: pq.read_table(out / f"{name}.parquet", columns=SCHEMAS[name].names).to_pylist()
+            for name in ("articles", "quotes", "entities", "relations")}
+
+
+@pytest.fixture(scope="module")
+def ingested_rows(crawl, tmp_path_factory) -> dict[str, list[dict]]:
+    """The same WARC through single-machine `quotegraph ingest`, exported."""
+    work = tmp_path_factory.mktemp("ingest")
+    # exit status 1: the WARC's page with no article text is reported as failed
+    _quotegraph("ingest", "--quiet", "--db", str(work / "kb.db"), str(crawl / "pages.warc.gz"), ok=(0, 1))
+    return _exported(work / "kb.db", work / "export")
+
+
+def _key(row: dict) -> tuple:
+    return tuple((k, json.dumps(v, sort_keys=True)) for k, v in sorted(row.items()))
+
+
+def _same_rows(a: list[dict], b: list[dict]) -> bool:
+    return sorted(_key(r) for r in a) == sorted(_key(r) for r in b)
 
 
 def test_spark_quotes_equal_single_machine_extraction(spark_run, local_rows):
     _, tables, _ = spark_run
-    spark_quotes = sorted(_key(r) for r in tables["quotes"].to_pylist())
-    local_quotes = sorted(_key(r) for r in local_rows["quotes"])
-    assert local_quotes, "the single-machine run found no quotes to compare"
-    assert spark_quotes == local_quotes
+    assert local_rows["quotes"], "the single-machine run found no quotes to compare"
+    assert _same_rows(tables["quotes"].to_pylist(), local_rows["quotes"])
 
 
 def test_spark_articles_entities_relations_equal_single_machine(spark_run, local_rows):
     _, tables, _ = spark_run
-    # `source` names the file as each side read it (file:/... on Spark); everything else must agree.
-    assert (sorted(_key(r, drop=("source",)) for r in tables["articles"].to_pylist())
-            == sorted(_key(r, drop=("source",)) for r in local_rows["articles"]))
+    assert _same_rows(tables["articles"].to_pylist(), local_rows["articles"])
     for table in ("entities", "relations"):
-        assert sorted(_key(r) for r in tables[table].to_pylist()) == sorted(_key(r) for r in local_rows[table])
+        assert _same_rows(tables[table].to_pylist(), local_rows[table])
+
+
+def test_spark_quotes_equal_single_machine_ingest(spark_run, ingested_rows):
+    _, tables, _ = spark_run
+    assert ingested_rows["quotes"]
+    assert _same_rows(tables["quotes"].to_pylist(), ingested_rows["quotes"])
+    assert _same_rows(tables["articles"].to_pylist(), ingested_rows["articles"])
+
+
+def test_ingest_loads_the_spark_tables(spark_run, ingested_rows, tmp_path):
+    _, _, out = spark_run
+    _quotegraph("ingest", "--quiet", "--db", str(tmp_path / "kb.db"), str(out))
+    loaded = _exported(tmp_path / "kb.db", tmp_path / "export")
+    assert _same_rows(loaded["quotes"], ingested_rows["quotes"])
+    assert _same_rows(loaded["entities"], ingested_rows["entities"])
 
 
 def test_bad_and_non_article_records_are_counted_not_fatal(spark_run, local_rows):
