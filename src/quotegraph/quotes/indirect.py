@@ -43,7 +43,7 @@ def _content(tokens: list[Token], quoted: _Quoted, head: Token, lex: CueLexicon)
         toks.pop(0)
     kept = []
     for t in toks:
-        if quoted.overlaps(t.idx, t.idx + len(t)) or t.is_quote:
+        if quoted.overlaps(t.idx, t.idx + len(t)):
             branch = t
             while branch.head.i != head.i and branch.head.i != branch.i:
                 branch = branch.head
@@ -53,11 +53,25 @@ def _content(tokens: list[Token], quoted: _Quoted, head: Token, lex: CueLexicon)
             kept = [k for k in kept if k.i < branch.left_edge.i]
             break
         kept.append(t)
+    kept = _without_trailing_aside(kept)
     while kept and (kept[-1].is_punct or kept[-1].dep_ in ("cc", "mark")):
         kept.pop()
     if not kept:
         return None
     return kept[0].idx, kept[-1].idx + len(kept[-1])
+
+
+def _without_trailing_aside(toks: list[Token]) -> list[Token]:
+    """Drop a comma-led relative clause that closes the content (", for whom he was scheduled to
+    ..."): it is the writer's aside about the last name, not part of what was reported."""
+    for k in range(len(toks) - 1, 0, -1):
+        t = toks[k]
+        if t.dep_ in ("relcl", "advcl") and t.left_edge.i > toks[0].i and t.right_edge.i >= toks[-1].i - 1:
+            start = t.left_edge.i
+            before = t.doc[start - 1]
+            if before.text == ",":
+                return [x for x in toks if x.i < start - 1]
+    return toks
 
 
 def _words(tokens: list[Token], start: int, end: int) -> int:
@@ -83,8 +97,9 @@ class _Finder:
         if _words(list(sent), *content) < min_words:
             return None
         subj = subject_of(verb, self._excluded)
-        return QuoteCandidate("indirect", content[0], content[1], cue=cue,
-                              source=mention_span(subj) if subj is not None else None)
+        if subj is None:  # reported speech nobody is named for ("it is said that") is not kept
+            return None
+        return QuoteCandidate("indirect", content[0], content[1], cue=cue, source=mention_span(subj))
 
     def from_verb(self, verb: Token) -> QuoteCandidate | None:
         """A reporting verb or verb of thought and its complement clause, before or after it."""
@@ -96,15 +111,9 @@ class _Finder:
                     cand = self.candidate(verb, cue, _content(list(c.subtree), self.quoted, c, self.lex))
                     if cand is not None:
                         return cand
-            # "The plan will fail, he said.": the parse hangs the cue clause off the reported one
-            head = verb.head
-            if verb.dep_ in ("parataxis", "ccomp", "advcl") and head.dep_ == "ROOT" and head.i < verb.i \
-                    and verb.lemma_ != "be" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-                left_edge = verb.left_edge.i
-                toks = [t for t in head.subtree if t.i < left_edge]
-                cand = self.candidate(verb, cue, _content(toks, self.quoted, head, self.lex))
-                if cand is not None:
-                    return cand
+            cand = self.clause_first(verb, cue)
+            if cand is not None:
+                return cand
         frames = self.lex.frames_of(verb)
         if not frames:
             return None
@@ -128,6 +137,35 @@ class _Finder:
                             return self.candidate(verb, cue, _content(list(obj.subtree), self.quoted, obj, self.lex),
                                                   _MIN_FRAME_WORDS)
         return None
+
+    def clause_first(self, verb: Token, cue: tuple[int, int]) -> QuoteCandidate | None:
+        """"The plan will fail, he said.": the parse hangs the closing cue clause off the reported
+        clause. Taken only when the cue clause follows a comma and ends the sentence, and the
+        reported clause opens the sentence with its subject."""
+        head = verb.head
+        if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.dep_ != "ROOT" or head.i > verb.i:
+            return None
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or self.lex.verb_cue(verb) is None \
+                or self.lex.verb_cue(head, reported=True) is not None:
+            return None
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children):
+            return None
+        sent = self.index.sentence(verb.i)
+        before_clause = verb.left_edge.i - 1
+        if before_clause <= sent.start or self.doc[before_clause].text != ",":
+            return None
+        if any(not t.is_punct for t in self.doc[verb.right_edge.i + 1:sent.end]):
+            return None
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is None:
+            return None
+        first = sent.start
+        while first < subj.left_edge.i and (self.doc[first].is_punct or self.doc[first].dep_ == "cc"):
+            first += 1
+        if first != subj.left_edge.i:
+            return None
+        toks = list(self.doc[first:before_clause])
+        return self.candidate(verb, cue, _content(toks, self.quoted, head, self.lex))
 
     def according_to(self, tok: Token) -> QuoteCandidate | None:
         """"According to X, <clause>" or "<clause>, according to X": the rest of the sentence."""

@@ -39,7 +39,7 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool] = lambda t: False,
                 if p.dep_ == "pobj" and not excluded(p):
                     return p
     if verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL:
-        return verb.head
+        return antecedent(verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in _NOMINAL:  # "she released a statement saying ..."
         holder = verb.head.head
         found = subject_of(holder, excluded, depth + 1) if holder.pos_ in ("VERB", "AUX") and depth < 3 else None
@@ -75,8 +75,22 @@ def _adjacent_subject(verb: Token, excluded: Callable[[Token], bool]) -> Token |
 def resolve_relative(tok: Token) -> Token:
     """"who" in "Ashley, who recalled" -> Ashley."""
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
-        return tok.head.head
+        return antecedent(tok.head.head)
     return tok
+
+
+def antecedent(noun: Token) -> Token:
+    """The person a relative clause is about, when the parse hangs it on the last noun of a
+    description: "Alan Berger, a doctor from Englewood, New Jersey, who said" -> Berger."""
+    t = noun
+    for _ in range(6):
+        if t.dep_ in ("pobj", "appos", "compound", "conj") or (t.dep_ == "prep" and t.head.pos_ in _NOMINAL):
+            t = t.head
+        else:
+            break
+    if t.i == noun.i or noun.ent_type_ == "PERSON" or noun.lower_ in ("who",):
+        return noun
+    return t
 
 
 def mention_span(tok: Token) -> tuple[int, int]:
