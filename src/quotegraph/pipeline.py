@@ -22,7 +22,7 @@ def build_result(parsed: ParsedArticle) -> ArticleResult:
     entities = find_entities(parsed)
     candidates = find_quotes(parsed)
     quotes = attribute_speakers(parsed, candidates, entities)
-    relations = find_relations(parsed, entities)
+    relations = find_relations(parsed, entities, quotes)
     return ArticleResult(
         source=art.source, text=art.text, title=art.title, dek=art.dek, authors=list(art.authors),
         published=art.published, url=art.url, outlet=art.outlet, media_type=art.media_type,

@@ -72,6 +72,9 @@ class MentionResolver:
         self.gender = self._genders()
         self.salience = self._salience()
 
+    def entity(self, eid: str) -> Entity:
+        return self._by_id[eid]
+
     # ---- positions -------------------------------------------------------------------------------------------
     def sentence_index(self, char: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, char) - 1)

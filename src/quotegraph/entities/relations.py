@@ -1,9 +1,404 @@
-"""Facts stated about entities: who plays whom, who created a work, where it streams."""
+"""Facts stated about entities: who plays whom, who created a work, where it streams, who performed in
+what, who are friends. Each fact comes with its evidence, the sentence that states it.
+
+Rules run over the dependency parse of each sentence, with the cue words in data files
+(relation_cues.txt, entity_play_verbs.txt, entity_character_cues.txt, entity_platforms.txt):
+  plays         "X, who plays [the fun] Y on Z"; "X (Y)" after an actor; "her on-screen counterpart, Y";
+                "Y, played by X"; "X stars as Y"
+  created       "creator X" / "Z creator X" / "X, the creator of Z"; "created by X"; "X created Z"
+  streams on    "Z ... on Netflix", "the Netflix series" (airs on for broadcast networks)
+  performed in  "X (along with A, B and other performers) kicked off ... with Z"; "X stars in Z"
+  is friends with  "X and Y ... best friends / besties / BFFs"; "X's best friend, Y"
+Subjects and objects are entities by their full names; a pronoun or description ("the 29-year-old
+actress, who plays ...") is resolved as for speakers. A fact about "the show" is about the
+article's main work.
+"""
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
 from ..nlp import ParsedArticle
-from ..result import Entity, Relation
+from ..result import Entity, Mention, Quote, Relation
+from .coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver
+from .types import platform_kind
+from .wordlists import grouped, phrases, word_map, word_set
+
+_QUOTED_KINDS = ("direct", "partial", "nested")
+_WORK_NOUNS_FOR_MAIN = {"show", "series", "sitcom", "drama", "comedy", "film", "movie", "musical"}
+_COORDINATED = re.compile(r"^\s*(\([^()]*\))?\s*(,|and|&|,\s*and)\s*$")
 
 
-def find_relations(parsed: ParsedArticle, entities: list[Entity]) -> list[Relation]:
-    return []
+def find_relations(parsed: ParsedArticle, entities: list[Entity], quotes: list[Quote] | None = None) -> list[Relation]:
+    quoted = sorted((q.start, q.end) for q in quotes or [] if q.kind in _QUOTED_KINDS)
+    facts = _Facts(parsed, entities, MentionResolver(parsed, entities, quoted=quoted))
+    for sent in parsed.doc.sents:
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None or parsed.block_of(first.idx) is None:
+            continue
+        facts.plays(sent)
+        facts.created(sent)
+        facts.streams_on(sent)
+        facts.performed_in(sent)
+        facts.friends(sent)
+    return facts.found
+
+
+@dataclass
+class _Facts:
+    parsed: ParsedArticle
+    entities: list[Entity]
+    resolver: MentionResolver
+
+    def __post_init__(self) -> None:
+        spans = sorted((m.start, m.end, e) for e in self.entities for m in e.mentions)
+        self._starts = [s for s, _, _ in spans]
+        self._spans = spans
+        self.found: list[Relation] = []
+        self._seen: set[tuple] = set()
+        cues = grouped("relation_cues.txt")
+        self.cues = {pred: cues.get(pred, frozenset()) for pred in
+                     ("plays", "created", "streams on", "airs on", "performed in", "is friends with")}
+        works = [e for e in self.entities if e.type == "work"]
+        self.main_work = max(works, key=lambda e: len(e.mentions)) if works else None
+
+    # ---- helpers ---------------------------------------------------------------------------------------------
+    def entity_at(self, tok: Token) -> Entity | None:
+        i = bisect.bisect_right(self._starts, tok.idx) - 1
+        if i >= 0 and self._spans[i][0] <= tok.idx < self._spans[i][1]:
+            return self._spans[i][2]
+        return None
+
+    def refer(self, tok: Token | None) -> Entity | None:
+        """The entity a token stands for: a name, "who" (its antecedent), a pronoun or a description."""
+        if tok is None:
+            return None
+        e = self.entity_at(tok)
+        if e is not None:
+            return e
+        if tok.lower_ in {"who", "that"} and tok.head.dep_ == "relcl":
+            return self.refer(tok.head.head)
+        if tok.pos_ == "PRON" and tok.lower_ in FEMALE_PRONOUNS | MALE_PRONOUNS:
+            return self.resolver.resolve_pronoun(tok).entity
+        if tok.pos_ == "NOUN":
+            if tok.lower_ in _WORK_NOUNS_FOR_MAIN and any(c.lower_ in {"the", "this"} for c in tok.children):
+                return self.main_work
+            span = tok.doc[tok.left_edge.i:tok.i + 1]
+            return self.resolver.resolve_description(span, tok).entity
+        return None
+
+    def group(self, tok: Token | None) -> list[Entity]:
+        """A subject and everyone joined to it: conjuncts and "along with" companions."""
+        if tok is None:
+            return []
+        out: list[Entity] = []
+        stack = [tok]
+        seen = set()
+        while stack:
+            t = stack.pop()
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            e = self.refer(t) if t.dep_ != "prep" else None
+            if t.dep_ == "prep":
+                stack.extend(cc for cc in t.subtree if cc.dep_ == "pobj")
+            if e is not None and e not in out:
+                out.append(e)
+            for c in t.children:
+                if c.dep_ == "conj" or c.dep_ == "appos" and self.entity_at(c) is not None:
+                    stack.append(c)
+                if c.dep_ == "prep" and c.lower_ in {"along", "with", "alongside"}:
+                    for cc in c.subtree:
+                        if cc.dep_ == "pobj":
+                            stack.append(cc)
+        return out
+
+    def subject(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            return self.subject(verb.head)
+        return None
+
+    def add(self, subj: Entity | None, pred: str, obj: Entity | None, qual: Entity | None, sent: Span) -> None:
+        if subj is None or obj is None or subj is obj or subj.name == obj.name:
+            return
+        key = (subj.name, pred, obj.name, qual.name if qual else None)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        text = sent.text
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        end = sent.start_char + len(text.rstrip())
+        self.found.append(Relation(subject=subj.name, predicate=pred, object=obj.name,
+                                   qualifier=qual.name if qual else None, evidence=Mention(start, end),
+                                   subject_entity=subj.id, object_entity=obj.id))
+
+    def work_in(self, sent: Span, near: Token | None = None) -> Entity | None:
+        """The work a sentence is about: one it names (nearest to `near`), else the article's main work."""
+        works = [(abs(t.i - near.i) if near is not None else 0, t.i, e) for t in sent
+                 if (e := self.entity_at(t)) is not None and e.type == "work"]
+        if works:
+            return min(works, key=lambda x: (x[0], x[1]))[2]
+        return self.main_work
+
+    def _person(self, e: Entity | None) -> Entity | None:
+        return e if e is not None and e.type == "person" else None
+
+    def _character(self, e: Entity | None) -> Entity | None:
+        return e if e is not None and e.type == "character" else None
+
+    # ---- plays -----------------------------------------------------------------------------------------------
+    def plays(self, sent: Span) -> None:
+        play_verbs = word_set("entity_play_verbs.txt")
+        for tok in sent:
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            if tok.lemma_ in play_verbs and tok.dep_ == "acl":
+                # "Mindy Chen, played by Ashley Park"
+                role = self._character(self.entity_at(tok.head))
+                for c in tok.children:
+                    if c.dep_ == "agent":
+                        for a in c.children:
+                            if a.dep_ == "pobj":
+                                self.add(self._person(self.refer(a)), "plays", role, self._work_of(tok, sent), sent)
+                continue
+            roles = []
+            if tok.lemma_ in play_verbs:
+                roles = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
+            elif tok.lemma_ == "star":
+                roles = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                         for p in c.children if p.dep_ == "pobj"]
+            for r in roles:
+                role = self._character(self.entity_at(r))
+                if role is None:
+                    continue
+                for actor in self.group(self.subject(tok)):
+                    self.add(self._person(actor), "plays", role, self._work_of(tok, sent, r), sent)
+        # "Lily Collins (Emily)"
+        for t in sent:
+            if t.text != "(":
+                continue
+            inner = _next_word(t)
+            before = _prev_word(t)
+            if inner is None or before is None:
+                continue
+            role, actor = self._character(self.entity_at(inner)), self._person(self.entity_at(before))
+            close = _next_word(inner)
+            while close is not None and self.entity_at(close) is role and close.text != ")":
+                close = _next_word(close)
+            if role is not None and actor is not None and close is not None and close.text == ")":
+                self.add(actor, "plays", role, self.work_in(sent), sent)
+        # "her on-screen counterpart, Emily"
+        cue_words = {ph[-1] for ph in phrases("entity_character_cues.txt")}
+        for t in sent:
+            if t.lemma_.lower() not in cue_words or t.pos_ != "NOUN":
+                continue
+            nxt = _next_word(t)
+            if nxt is not None and nxt.text == ",":
+                nxt = _next_word(nxt)
+            role = self._character(self.entity_at(nxt)) if nxt is not None else None
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if role is not None and owner is not None:
+                self.add(self._person(self.refer(owner)), "plays", role, self.work_in(sent), sent)
+
+    def _work_of(self, verb: Token, sent: Span, role: Token | None = None) -> Entity | None:
+        """The work named by "on Z" / "in Z" after a play verb or its object, else the sentence's or article's."""
+        for head in (verb, role):
+            if head is None:
+                continue
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "in"):
+                    for p in c.children:
+                        e = self.entity_at(p) if p.dep_ == "pobj" else None
+                        if e is not None and e.type == "work":
+                            return e
+        return self.work_in(sent, verb)
+
+    # ---- created ---------------------------------------------------------------------------------------------
+    def created(self, sent: Span) -> None:
+        creator_nouns = {w for w in self.cues["created"] if not w.startswith("create")}
+        creator_verbs = self.cues["created"] - creator_nouns
+        for t in sent:
+            if t.lower_ in creator_nouns and t.pos_ in ("NOUN", "PROPN"):
+                # "creator Darren Star", "Emily in Paris creator Darren Star", "X, the creator of Z"
+                nxt = _next_word(t)
+                person = self._person(self.entity_at(nxt)) if nxt is not None else None
+                if person is None and t.dep_ == "appos":
+                    person = self._person(self.refer(t.head))
+                if person is None:
+                    continue
+                work = None
+                prev = _prev_word(t)
+                if prev is not None and (e := self.entity_at(prev)) is not None and e.type == "work":
+                    work = e
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        for p in c.children:
+                            if p.dep_ == "pobj" and (e := self.entity_at(p)) is not None and e.type == "work":
+                                work = e
+                self.add(person, "created", work or self.work_in(sent, t), None, sent)
+            elif t.lemma_.lower() in creator_verbs and t.pos_ == "VERB":
+                agent = next((p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+                if agent is not None:  # "created by X"
+                    made = t.head if t.dep_ == "acl" else next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+                    work = self.refer(made) if made is not None else None
+                    if work is not None and work.type != "work":
+                        work = None
+                    for p in self.group(agent):
+                        self.add(self._person(p), "created", work or self.work_in(sent, t), None, sent)
+                    continue
+                obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+                work = self.refer(obj) if obj is not None else None
+                if work is not None and work.type == "work":
+                    for p in self.group(self.subject(t)):
+                        self.add(self._person(p), "created", work, None, sent)
+
+    # ---- streams on / airs on --------------------------------------------------------------------------------
+    def streams_on(self, sent: Span) -> None:
+        for t in sent:
+            network = self.entity_at(t)
+            if network is None or network.type != "organization":
+                continue
+            kind = platform_kind(network.name)
+            if kind not in ("streaming", "broadcast"):
+                continue
+            if self.entity_at(t.nbor(-1)) is network if t.i > 0 else False:
+                continue  # only the mention's first token
+            if self.resolver.in_quote(t.idx):
+                continue
+            pred = "streams on" if kind == "streaming" else "airs on"
+            prev = _prev_word(t)
+            work = None
+            if prev is not None and prev.lower_ == "on":
+                work = self.work_in(sent, t)
+            elif t.dep_ in ("compound", "poss") or (prev is not None and prev.lower_ in {"the", "a"}):
+                # "the Netflix series", "Netflix's Emily in Paris"
+                head = t.head
+                while head.dep_ == "compound" and head.head is not head:
+                    head = head.head
+                if head.lower_ in _WORK_NOUNS_FOR_MAIN | {"original", "hit"} or (
+                        (e := self.entity_at(head)) is not None and e.type == "work"):
+                    appos = next((c for c in head.children if c.dep_ == "appos"), None)
+                    work = self.refer(appos) if appos is not None else None
+                    if work is None or work.type != "work":
+                        e = self.entity_at(head)
+                        work = e if e is not None and e.type == "work" else self.work_in(sent, t)
+            if work is not None and work.type == "work":
+                self.add(work, pred, network, None, sent)
+
+    # ---- performed in ----------------------------------------------------------------------------------------
+    def performed_in(self, sent: Span) -> None:
+        cue = self.cues["performed in"]
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            works = []
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "with"):
+                    works += [p for p in c.children if p.dep_ == "pobj"]
+                elif c.dep_ == "dobj" and verb.lemma_.lower() in cue:
+                    works.append(c)
+            works = [e for w in works if (e := self.entity_at(w)) is not None and e.type == "work"]
+            if not works:
+                continue
+            subj = self.subject(verb)
+            if subj is None:
+                continue
+            # "X, along with A, B and many other performers, kicked off ...": the companions hang on the verb
+            along = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("along", "alongside") and c.i < verb.i]
+            named_performers = any(t.lemma_.lower() in cue for x in [subj] + along for t in x.subtree)
+            if verb.lemma_.lower() not in cue and not named_performers:
+                continue
+            if verb.lemma_.lower() in self.cues["plays"] and any(
+                    c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+                continue  # "stars as Y in Z" is a role (plays), said there
+            people = self.group(subj) + [e for a in along for e in self.group(a)]
+            for person in people:
+                for work in works:
+                    self.add(self._person(person), "performed in", work, None, sent)
+
+    # ---- is friends with -------------------------------------------------------------------------------------
+    def friends(self, sent: Span) -> None:
+        words = self.cues["is friends with"]
+        singles = {w for w in words if " " not in w}
+        for t in sent:
+            if t.pos_ not in ("NOUN", "PROPN") or (t.lemma_.lower() not in singles and t.lower_.rstrip("s") not in singles):
+                continue
+            if self.resolver.in_quote(t.idx):
+                continue
+            people: list[Entity] = []
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                # "Lily's best friend, Ashley" / "her BFF Ashley"
+                nxt = _next_word(t)
+                if nxt is not None and nxt.text == ",":
+                    nxt = _next_word(nxt)
+                other = self.entity_at(nxt) if nxt is not None else None
+                if other is None and t.dep_ == "appos":
+                    other = self.refer(t.head)
+                people = [p for p in (self.refer(owner), other) if p is not None]
+            elif t.dep_ in ("attr", "acomp", "oprd", "conj", "appos") or t.head.lemma_ == "be":
+                verb = t.head
+                if _negated(verb):
+                    continue
+                subj = self.subject(verb)
+                people = self.group(subj)
+                if subj is not None and subj.lower_ in {"they", "we"}:
+                    people = self._coordinated_people(sent, subj)
+            persons = []
+            for p in people:
+                if p.type == "person" and p not in persons:
+                    persons.append(p)
+            for a in range(len(persons)):
+                for b in range(a + 1, len(persons)):
+                    self.add(persons[a], "is friends with", persons[b], None, sent)
+
+    def _coordinated_people(self, sent: Span, pronoun: Token) -> list[Entity]:
+        """Who "they" are: the governing clause's coordinated subject, or two people joined by "and" before it."""
+        verb = pronoun.head
+        while verb.dep_ in ("ccomp", "conj", "xcomp") and verb.head is not verb:
+            verb = verb.head
+            subj = self.subject(verb)
+            if subj is not None and subj.i != pronoun.i:
+                group = [e for e in self.group(subj) if e.type == "person"]
+                if len(group) >= 2:
+                    return group
+        text = self.parsed.article.text
+        mentions = [(t.idx, e) for t in sent if t.i < pronoun.i and (e := self.entity_at(t)) is not None
+                    and e.type == "person" and (t.i == 0 or self.entity_at(t.nbor(-1)) is not e)]
+        for (s1, e1), (s2, e2) in zip(mentions, mentions[1:]):
+            end1 = next(m.end for m in e1.mentions if m.start == s1) if any(m.start == s1 for m in e1.mentions) else s1
+            if e1 is not e2 and _COORDINATED.match(text[end1:s2]):
+                return [e1, e2]
+        return []
+
+
+def _next_word(t: Token) -> Token | None:
+    doc = t.doc
+    i = t.i + 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def _prev_word(t: Token) -> Token | None:
+    doc = t.doc
+    i = t.i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _negated(verb: Token) -> bool:
+    """"they're not friends" (but not "not just on-screen besties")."""
+    negs = [c for c in verb.children if c.dep_ == "neg"]
+    if not negs:
+        return False
+    return not any(c.lower_ in {"just", "only", "merely", "simply"} for c in verb.children)

@@ -36,3 +36,11 @@ def word_map(name: str) -> dict[str, str]:
 def phrases(name: str) -> tuple[tuple[str, ...], ...]:
     """Multi-word entries as lower-cased word tuples, longest first (for greedy matching)."""
     return tuple(sorted({tuple(k.lower().split()) for k, _ in _lines(name)}, key=len, reverse=True))
+
+
+def grouped(name: str) -> dict[str, frozenset[str]]:
+    """Second field -> the (lower-cased) entries that carry it."""
+    out: dict[str, set[str]] = {}
+    for k, v in _lines(name):
+        out.setdefault(v, set()).add(k.lower())
+    return {v: frozenset(ks) for v, ks in out.items()}

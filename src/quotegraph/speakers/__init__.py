@@ -53,7 +53,15 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
         if source is not None and c.start <= source[0] < c.end:
             source = None  # a subject inside the quoted words is not who said them
     if source is not None:
-        return _from_mention(parsed, resolver, source)
+        speaker = _from_mention(parsed, resolver, source)
+        if speaker.entity is None and c.cue is not None and c.source is not None:
+            # a second opinion from the cue's own syntax, when the given mention names nobody
+            mine = source_of_cue(doc, c.cue)
+            if mine is not None and mine != source and not (c.start <= mine[0] < c.end):
+                other = _from_mention(parsed, resolver, mine)
+                if other.entity is not None and resolver.entity(other.entity).type == "person":
+                    return other
+        return speaker
     if c.kind == "nested":
         return None  # words quoted inside a quote belong to someone the speaker does not name
     piece = getattr(c, "continues", None)

@@ -48,6 +48,13 @@ def source_of_cue(doc: Doc, cue: tuple[int, int]) -> tuple[int, int] | None:
                 if obj.dep_ == "pobj":
                     return subject_phrase(obj)
         return None
+    verbs = word_set("speaker_verbs.txt")
+    if tok.tag_ == "VBG" and tok.dep_ in {"advcl", "xcomp", "conj"}:
+        # "X explained that <clause>, saying ...": the participle hangs on the reported clause; the
+        # one saying it is the subject of the verb that reports the clause
+        head = tok.head
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in verbs:
+            tok = head.head
     seen = 0
     while tok is not None and seen < 4:
         for child in tok.children:
