@@ -1,6 +1,11 @@
 """Scraped page text: title, dek, byline and date, body paragraphs, offsets into the text as read."""
 from __future__ import annotations
 
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from quotegraph.article.layout import outlet_from_url, read_scraped_text
 
 PAGE = """Jane Roe Opens Up About Her New Comedy Series
@@ -158,3 +163,28 @@ def test_date_at_the_end_counts_only_when_labelled():
     assert read_scraped_text(body + "Published December 19, 2015\n", "x.txt").published == "2015-12-19"
     late_byline = read_scraped_text(body + "By Ann Poe\n", "x.txt")
     assert late_byline.authors == ["Ann Poe"] and len(late_byline.paragraphs) == 2
+
+
+def test_pathological_lines_lay_out_in_linear_time():
+    for line in ("." * 100_000, "a@" * 50_000, '."x' * 30_000, "!" * 100_000):
+        started = time.perf_counter()
+        read_scraped_text("Title\n\n" + line + "\n", "x.txt")
+        assert time.perf_counter() - started < 10
+
+
+_PIECES = st.sampled_from(["Title Line", "By Ann Poe Jan 2, 2021 6:49 PMTags", "Watch: A Teaser", "R. Tan/Getty Images",
+                           "A sentence of prose.", '"A quote," she said.', "Sign up for our newsletter!", "and wrapped",
+                           "\n", "\n\n", "\r\n", " ", "\u00a0", "\u201c", "Case in point?", "Latest News"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=30))
+def test_blocks_are_ordered_stripped_spans_of_the_text(pieces):
+    text = "".join(pieces)
+    art = read_scraped_text(text, "x.txt")
+    last_end = 0
+    for b in art.blocks:
+        assert last_end <= b.start < b.end <= len(text)
+        span = text[b.start:b.end]
+        assert span == span.strip() and span
+        last_end = b.end

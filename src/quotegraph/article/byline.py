@@ -24,6 +24,9 @@ _OUTLET_WORDS = re.compile(r"(?i)\b(?:news|press|times|post|journal|herald|tribu
                            r"reuters|agency|agencies|network|media|wire|radio|tv|television|online)\b|[!+]")
 
 
+BYLINE_MAX_CHARS = 400  # a byline line with its date is never longer
+
+
 @dataclass
 class Byline:
     """What a byline line tells: authors in the order printed, an outlet if named, and its date."""
@@ -94,7 +97,7 @@ def split_names(part: str) -> tuple[list[str], str | None, bool]:
 def parse_byline(line: str) -> Byline | None:
     """Authors, outlet and date of a byline line, or None when the line is not a byline."""
     lead = byline_lead(line)
-    if not lead:
+    if not lead or len(line) > BYLINE_MAX_CHARS:
         return None
     dates = find_dates(line)
     first = dates[0] if dates else None

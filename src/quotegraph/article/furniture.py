@@ -24,11 +24,11 @@ _TERMINAL = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019\u00bb)\]*]*[\s\u2600-\u27
 _DOUBLE_MARK = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]|''")
 _WORD = re.compile(r"[^\W_](?:[\w'\u2019.&+-]*[\w+])?")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
-# a sentence runs to terminal punctuation followed by a space (so "pic.twitter.com" is not cut)
-_SENTENCE = re.compile(r"(?:[^.!?\u2026]|[.!?\u2026]+(?=[^\s.!?\u2026\"'\u201d\u2019)\]]))*"
-                       r"(?:[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)|$)\s*")
+# where a sentence ends: a run of terminal punctuation (and closing marks) before a space or the end,
+# so that "pic.twitter.com" is not cut; the run is matched from its first character only
+_SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)\s*")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+")
 _HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
 _CONTACT_LEAD = re.compile(r"(?i)^(?:follow|contact|e-?mail|reach|write to|send|tweet|dm|message|you can (?:reach|follow|email)"
                            r"|(?:have|got) a (?:news )?tip)\b")
@@ -38,6 +38,9 @@ _SLASH_CREDIT = re.compile(r"[^\s/]/[^\s/]")
 _COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)|copyright\b)", re.I)
 _TWEET_SIGNATURE = re.compile(r"^[\u2014\u2013-]\s*[^()]{1,60}\(@\w+\)\s")
 
+TAIL_CHARS = 40  # how much of a line's end decides whether it ends as a sentence does
+CTA_TAIL_CHARS = 1500  # a glued-on call to action is looked for in this much of a paragraph's end
+LINE_MAX_CHARS = 400  # bylines, date lines, credits and calls to action are never longer than this
 KICKER_MAX_WORDS = 6  # a line this short without sentence punctuation is a label or kicker
 LINK_TITLE_MAX_WORDS = 18  # headlines of other stories are short
 CREDIT_MAX_WORDS = 12
@@ -71,7 +74,18 @@ def normal(s: str) -> str:
 
 
 def ends_as_sentence(s: str) -> bool:
-    return bool(_TERMINAL.search(s.rstrip()))
+    return bool(_TERMINAL.search(s.rstrip()[-TAIL_CHARS:]))
+
+
+def sentence_spans(s: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of s, trailing spaces included; a rough cut, enough for short lines."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(s):
+        out.append((start, m.end()))
+        start = m.end()
+    if s[start:].strip():
+        out.append((start, len(s)))
+    return out
 
 
 def has_double_mark(s: str) -> bool:
@@ -157,7 +171,7 @@ def is_credit(line: str) -> bool:
 def is_contact_sentence(sentence: str) -> bool:
     """"Follow her on Twitter @roe.", "Have a tip? Email tips@example.com": how to reach the writer."""
     s = sentence.strip()
-    if len(words(s)) > CTA_MAX_WORDS or has_double_mark(s):
+    if len(s) > LINE_MAX_CHARS or len(words(s)) > CTA_MAX_WORDS or has_double_mark(s):
         return False
     handle = _EMAIL.search(s) or _HANDLE.search(s) or _ON_NETWORK.search(s)
     return bool(handle and (_CONTACT_LEAD.match(s) or (_EMAIL.search(s) and _REACHED.search(s))))
@@ -165,7 +179,7 @@ def is_contact_sentence(sentence: str) -> bool:
 
 def is_cta_sentence(sentence: str) -> bool:
     s = sentence.strip()
-    if not s or has_double_mark(s) or len(words(s)) > CTA_MAX_WORDS:
+    if not s or len(s) > LINE_MAX_CHARS or has_double_mark(s) or len(words(s)) > CTA_MAX_WORDS:
         return False
     low = s.replace("\u2019", "'").lower()
     if _starts_with(low, word_list("furniture_cta.txt"), r"\W") or is_contact_sentence(s):
@@ -186,9 +200,14 @@ def call_to_action_start(line: str) -> int | None:
     The call is one or more CTA sentences at the end of the line, together with one short
     sentence just before them that leads up to it ("Get the drama behind the scenes. Sign up ...").
     """
-    sents = [(m.start(), m.end()) for m in _SENTENCE.finditer(line) if m.group().strip()]
+    offset = max(0, len(line) - CTA_TAIL_CHARS)  # a call to action is short: only the line's end is read
+    if offset:
+        offset = line.find(" ", offset) + 1 or len(line)
+    sents = [(offset + a, offset + b) for a, b in sentence_spans(line[offset:])]
     if not sents:
         return None
+    if offset:
+        sents = sents[1:]  # the first piece of the tail may be the end of a longer sentence
     k = len(sents)
     while k > 0 and is_cta_sentence(line[sents[k - 1][0]:sents[k - 1][1]]):
         k -= 1
@@ -218,14 +237,15 @@ def classify_line(line: str) -> Verdict:
         return furniture("label")
     if is_teaser(s):
         return furniture("teaser")
-    if parse_byline(s) is not None:
-        return furniture("byline")
-    if n <= 25 and is_date_line(s):
-        return furniture("date")
-    if _TWEET_SIGNATURE.match(s):
-        return furniture("embed")
-    if is_credit(s):
-        return furniture("credit")
+    if len(s) <= LINE_MAX_CHARS:  # the rules for short lines
+        if parse_byline(s) is not None:
+            return furniture("byline")
+        if n <= 25 and is_date_line(s):
+            return furniture("date")
+        if _TWEET_SIGNATURE.match(s):
+            return furniture("embed")
+        if is_credit(s):
+            return furniture("credit")
     cut = call_to_action_start(line)
     if cut == 0:
         return furniture("call to action")

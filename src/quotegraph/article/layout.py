@@ -77,16 +77,16 @@ def join_wrapped(lines: list[Line], text: str) -> list[Line]:
     that cannot end a sentence. Judging the joined unit keeps a wrapped fragment such as
     "incites" from reading as a kicker line.
     """
-    out: list[Line] = []
+    runs: list[list[Line]] = []
     for ln in lines:
-        if out and out[-1].group == ln.group and not ends_as_sentence(out[-1].text):
-            first = ln.text[:1]
-            if first.islower() or _CONTINUES.search(out[-1].text):
-                last = out[-1]
-                out[-1] = Line(last.start, ln.end, last.group, text[last.start:ln.end])
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.group == ln.group and not ends_as_sentence(last.text):
+            if ln.text[:1].islower() or _CONTINUES.search(last.text[-20:]):
+                runs[-1].append(ln)
                 continue
-        out.append(ln)
-    return out
+        runs.append([ln])
+    return [run[0] if len(run) == 1 else Line(run[0].start, run[-1].end, run[0].group, text[run[0].start:run[-1].end])
+            for run in runs]
 
 
 def _is_byline_or_date(line: Line) -> bool:
