@@ -238,7 +238,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
 
 def _mount_docs(app: FastAPI) -> None:
-    """Swagger UI at /docs from the swagger-ui-bundle package (no CDN); without it, /docs says how to get it."""
+    """Swagger UI at /docs from the swagger-ui-bundle-v2 package (no CDN); without it, /docs says how to get it."""
     try:
         from swagger_ui_bundle import swagger_ui_path
     except ImportError:

@@ -31,6 +31,7 @@ from .timeline import build_timeline
 PAGE_SIZE = 20
 SEARCH_FIELDS = ("q", "speaker", "outlet", "since", "until", "kind", "sort")
 MAX_FIELD = 500
+WORK_VERBS = {"plays": "Acts in", "performed in": "Performed in", "created": "Created"}  # how a person is in a work
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -162,7 +163,7 @@ def search(request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
     error = None
     if form["kind"] and form["kind"] not in QUOTE_KINDS:
         error, form["kind"] = f"kind must be one of {', '.join(QUOTE_KINDS)}", ""
-    sort = form["sort"] if form["sort"] in ("newest", "oldest", "relevance") else ("relevance" if form["q"] else "newest")
+    sort = form["sort"] if form["sort"] in ("newest", "oldest", "relevance") else "newest"
     filters = {k: form[k] or None for k in ("speaker", "outlet", "since", "until", "kind")}
     q = form["q"]
     try:
@@ -181,14 +182,14 @@ def search(request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
                 # the box named someone or something rather than words they said
                 if people:
                     results = kb.quotes(speaker_id=people[0].id, limit=PAGE_SIZE, offset=offset, count=True,
-                                        sort="oldest" if sort == "oldest" else "newest", **_without(filters, "speaker"))
+                                        sort=_by_date(sort), **_without(filters, "speaker"))
                     heading = f"No quote has the words “{q}”: quotes by {people[0].name}"
                 if not results.total and works:
                     results = kb.quotes(about_id=works[0].id, limit=PAGE_SIZE, offset=offset, count=True,
-                                        sort="oldest" if sort == "oldest" else "newest", **filters)
+                                        sort=_by_date(sort), **filters)
                     heading = f"No quote has the words “{q}”: quotes about {works[0].name}"
         else:
-            results = kb.quotes(sort="oldest" if sort == "oldest" else "newest", limit=PAGE_SIZE, offset=offset,
+            results = kb.quotes(sort=_by_date(sort), limit=PAGE_SIZE, offset=offset,
                                 count=True, **filters)
             heading = "Quotes" if any(filters.values()) else "Latest quotes"
     except StoreError as e:
@@ -200,6 +201,11 @@ def search(request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
     return render(request, "search.html", status=status, title=q or None, q=q, form=form, sort=sort, heading=heading,
                   results=results, people=people, works=works, error=error, stats=stats, page=page,
                   top_people=top_people, top_works=top_works, filters_open=any(filters.values()) or bool(error))
+
+
+def _by_date(sort: str) -> str:
+    """Best match means nothing without words: newest first then."""
+    return "oldest" if sort == "oldest" else "newest"
 
 
 def _without(filters: dict, key: str) -> dict:
@@ -245,7 +251,8 @@ def person(person_id: int, request: Request, kb: KnowledgeBase = Depends(reader)
     rec = kb.person_by_id(person_id, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     if rec.id != person_id:  # merged into another record
         return RedirectResponse(f"/people/{rec.id}", status_code=308)
-    return render(request, "person.html", title=rec.name, rec=rec, timeline=build_timeline(rec.timeline), page=page)
+    return render(request, "person.html", title=rec.name, rec=rec, timeline=build_timeline(rec.timeline), page=page,
+                  work_verbs=WORK_VERBS)
 
 
 @router.get("/works/{work_id}")

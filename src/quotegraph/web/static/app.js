@@ -1,5 +1,20 @@
-// quotegraph pages work without this file. On an article page it lets a reader point at a speaker in the
-// legend ("Who is quoted") to pick out that speaker's quotes in the text.
+// quotegraph pages work without this file. It keeps search addresses short (empty filters are not sent), and
+// on an article page it lets a reader point at a speaker in the legend ("Who is quoted") to pick out that
+// speaker's quotes in the text.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.search-form");
+  if (!form) return;
+  form.addEventListener("submit", function () {
+    var sort = form.querySelector("[name=sort]");
+    var fields = form.querySelectorAll("input, select");
+    for (var i = 0; i < fields.length; i++) {
+      if (fields[i].name && fields[i].value.trim() === "") fields[i].disabled = true;
+    }
+    if (sort && sort.value === "newest") sort.disabled = true;
+  });
+})();
+
 (function () {
   "use strict";
   var article = document.querySelector(".article");
