@@ -50,3 +50,10 @@ def test_a_file_that_is_not_a_feed_is_an_error(tmp_path):
     path.write_bytes(b"\x00\x01 not xml at all")
     (err,) = list(read_feed(str(path)))
     assert isinstance(err, InputError) and "feed" in str(err)
+
+
+def test_a_long_description_is_the_article_when_there_is_no_content(tmp_path, article_html, rss_feed):
+    path = tmp_path / "d.rss"
+    path.write_bytes(rss_feed([{"title": "Long", "link": "https://example.com/l", "summary": article_html * 3},
+                               {"title": "Short", "link": "https://example.com/s", "summary": article_html[:400]}]))
+    assert [d.url for d in read_feed(str(path))] == ["https://example.com/l"]

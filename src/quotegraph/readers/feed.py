@@ -20,6 +20,7 @@ from . import RawDocument
 
 # An item's text shorter than this (in characters, markup removed) is a teaser, not an article.
 MIN_ARTICLE_CHARS = 200
+MIN_SUMMARY_CHARS = 1000
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 
@@ -64,11 +65,17 @@ def read_feed(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocu
 
 
 def _full_content(entry) -> str | None:
-    """The item's full HTML, or None when it carries only a teaser."""
-    candidates = [c.get("value") or "" for c in entry.get("content") or []]
-    candidates.append(entry.get("summary") or "")
-    best = max(candidates, key=lambda s: len(_strip_tags(s)))
-    return best if len(_strip_tags(best)) >= MIN_ARTICLE_CHARS else None
+    """The item's full HTML, or None when it carries only a teaser.
+
+    Full content (content:encoded, Atom content) counts from MIN_ARTICLE_CHARS; a description
+    alone only from MIN_SUMMARY_CHARS, since most feeds put a paragraph or two there.
+    """
+    contents = [c.get("value") or "" for c in entry.get("content") or []]
+    best = max(contents, key=lambda s: len(_strip_tags(s)), default="")
+    if len(_strip_tags(best)) >= MIN_ARTICLE_CHARS:
+        return best
+    summary = entry.get("summary") or ""
+    return summary if len(_strip_tags(summary)) >= MIN_SUMMARY_CHARS else None
 
 
 def _strip_tags(s: str) -> str:
