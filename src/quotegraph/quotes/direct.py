@@ -76,23 +76,26 @@ class _Context:
 
     def attribution_of_verb(self, verb: Token, hops: int = 1) -> Attribution:
         subj = subject_of(verb, self.inside)
-        return Attribution(self.lex.verb_cue(verb), mention_span(subj) if subj is not None else None, verb, hops)
+        cue = self.lex.verb_cue(verb) or self.lex.verb_cue(verb, reported=True) or (verb.idx, verb.idx + len(verb))
+        return Attribution(cue, mention_span(subj) if subj is not None else None, verb, hops)
 
     def cue_verb(self, tok: Token) -> bool:
         return not self.inside(tok) and self.lex.verb_cue(tok) is not None
 
+    def stance_verb(self, tok: Token) -> bool:
+        """A verb of thought or one that states a position (indicated, vowed to, denounced)."""
+        return self.lex.verb_cue(tok, reported=True) is not None or bool(self.lex.frames_of(tok))
 
-def attribute_span(ctx: _Context, span: MarkedSpan) -> Attribution | None:
-    """The reporting verb (or prepositional cue) that attributes one marked span, if its sentence has one."""
-    toks = ctx.index.tokens(span.start, span.end)
-    if not toks:
-        return None
+
+def _hung_from(ctx: _Context, span: MarkedSpan, toks: list[Token], is_cue) -> tuple[Token, int] | None:
+    """The nearest verb passing `is_cue` that the parse hangs the quoted words from (or that hangs
+    from them), with the number of arcs between."""
     in_quote = {t.i for t in toks}
     best: tuple[int, int, Token] | None = None  # (hops, distance, verb)
 
     def consider(verb: Token, hops: int):
         nonlocal best
-        if verb.i in in_quote or not ctx.cue_verb(verb):
+        if verb.i in in_quote or ctx.inside(verb) or not is_cue(verb):
             return
         dist = span.start - verb.idx if verb.idx < span.start else verb.idx - span.end
         if best is None or (hops, dist) < best[:2]:
@@ -102,14 +105,24 @@ def attribute_span(ctx: _Context, span: MarkedSpan) -> Attribution | None:
         h, hops = t, 0
         while h.head.i != h.i and hops < _MAX_HOPS:
             h, hops = h.head, hops + 1
-            if h.i not in in_quote and ctx.cue_verb(h):
+            if h.i not in in_quote and not ctx.inside(h) and is_cue(h):
                 consider(h, hops)
                 break
         for c in t.children:
             if c.i not in in_quote:
                 consider(c, 1)
-    if best is not None:
-        return ctx.attribution_of_verb(best[2], best[0])
+    return (best[2], best[0]) if best is not None else None
+
+
+def attribute_span(ctx: _Context, span: MarkedSpan) -> Attribution | None:
+    """The reporting verb (or prepositional cue) that attributes one marked span, if its sentence has one."""
+    toks = ctx.index.tokens(span.start, span.end)
+    if not toks:
+        return None
+    in_quote = {t.i for t in toks}
+    found = _hung_from(ctx, span, toks, lambda t: ctx.lex.verb_cue(t) is not None)
+    if found is not None:
+        return ctx.attribution_of_verb(*found)
     first, last = ctx.index.sentence(toks[0].i), ctx.index.sentence(toks[-1].i)
     for t in ctx.doc[first.start:last.end]:
         if t.i in in_quote or ctx.inside(t):
@@ -120,12 +133,31 @@ def attribute_span(ctx: _Context, span: MarkedSpan) -> Attribution | None:
             return Attribution(cue, mention_span(obj) if obj is not None else None, None, 0)
     # a reporting verb beside the marks, the parse notwithstanding
     after = [t for t in _after_marks(ctx, span) if ctx.cue_verb(t)]
-    before = [t for t in _before_marks(ctx, span) if ctx.cue_verb(t)]
+    before_marks = _before_marks(ctx, span)
+    before = [t for t in before_marks if ctx.cue_verb(t)]
     if after:
         return ctx.attribution_of_verb(after[0], 0)
     if before:
         return ctx.attribution_of_verb(before[-1], 0)
+    # words quoted inside a stated position: 'Comey indicated that she "should have known ..."'
+    found = _hung_from(ctx, span, toks, ctx.stance_verb)
+    if found is not None:
+        return ctx.attribution_of_verb(*found)
+    if before_marks and before_marks[-1].text == ":":
+        return _colon_intro(ctx, before_marks)
     return None
+
+
+def _colon_intro(ctx: _Context, before: list[Token]) -> Attribution | None:
+    """'Perez lobbies for a higher minimum wage: "..."': the subject of the clause the colon closes."""
+    colon = before[-1]
+    root = ctx.index.sentence(colon.i).root
+    if root.i > colon.i or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = subject_of(root, ctx.inside)
+    if subj is None or subj.pos_ not in ("PROPN", "PRON") or subj.lower_ in ("it", "this", "that", "there"):
+        return None
+    return Attribution((colon.idx, colon.idx + 1), mention_span(subj), root, 0)
 
 
 _CLAUSE_END = {".", "?", "!", ";"}
@@ -216,12 +248,14 @@ def find_quoted_pieces(parsed: ParsedArticle, lex: CueLexicon | None = None) -> 
     text = parsed.article.text
     spans = find_marked_spans(text, parsed.article.paragraphs)
     ctx = _Context(text, parsed.doc, DocIndex(parsed.doc), _Inside(spans), lex or cue_lexicon())
+    cut_verbs = {id(span): _cut_at_cue_clause(ctx, span) for span in spans if span.interrupted}
+    ctx.inside = _Inside(spans)  # the cuts moved some ends
     pieces: list[QuotedPiece] = []
     group = -1
     prev: MarkedSpan | None = None  # the last span kept as a quotation
     prev_attr: Attribution | None = None
     for span in spans:
-        cut_verb = _cut_at_cue_clause(ctx, span) if span.interrupted else None
+        cut_verb = cut_verbs.get(id(span))
         attr = attribute_span(ctx, span)
         if cut_verb is not None and (attr is None or attr.verb is None or attr.verb.i != cut_verb.i):
             attr = ctx.attribution_of_verb(cut_verb)

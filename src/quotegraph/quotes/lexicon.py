@@ -29,6 +29,12 @@ def _entries(name: str) -> list[tuple[str, str]]:
     return out
 
 
+def _is_verb(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in _VERB_TAGS:
+        return False
+    return not (tok.i > 0 and tok.doc[tok.i - 1].text == "-")  # part of a compound adjective: "so-called"
+
+
 def lemma_forms(tok: Token) -> tuple[str, ...]:
     """The token's lemma, and stems of its form in case the lemmatizer slipped ("hopes" -> "hop")."""
     low = tok.lower_
@@ -60,7 +66,7 @@ class CueLexicon:
         With reported=True: verbs whose complement clause is reported speech or thought (say,
         think), not verbs that only introduce quoted words (laugh).
         """
-        if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in _VERB_TAGS:
+        if not _is_verb(tok):
             return None
         forms = lemma_forms(tok)
         for child in tok.children:
@@ -75,7 +81,7 @@ class CueLexicon:
         return None
 
     def frames_of(self, tok: Token) -> frozenset[str]:
-        if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in _VERB_TAGS:
+        if not _is_verb(tok):
             return frozenset()
         for f in lemma_forms(tok):
             if f in self.frames:

@@ -15,6 +15,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _EXPLETIVE = {"it", "there"}
 _NOMINAL = ("PROPN", "NOUN", "PRON")
 _RELATIVE = {"who", "that", "which", "whom", "whose"}
+_NP_INNER = {"det", "compound", "amod", "nmod", "poss", "nummod", "flat"}
 # Right-hand dependents that are not part of the mention itself.
 _CUT_RIGHT = {"prep", "relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "dep", "ccomp",
               "npadvmod", "advmod"}
@@ -48,6 +49,8 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool] = lambda t: False,
         head = verb.head
         if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:  # "quoted as saying"
             head = head.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.i != head.i:
+            head = head.head  # "She explained that ..., saying ...": the participle goes with "explained"
         if head.pos_ in ("VERB", "AUX") or verb.dep_ == "conj":
             found = subject_of(head, excluded, depth + 1)
             if found is not None:
@@ -58,17 +61,27 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool] = lambda t: False,
 
 
 def _adjacent_subject(verb: Token, excluded: Callable[[Token], bool]) -> Token | None:
+    """The parse gave `verb` no subject: a noun just before it ("..., Trump barked", "Clinton,
+    exasperated, responded"), or after it when a closing mark or comma precedes it ("..., said Smith")."""
     doc = verb.doc
-    if verb.i > 0:
-        left = doc[verb.i - 1]
+    k = verb.i - 1
+    skipped = 0
+    while k >= 0 and skipped < 3 and (doc[k].pos_ == "ADV" or (doc[k].text == "," and skipped < 2)
+                                      or doc[k].dep_ == "advmod"):
+        k -= 1
+        skipped += 1
+    if k >= 0:
+        left = doc[k]
         if left.pos_ in _NOMINAL and not excluded(left) and left.lower_ not in _RELATIVE:
             return left
-        if left.is_punct and verb.i + 1 < len(doc):  # '"...," read one' / '"...," said Smith'
-            right = doc[verb.i + 1]
-            while right.dep_ in ("det", "compound", "amod") and right.head.i > right.i and right.head.head.i == verb.i:
-                right = right.head
-            if right.pos_ in _NOMINAL and right.head.i == verb.i and not excluded(right):
-                return right
+    if verb.i > 0 and verb.i + 1 < len(doc) and doc[verb.i - 1].is_punct:
+        right = doc[verb.i + 1]
+        for _ in range(6):  # climb "Oversight ranking Democrat Elijah Cummings" to its head
+            if right.head.i == verb.i or right.head.i < right.i or right.dep_ not in _NP_INNER:
+                break
+            right = right.head
+        if right.pos_ in _NOMINAL and right.head.i == verb.i and not excluded(right):
+            return right
     return None
 
 

@@ -1,0 +1,127 @@
+"""Quoted words: marks, running and interrupted quotes, nesting, partial quotes, cues and sources."""
+
+
+def test_straight_marks_with_cue_after(quotes):
+    found = quotes('"We won the game fair and square," she said.')
+    q = found.one("We won the game")
+    assert (q.kind, found.content(q), found.cue(q), found.source(q)) == \
+        ("direct", "We won the game fair and square,", "said", "she")
+
+
+def test_curly_marks_with_told(quotes):
+    found = quotes("\u201cI loved every minute of it,\u201d Tom Hanks told reporters.")
+    q = found.one("I loved")
+    assert (q.kind, found.cue(q), found.source(q)) == ("direct", "told", "Tom Hanks")
+
+
+def test_mixed_curly_and_straight_marks_are_one_quote(quotes):
+    found = quotes("\u201cIt was the best summer of my life,\" said Maria Lopez.")
+    assert found.contents() == ["It was the best summer of my life,"]
+    assert found.source(found.quotes[0]) == "Maria Lopez"
+
+
+def test_cue_before_the_quote(quotes):
+    found = quotes('As she put it, "I think the reason people love it is there is a certain escapism."')
+    q = found.one("escapism")
+    assert (q.kind, found.cue(q), found.source(q)) == ("direct", "put it", "she")
+
+
+def test_quote_running_over_two_paragraphs(quotes):
+    found = quotes('Rita Moreno said: "The first rehearsal was chaos. Nobody knew the songs.',
+                   '"By the end of the week we had it down."')
+    first, second = found.one("first rehearsal"), found.one("end of the week")
+    assert found.content(first) == "The first rehearsal was chaos. Nobody knew the songs."
+    assert found.content(second) == "By the end of the week we had it down."
+    assert second.continues == found.quotes.index(first)
+    assert found.source(first) == found.source(second) == "Rita Moreno"
+
+
+def test_quote_interrupted_by_its_cue(quotes):
+    found = quotes('"I never expected any of this," she explained. "But here we are, and it feels great."')
+    first, second = found.one("never expected"), found.one("here we are")
+    assert found.content(first) == "I never expected any of this,"
+    assert found.content(second) == "But here we are, and it feels great."
+    assert second.continues == found.quotes.index(first)
+    assert [found.cue(first), found.cue(second)] == ["explained", "explained"]
+    assert [found.source(first), found.source(second)] == ["she", "she"]
+
+
+def test_unbalanced_quote_is_cut_before_its_cue(quotes):
+    found = quotes('"The cast really values each other, she explained. "And next season we push that even further."')
+    first, second = found.one("values each other"), found.one("next season")
+    assert found.content(first) == "The cast really values each other"
+    assert found.content(second) == "And next season we push that even further."
+    assert (found.cue(first), found.source(first)) == ("explained", "she")
+    assert (found.cue(second), found.source(second)) == ("explained", "she")
+
+
+def test_nested_single_quotes_are_not_the_speakers_words(quotes):
+    found = quotes("\"My mother called me and said, 'You did it, kid.' It's true, I cried all night,\" Lee said.")
+    outer = found.one("My mother")
+    inner = next(q for q in found.quotes if q.kind == "nested")
+    assert inner.kind == "nested"
+    assert found.content(inner) == "You did it, kid."
+    assert inner.nested_in == found.quotes.index(outer)
+    assert inner.source is None
+    assert (outer.kind, found.source(outer)) == ("direct", "Lee")
+    assert len(found.quotes) == 2  # the apostrophe in "It's" opens nothing
+
+
+def test_partial_quote_inside_the_writers_sentence(quotes):
+    found = quotes('Lee said she "could not stop laughing."')
+    q = found.one("could not stop")
+    assert (q.kind, found.cue(q), found.source(q)) == ("partial", "said", "Lee")
+
+
+def test_short_partial_quote_hung_from_a_speech_verb(quotes):
+    found = quotes('She is enjoying the ride and doesn\'t "want to wish for anything," she added.')
+    q = found.one("want to wish")
+    assert (q.kind, found.cue(q), found.source(q)) == ("partial", "added", "she")
+
+
+def test_appositive_name_is_the_source(quotes):
+    found = quotes('"It is finished," the 40-year-old singer, Jane Doe, said on Monday.')
+    assert found.source(found.one("It is finished")) == "Jane Doe"
+
+
+def test_titles_and_scare_quotes_are_not_quotes(quotes):
+    found = quotes('She starred in "Friends" for ten years.',
+                   'Watch: "The Big Show" Is Back for Another Season',
+                   'The so-called "experts" got it wrong again.')
+    assert found.quotes == []
+
+
+def test_called_it_quotes_a_label(quotes):
+    found = quotes('The senator called the plan "a total disaster" on Tuesday.')
+    q = found.one("total disaster")
+    assert (q.kind, found.cue(q), found.source(q)) == ("partial", "called", "The senator")
+
+
+def test_unattributed_statement_is_kept_without_source(quotes):
+    found = quotes('"We are going to keep fighting for every single vote out there."')
+    q = found.one("keep fighting")
+    assert (q.kind, q.cue, q.source) == ("direct", None, None)
+
+
+def test_markup_attribute_values_are_not_quotes(quotes):
+    found = quotes('<tweet author="Jane Doe Official Account" timestamp="1449075600">We did it.</tweet>')
+    assert found.contents(kind="direct") == []
+
+
+def test_doubled_apostrophes_mark_a_quote(quotes):
+    found = quotes("''There's always resistance,'' said Mr. Schmidt, who bought the course.")
+    q = found.one("always resistance")
+    assert (q.kind, found.content(q), found.source(q)) == ("direct", "There's always resistance,", "Mr. Schmidt")
+
+
+def test_paragraph_ending_in_a_colon_introduces_the_quote(quotes):
+    found = quotes("Parker Eaton, a retired teacher, said of the candidates:",
+                   '"There is only one I trust, and he spends his own money on the campaign."')
+    q = found.one("only one I trust")
+    assert (found.cue(q), found.source(q)) == ("said", "Parker Eaton")
+
+
+def test_according_to_attributes_a_quote(quotes):
+    found = quotes('"This case is about the public\'s right to know," the judge wrote, according to the Post.')
+    q = found.one("right to know")
+    assert (found.cue(q), found.source(q)) == ("wrote", "the judge")

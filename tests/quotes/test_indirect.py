@@ -1,0 +1,55 @@
+"""Reported speech without marks: each cue pattern gives the reported clause, the cue and the source."""
+import pytest
+
+
+@pytest.mark.parametrize("sentence, content, cue, source", [
+    ("Lee said that the tour would start in May.", "the tour would start in May", "said", "Lee"),
+    ("Lee said the tour would start in May.", "the tour would start in May", "said", "Lee"),
+    ("The tour will start in the spring, Lee said.", "The tour will start in the spring", "said", "Lee"),
+    ("According to the studio, the film cost $40 million to make.", "the film cost $40 million to make",
+     "According to", "the studio"),
+    ("Lee told reporters the tour would start in May.", "the tour would start in May", "told", "Lee"),
+    ("Ashley pointed out that there are some clear directions her character is headed.",
+     "there are some clear directions her character is headed", "pointed out", "Ashley"),
+    ("The mayor vowed to rebuild the old bridge by next summer.", "to rebuild the old bridge by next summer",
+     "vowed", "The mayor"),
+    ("The 40-year-old singer, Jane Doe, said the album is finished.", "the album is finished", "said", "Jane Doe"),
+    ("The new poll shows that most voters want a change.", "most voters want a change", "shows", "The new poll"),
+])
+def test_cue_patterns(quotes, sentence, content, cue, source):
+    found = quotes(sentence)
+    q = found.one(content.split()[1])
+    assert (q.kind, found.content(q), found.cue(q), found.source(q)) == ("indirect", content, cue, source)
+
+
+def test_participle_borrows_the_subject_of_its_head(quotes):
+    found = quotes('"We start in May," she revealed, adding that she is actually in the dark about the rest.')
+    q = found.one("in the dark")
+    assert (q.kind, found.cue(q), found.source(q)) == ("indirect", "adding", "she")
+
+
+def test_relative_clause_source_is_the_person_described(quotes):
+    found = quotes("Alan Berger, a doctor from Englewood, New Jersey, who said he is friendly with the family, "
+                   "left early.")
+    q = found.one("friendly")
+    assert found.source(q) == "Alan Berger"
+
+
+def test_clause_holding_quoted_words_is_left_to_the_quote(quotes):
+    found = quotes('Ashley noted that because Mindy "has not met any of the people at the office yet," '
+                   'there is room to play.')
+    assert found.contents(kind="indirect") == []
+    assert found.contents(kind="partial") == ["has not met any of the people at the office yet,"]
+
+
+def test_trailing_quoted_cue_clause_is_cut_off(quotes):
+    found = quotes('The star explained that her singing was not in the first storyline, saying, '
+                   '"All of that was written when we met."')
+    q = found.one("singing")
+    assert found.content(q) == "her singing was not in the first storyline"
+    assert found.source(found.one("All of that")) == "The star"
+
+
+def test_reported_speech_without_a_named_source_is_dropped(quotes):
+    found = quotes("It was said that the deal would close soon.")
+    assert found.contents(kind="indirect") == []
