@@ -25,7 +25,7 @@ def build_result(parsed: ParsedArticle) -> ArticleResult:
     relations = find_relations(parsed, entities, quotes)
     return ArticleResult(
         source=art.source, text=art.text, title=art.title, dek=art.dek, authors=list(art.authors),
-        published=art.published, url=art.url, outlet=art.outlet, media_type=art.media_type,
+        published=art.published, updated=art.updated, url=art.url, outlet=art.outlet, media_type=art.media_type,
         paragraphs=[Mention(b.start, b.end) for b in art.paragraphs],
         quotes=quotes, entities=entities, relations=relations,
     )

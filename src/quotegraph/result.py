@@ -76,6 +76,7 @@ class ArticleResult:
     dek: str | None = None
     authors: list[str] = field(default_factory=list)
     published: str | None = None
+    updated: str | None = None
     url: str | None = None
     outlet: str | None = None
     media_type: str = "text/plain"
@@ -114,7 +115,7 @@ class ArticleResult:
                      object_entity=r.get("object_entity"))
             for r in d.get("relations", [])
         ]
-        simple = {k: d[k] for k in ("title", "dek", "published", "url", "outlet", "media_type") if k in d}
+        simple = {k: d[k] for k in ("title", "dek", "published", "updated", "url", "outlet", "media_type") if k in d}
         return cls(source=d["source"], text=d["text"], authors=list(d.get("authors", [])),
                    paragraphs=[Mention(**p) for p in d.get("paragraphs", [])],
                    quotes=quotes, entities=entities, relations=relations, **simple)
