@@ -16,7 +16,7 @@ from spacy.tokens import Token
 _VERB_TAGS = {"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"}
 
 
-def _entries(name: str) -> list[tuple[str, str]]:
+def read_entries(name: str) -> list[tuple[str, str]]:
     """(entry, second field) pairs: lower-cased, `#` comments and blank lines dropped."""
     raw = resources.files("quotegraph").joinpath("data", name).read_text(encoding="utf-8")
     out = []
@@ -93,23 +93,23 @@ class CueLexicon:
 def cue_lexicon() -> CueLexicon:
     speech, quote_only, thought = set(), set(), set()
     phrasal: dict[tuple[str, str], str] = {}
-    for verb, how in _entries("cue_verbs.txt"):
+    for verb, how in read_entries("cue_verbs.txt"):
         kind = "quote" if how == "quote" else "speech"
         if " " in verb:
             lemma, particle = verb.split(" ", 1)
             phrasal[(lemma, particle)] = kind
         else:
             (quote_only if kind == "quote" else speech).add(verb)
-    for verb, _ in _entries("cue_thought_verbs.txt"):
+    for verb, _ in read_entries("cue_thought_verbs.txt"):
         if " " in verb:
             lemma, particle = verb.split(" ", 1)
             phrasal[(lemma, particle)] = "thought"
         else:
             thought.add(verb)
     frames: dict[str, set[str]] = {}
-    for verb, slot in _entries("cue_frames.txt"):
+    for verb, slot in read_entries("cue_frames.txt"):
         frames.setdefault(verb, set()).add(slot or "object")
-    naming = frozenset(v for v, _ in _entries("cue_naming_verbs.txt"))
-    preps = tuple(sorted((tuple(e.split()) for e, _ in _entries("cue_phrases.txt")), key=len, reverse=True))
+    naming = frozenset(v for v, _ in read_entries("cue_naming_verbs.txt"))
+    preps = tuple(sorted((tuple(e.split()) for e, _ in read_entries("cue_phrases.txt")), key=len, reverse=True))
     return CueLexicon(frozenset(speech), frozenset(quote_only), frozenset(thought), phrasal,
                       {k: frozenset(v) for k, v in frames.items()}, naming, preps)

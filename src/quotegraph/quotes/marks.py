@@ -11,13 +11,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..article import Block
+from .lexicon import read_entries
 
-# A double mark: curly, low-9, guillemets, straight, or two apostrophes / a doubled backtick.
-_DOUBLE = re.compile(r"''|``|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
-_OPENING = {"\u201c", "\u201e", "\u201f", "\u00ab", "``"}
-_CLOSING = {"\u201d", "\u00bb"}
+
+@cache
+def _double_marks() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
+    """The double marks of quote_marks.txt: a pattern matching any, and those facing one way only."""
+    marks = read_entries("quote_marks.txt")
+    pattern = re.compile("|".join(re.escape(m) for m in sorted((m for m, _ in marks), key=len, reverse=True)))
+    return (pattern, frozenset(m for m, way in marks if way == "open"),
+            frozenset(m for m, way in marks if way == "close"))
+
+
 _SINGLE = re.compile(r"['\u2018\u2019\u201a\u201b]")
 _OPEN_BEFORE = set(" \t\n\u00a0([{\u2014\u2013-/\u201c\"")  # characters after which a mark opens
 _CLOSE_AFTER = set(" \t\n\u00a0)]}.,;:!?\u2014\u2013-/\u201d\"")  # characters before which a mark closes
@@ -57,9 +65,10 @@ def _classify(text: str, m: re.Match, lo: int, hi: int) -> _Mark:
     before = text[s - 1] if s > lo else " "
     after = text[e] if e < hi else " "
     mark = m.group()
-    if mark in _OPENING:
+    _, opening, closing = _double_marks()
+    if mark in opening:
         return _Mark(s, e, True, False)
-    if mark in _CLOSING:
+    if mark in closing:
         return _Mark(s, e, False, True)
     can_open = before in _OPEN_BEFORE and not after.isspace()
     can_close = not before.isspace() and (after in _CLOSE_AFTER or after.isspace())
@@ -81,7 +90,7 @@ def find_marked_spans(text: str, paragraphs: list[Block]) -> list[MarkedSpan]:
     out: list[MarkedSpan] = []
     running = False  # the previous paragraph ended inside a quote
     for k, b in enumerate(paragraphs):
-        marks = [_classify(text, m, b.start, b.end) for m in _DOUBLE.finditer(text, b.start, b.end)]
+        marks = [_classify(text, m, b.start, b.end) for m in _double_marks()[0].finditer(text, b.start, b.end)]
         first = True
         open_at: _Mark | None = None
         for mk in marks:
@@ -117,7 +126,7 @@ def _reopens(text: str, paragraphs: list[Block], k: int) -> bool:
     if k >= len(paragraphs):
         return False
     b = paragraphs[k]
-    m = _DOUBLE.match(text, b.start, b.end)
+    m = _double_marks()[0].match(text, b.start, b.end)
     return bool(m) and _classify(text, m, b.start, b.end).can_open
 
 
