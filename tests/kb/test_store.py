@@ -172,3 +172,25 @@ def test_migration_from_version_1_renumbers_quotes_by_day_and_keeps_search_worki
         assert [q.text for q in kb.quotes(about="#1").items] == ["older words"]
         assert [q.text for q in kb.quotes(since="2022").items] == ["newer words"]
         assert kb.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_check_finds_nothing_wrong_with_a_sound_store_and_reports_damage(kb, park_articles):
+    for a in park_articles:
+        kb.add_result(a)
+    assert kb.check() == []
+    kb.conn.execute("UPDATE entities SET quote_count = quote_count + 5 WHERE id = (SELECT MIN(id) FROM entities)")
+    kb.conn.execute("PRAGMA foreign_keys = OFF")
+    kb.conn.execute("DELETE FROM articles WHERE id = (SELECT MIN(id) FROM articles)")
+    problems = kb.check()
+    assert any("counts" in p for p in problems) and any("belong to nothing" in p for p in problems)
+
+
+def test_backup_is_a_consistent_copy(kb, park_articles, tmp_path, counts):
+    for a in park_articles:
+        kb.add_result(a)
+    dest = kb.backup(str(tmp_path / "copy.db"))
+    with open_kb(dest) as copy:
+        assert counts(copy) == counts(kb)
+        assert copy.check() == []
+    with pytest.raises(StoreError, match="exists"):
+        kb.backup(dest)

@@ -180,6 +180,18 @@ class KnowledgeBase:
     def stats(self) -> StoreStats:
         return self.q.stats(self.path)
 
+    def check(self, counters: bool = True) -> list[str]:
+        """What is wrong with the store, one line each ([] when it is sound); see kb.check."""
+        from .check import check_store
+
+        return check_store(self.conn, counters=counters)
+
+    def backup(self, dest: str) -> str:
+        """A consistent copy of the store in a new file, taken while it is in use."""
+        from .check import backup_store
+
+        return backup_store(self.conn, dest)
+
     def export(self, out_dir: str, fmt: str = "parquet") -> dict[str, str]:
         """Write articles, quotes, entities, relations and kb_entities tables to out_dir."""
         from .export import export_tables
