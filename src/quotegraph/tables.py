@@ -30,6 +30,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("title", pa.string()), ("dek", pa.string()), ("authors", pa.list_(pa.string())),
         ("published", pa.string()), ("outlet", pa.string()), ("media_type", pa.string()), ("text", pa.string()),
         ("paragraph_starts", pa.list_(pa.int64())), ("paragraph_ends", pa.list_(pa.int64())),
+        ("updated", pa.string()),
     ]),
     "quotes": pa.schema([
         ("article_id", pa.string()), ("quote_id", pa.string()), ("kind", pa.string()), ("text", pa.string()),
@@ -57,7 +58,8 @@ def result_rows(res: ArticleResult) -> dict[str, list[dict[str, Any]]]:
     article = {"article_id": aid, "content_hash": content_hash(res), "source": res.source, "url": res.url,
                "title": res.title, "dek": res.dek, "authors": list(res.authors), "published": res.published,
                "outlet": res.outlet, "media_type": res.media_type, "text": res.text,
-               "paragraph_starts": [p.start for p in res.paragraphs], "paragraph_ends": [p.end for p in res.paragraphs]}
+               "paragraph_starts": [p.start for p in res.paragraphs], "paragraph_ends": [p.end for p in res.paragraphs],
+               "updated": res.updated}
     quotes = []
     for q in res.quotes:
         sp, m = q.speaker, (q.speaker.mention if q.speaker else None)
@@ -117,7 +119,8 @@ def result_from_rows(article: dict[str, Any], quotes: list[dict[str, Any]], enti
                      for r in relations]
     return ArticleResult(
         source=article["source"], text=article["text"], title=article.get("title"), dek=article.get("dek"),
-        authors=list(article.get("authors") or []), published=article.get("published"), url=article.get("url"),
+        authors=list(article.get("authors") or []), published=article.get("published"),
+        updated=article.get("updated"), url=article.get("url"),
         outlet=article.get("outlet"), media_type=article.get("media_type") or "text/plain",
         paragraphs=pairs(article.get("paragraph_starts"), article.get("paragraph_ends")),
         quotes=out_quotes, entities=out_entities, relations=out_relations,

@@ -74,7 +74,7 @@ def table_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, list[dict[str, A
                              "url": a["url"], "title": a["title"], "dek": a["dek"], "authors": json.loads(a["authors"]),
                              "published": a["published"], "outlet": a["outlet"], "media_type": a["media_type"],
                              "text": a["text"], "paragraph_starts": starts, "paragraph_ends": ends,
-                             "ingested_at": a["ingested_at"]})
+                             "updated": a["updated"], "ingested_at": a["ingested_at"]})
         yield "articles", articles
         quotes = [{
             "article_id": keys[q["article_id"]], "quote_id": q["local_id"], "kind": q["kind"], "text": q["text"],

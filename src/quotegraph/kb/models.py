@@ -227,6 +227,7 @@ class ArticleRecord(_Dict):
     facts: list[Fact]
     content_hash: str
     ingested_at: str
+    updated: str | None = None  # when the article says it was last updated
 
 
 @dataclass

@@ -459,7 +459,7 @@ class Queries:
                              published=a["published"], outlet=a["outlet"], url=a["url"], source=a["source"],
                              media_type=a["media_type"], text=a["text"], paragraphs=json.loads(a["paragraphs"]),
                              quotes=quotes, entities=ents, facts=list(facts.values()), content_hash=a["content_hash"],
-                             ingested_at=a["ingested_at"])
+                             ingested_at=a["ingested_at"], updated=a["updated"])
 
     def articles(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> Page[ArticleRef]:
         limit, offset = _limit(limit, offset)

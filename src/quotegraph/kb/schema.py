@@ -230,6 +230,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX quotes_outlet ON quotes(outlet COLLATE NOCASE);
     CREATE INDEX quotes_kind ON quotes(kind);
     """,
+    # 2 -> 3: when the article says it was last updated
+    """
+    ALTER TABLE articles ADD COLUMN updated TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

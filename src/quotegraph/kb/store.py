@@ -163,10 +163,10 @@ def _remember_raw(conn: sqlite3.Connection, raw_hash: str | None, aid: int, engi
 def _insert_article(conn: sqlite3.Connection, res: ArticleResult, key: str, chash: str, engine: str) -> int:
     cur = conn.execute(
         "INSERT INTO articles (key, content_hash, source, url, title, dek, authors, published, published_day, "
-        "outlet, media_type, text, paragraphs, engine, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "updated, outlet, media_type, text, paragraphs, engine, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (key, chash, res.source, res.url, res.title, res.dek, json.dumps(list(res.authors), ensure_ascii=False),
-         res.published, published_day(res.published), res.outlet, res.media_type, res.text,
-         json.dumps([[p.start, p.end] for p in res.paragraphs]), engine, now()))
+         res.published, published_day(res.published), res.updated, res.outlet, res.media_type,
+         res.text, json.dumps([[p.start, p.end] for p in res.paragraphs]), engine, now()))
     return cur.lastrowid
 
 
