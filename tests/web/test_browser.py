@@ -185,7 +185,7 @@ def test_api_docs_work_offline(seeds_url, new_page):
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(seeds_url + "/docs")
-    page.wait_for_selector(".opblock-summary-path", timeout=20000)
+    page.wait_for_selector(".opblock-summary-path", timeout=60000)
     paths = page.locator(".opblock-summary-path").all_inner_texts()
     assert any("/api/quotes" in p for p in paths)
     assert requests and all(u.startswith(seeds_url) or u.startswith("data:") for u in requests), requests

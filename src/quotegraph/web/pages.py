@@ -194,9 +194,10 @@ def search(request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
             heading = "Quotes" if any(filters.values()) else "Latest quotes"
     except StoreError as e:
         error = str(e)
-    stats = kb.stats()
-    top_people = kb.people(limit=8).items if not q and not any(filters.values()) else []
-    top_works = kb.works(limit=8).items if not q and not any(filters.values()) else []
+    home = not q and not any(filters.values()) and page == 1
+    stats = kb.stats() if home else None  # counting a large store is not free: only the home page says how large
+    top_people = kb.people(limit=8).items if home else []
+    top_works = kb.works(limit=8).items if home else []
     status = 400 if error else 200
     return render(request, "search.html", status=status, title=q or None, q=q, form=form, sort=sort, heading=heading,
                   results=results, people=people, works=works, error=error, stats=stats, page=page,
