@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -253,4 +253,4 @@ def _mount_docs(app: FastAPI) -> None:
         return templates().TemplateResponse(request, "docs.html", {"bundled": swagger_ui_path is not None})
 
 
-__all__ = ["WebSettings", "create_app", "app_from_env", "DEFAULT_MAX_UPLOAD", "JSONResponse"]
+__all__ = ["WebSettings", "create_app", "app_from_env", "DEFAULT_MAX_UPLOAD"]
