@@ -37,6 +37,7 @@ class NameMention:
     block: str  # title, dek or body
     label: str = ""  # spaCy's label for an overlapping entity span, "" when none
     honorific: str = ""  # title written before the name ("Sen.", "Mrs."), lower-cased
+    honorific_start: int = -1  # token index where that title begins
     hints: list[str] = field(default_factory=list)  # types suggested by the way it was found
 
     @property
@@ -52,10 +53,10 @@ def title_case_sentence(sent: Span) -> bool:
     """A headline written in Title Case: capitals there say nothing about names."""
     connectors = word_set("entity_title_connectors.txt")
     words = [t for t in sent if t.is_alpha and t.lower_ not in connectors]
-    if len(words) < 4:
+    common = [t for t in words if t.pos_ != "PROPN" and t.i != sent.start]  # words that are no names
+    if len(words) < 4 or len(common) < 2:
         return False
-    caps = sum(1 for t in words if t.text[0].isupper())
-    return caps >= 0.8 * len(words)
+    return sum(1 for t in common if t.text[0].isupper()) >= 0.75 * len(common)
 
 
 def _numeric(tok: Token) -> bool:
@@ -121,13 +122,17 @@ def _after_space_break(doc: Doc, j: int) -> bool:
 
 
 def _strip_honorific(doc: Doc, s: int, e: int) -> tuple[int, str]:
-    """Skip titles written before a name ("Secretary of State John Kerry" -> "John Kerry")."""
-    words = [t.text for t in doc[s:e]]
-    lower = [w.lower() for w in words]
+    """Skip titles written before a name ("Secretary of State John Kerry" -> "John Kerry").
+
+    A title may begin before the run of capitals ("Secretary of" + "State John Kerry")."""
     for ph in phrases("honorifics.txt"):
         n = len(ph)
-        if n < e - s and tuple(lower[:n]) == ph:
-            return s + n, " ".join(words[:n]).lower()
+        for back in range(n):
+            a = s - back
+            if a < 0 or a + n >= e or a + n <= s:
+                continue
+            if tuple(t.lower_ for t in doc[a:a + n]) == ph:
+                return a + n, " ".join(ph)
     return s, ""
 
 
@@ -157,6 +162,24 @@ def _connected_titles(sent: Span, runs: list[tuple[int, int]]) -> list[tuple[int
                 break  # "Lily Collins and Ashley Park" is two people, not a title
             out.append((s, runs[b][1], strong))
     return out
+
+
+def _work_context(doc: Doc, s: int, e: int) -> bool:
+    """Words around a title that say it is a work: "<title> star", "season two of <title>", "plays Y on <title>"."""
+    followers = word_set("entity_work_followers.txt")
+    play_verbs = word_set("entity_play_verbs.txt")
+    nxt = next((t for t in doc[e:e + 2] if not t.is_space), None)
+    if nxt is not None and nxt.is_lower and nxt.lower_ in followers:
+        return True
+    prev = [t for t in doc[max(0, s - 4):s] if not t.is_space]
+    if prev and prev[-1].lower_ == "of" and len(prev) >= 2 and prev[-2].lower_ in followers:
+        return True
+    if prev and prev[-1].lower_ in ("on", "in"):
+        head = prev[-1].head
+        while head.dep_ in ("dobj", "pobj", "prep") and head.head is not head:
+            head = head.head
+        return head.lemma_ in play_verbs
+    return False
 
 
 def _surface(doc: Doc, s: int, e: int) -> str:
@@ -192,7 +215,7 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
     for s, e, strong, kind in titles:
         surface = _surface(doc, s, e)
         recurs = len(re.findall(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text, flags=re.I)) >= 2
-        if recurs or (strong and doc[e - 1].lower_ in work_words):
+        if recurs or (strong and (doc[e - 1].lower_ in work_words or _work_context(doc, s, e))):
             m = _make(doc, s, e, kind)
             m.hints.append("work")
             if recurs:
@@ -222,6 +245,9 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
         candidates.append(m)
 
     chosen = _choose(candidates, doc)
+    # the words of a title are not a name of their own ("State" in "Secretary of State John Kerry")
+    titles_at = {i for m in chosen if m.honorific for i in range(m.honorific_start, m.tok_start)}
+    chosen = [m for m in chosen if not set(range(m.tok_start, m.tok_end)) <= titles_at]
     # 3. look up names already found, where capitals could not tell (headlines, sentence starts)
     chosen = _lookup_known(parsed, chosen, headline_sents + prose_sents)
     # label every mention with spaCy's label for the tokens it covers, when spaCy had one
@@ -236,7 +262,8 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
 def _make(doc: Doc, s: int, e: int, block: str) -> NameMention:
     s2, honorific = _strip_honorific(doc, s, e)
     span = doc[s2:e]
-    return NameMention(span.start_char, span.end_char, span.text, s2, e, block, honorific=honorific)
+    return NameMention(span.start_char, span.end_char, span.text, s2, e, block, honorific=honorific,
+                       honorific_start=s2 - len(honorific.split()) if honorific else -1)
 
 
 def _key(surface: str) -> str:
@@ -253,11 +280,15 @@ def _choose(cands: list[NameMention], doc: Doc) -> list[NameMention]:
     for m in sorted(cands, key=rank, reverse=True):
         toks = set(range(m.tok_start, m.tok_end))
         if toks & taken:
-            # carry spaCy's label onto the mention that won the tokens
-            if m.label:
-                for c in chosen:
-                    if c.tok_start <= m.tok_start and m.tok_end <= c.tok_end and not c.label:
-                        c.label = m.label if (c.tok_end - c.tok_start) - (m.tok_end - m.tok_start) <= 1 else c.label
+            # carry what the loser knew onto the mention that won its tokens
+            for c in chosen:
+                if c.tok_start <= m.tok_start and m.tok_end <= c.tok_end:
+                    if m.label and not c.label and (c.tok_end - c.tok_start) - (m.tok_end - m.tok_start) <= 1:
+                        c.label = m.label
+                    if (c.tok_start, c.tok_end) == (m.tok_start, m.tok_end) and m.honorific and not c.honorific:
+                        c.honorific, c.honorific_start = m.honorific, m.honorific_start
+                    if (c.tok_start, c.tok_end) == (m.tok_start, m.tok_end):
+                        c.hints.extend(h for h in m.hints if h not in c.hints)
             continue
         if m.label and not any(_is_capitalized(t) for t in doc[m.tok_start:m.tok_end]):
             continue
