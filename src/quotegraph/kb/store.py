@@ -283,8 +283,10 @@ def apply_footprint(conn: sqlite3.Connection, fp: Footprint, sign: int) -> None:
                      [(sign * n, e) for e, n in fp.about.items()])
     for (eid, key, name, first, last, tokens), n in fp.names.items():
         if sign > 0:
+            # of the ways one name is written, keep the shortest: "Jeb Bush" over "Florida Gov. Jeb Bush"
             conn.execute("INSERT INTO entity_names (entity_id, key, name, first, last, tokens, n) VALUES (?,?,?,?,?,?,?) "
-                         "ON CONFLICT(entity_id, key) DO UPDATE SET n = n + excluded.n",
+                         "ON CONFLICT(entity_id, key) DO UPDATE SET n = n + excluded.n, name = CASE WHEN "
+                         "length(excluded.name) < length(name) THEN excluded.name ELSE name END",
                          (eid, key, name, first, last, tokens, n))
         else:
             conn.execute("UPDATE entity_names SET n = n - ? WHERE entity_id = ? AND key = ?", (n, eid, key))
