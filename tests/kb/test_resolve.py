@@ -168,3 +168,11 @@ def test_an_alias_with_a_full_name_finds_the_record_the_main_name_misses(kb, art
                           entities=[("The House leader Paul Ryan spoke", "person", ["The House leader Paul Ryan spoke",
                                                                                     "Paul Ryan"])]))
     assert kb.stats().people == 1
+
+
+def test_the_display_name_is_the_plainest_form_whatever_the_order(kb, article):
+    titled = article("Florida Gov. Jeb Bush spoke.", "a.txt", entities=[("Florida Gov. Jeb Bush", "person")])
+    plain = article("Jeb Bush spoke.", "b.txt", entities=[("Jeb Bush", "person")])
+    kb.add_result(titled)
+    kb.add_result(plain)
+    assert [p.name for p in kb.people().items] == ["Jeb Bush"]
