@@ -204,7 +204,7 @@ def _cut_at_cue_clause(ctx: _Context, span: MarkedSpan) -> Token | None:
     for k in range(len(toks) - 1, 0, -1):
         if toks[k].text != ",":
             continue
-        words = [t for t in toks[k + 1:] if not t.is_punct]
+        words = [t for t in toks[k + 1:] if not t.is_punct and not t.is_space]
         if not words or len(words) > _MAX_CUE_CLAUSE:
             return None
         verbs = [t for t in words if ctx.lex.verb_cue(t)]

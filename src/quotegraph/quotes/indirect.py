@@ -24,6 +24,10 @@ _MIN_FRAME_WORDS = 2  # ... except a named object or infinitive ("denounced Trum
 _LEADING = {"mark", "cc", "punct", "prep"}  # "that", "and", ",", the frame's own preposition
 
 
+def _blank(t: Token) -> bool:
+    return t.is_punct or t.is_space
+
+
 class _Quoted:
     """Character ranges already taken by quoted pieces (a content never overlaps them)."""
 
@@ -39,7 +43,7 @@ def _content(tokens: list[Token], quoted: _Quoted, head: Token, lex: CueLexicon)
     punctuation; None when too little is left or the clause holds quoted words. A trailing cue
     clause with its own quote ("..., saying, "..."") is cut off instead."""
     toks = list(tokens)
-    while toks and (toks[0].is_punct or (toks[0].dep_ in _LEADING and toks[0].head.i == head.i and toks[0].i < head.i)):
+    while toks and (_blank(toks[0]) or (toks[0].dep_ in _LEADING and toks[0].head.i == head.i and toks[0].i < head.i)):
         toks.pop(0)
     kept = []
     for t in toks:
@@ -54,7 +58,7 @@ def _content(tokens: list[Token], quoted: _Quoted, head: Token, lex: CueLexicon)
             break
         kept.append(t)
     kept = _without_trailing_aside(kept)
-    while kept and (kept[-1].is_punct or kept[-1].dep_ in ("cc", "mark")):
+    while kept and (_blank(kept[-1]) or kept[-1].dep_ in ("cc", "mark")):
         kept.pop()
     if not kept:
         return None
@@ -75,7 +79,7 @@ def _without_trailing_aside(toks: list[Token]) -> list[Token]:
 
 
 def _words(tokens: list[Token], start: int, end: int) -> int:
-    return sum(1 for t in tokens if start <= t.idx < end and not t.is_punct)
+    return sum(1 for t in tokens if start <= t.idx < end and not _blank(t))
 
 
 class _Finder:
@@ -117,25 +121,32 @@ class _Finder:
         frames = self.lex.frames_of(verb)
         if not frames:
             return None
-        cue = (verb.idx, verb.idx + len(verb))
+        content = self._frame_content(verb, frames)
+        if content is None:
+            return None
+        return self.candidate(verb, (verb.idx, verb.idx + len(verb)), content, _MIN_FRAME_WORDS)
+
+    def _frame_content(self, verb: Token, frames: frozenset[str]) -> tuple[int, int] | None:
+        """The infinitive, object or prepositional object that a frame verb's content sits in."""
+        def of(head: Token) -> tuple[int, int] | None:
+            return _content(list(head.subtree), self.quoted, head, self.lex)
+
+        def prep_object(prep: Token) -> Token | None:
+            return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+
         for c in verb.children:
             if c.i < verb.i:
                 continue
             if c.dep_ == "xcomp" and "to" in frames and any(g.lower_ == "to" for g in c.children):
-                return self.candidate(verb, cue, _content(list(c.subtree), self.quoted, c, self.lex), _MIN_FRAME_WORDS)
+                return of(c)
             if c.dep_ == "dobj" and "object" in frames:
-                return self.candidate(verb, cue, _content(list(c.subtree), self.quoted, c, self.lex), _MIN_FRAME_WORDS)
-            if c.dep_ == "prep" and c.lower_ in frames:
-                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-                if obj is not None:
-                    return self.candidate(verb, cue, _content(list(obj.subtree), self.quoted, obj, self.lex), _MIN_FRAME_WORDS)
+                return of(c)
+            if c.dep_ == "prep" and c.lower_ in frames and prep_object(c) is not None:
+                return of(prep_object(c))
             if c.dep_ == "dobj":  # "accused him of lying", "blamed her for the loss"
                 for g in verb.children:
-                    if g.dep_ == "prep" and g.lower_ in frames and g.i > c.i:
-                        obj = next((x for x in g.children if x.dep_ in ("pobj", "pcomp")), None)
-                        if obj is not None:
-                            return self.candidate(verb, cue, _content(list(obj.subtree), self.quoted, obj, self.lex),
-                                                  _MIN_FRAME_WORDS)
+                    if g.dep_ == "prep" and g.lower_ in frames and g.i > c.i and prep_object(g) is not None:
+                        return of(prep_object(g))
         return None
 
     def clause_first(self, verb: Token, cue: tuple[int, int]) -> QuoteCandidate | None:
@@ -154,13 +165,13 @@ class _Finder:
         before_clause = verb.left_edge.i - 1
         if before_clause <= sent.start or self.doc[before_clause].text != ",":
             return None
-        if any(not t.is_punct for t in self.doc[verb.right_edge.i + 1:sent.end]):
+        if any(not _blank(t) for t in self.doc[verb.right_edge.i + 1:sent.end]):
             return None
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         if subj is None:
             return None
         first = sent.start
-        while first < subj.left_edge.i and (self.doc[first].is_punct or self.doc[first].dep_ == "cc"):
+        while first < subj.left_edge.i and (_blank(self.doc[first]) or self.doc[first].dep_ == "cc"):
             first += 1
         if first != subj.left_edge.i:
             return None
@@ -177,9 +188,7 @@ class _Finder:
         pp_end = obj.right_edge.i + 1 if obj is not None else self.index.token_at(cue[1]) or tok.i + 1
         before = [t for t in sent if t.i < tok.i]
         after = [t for t in sent if t.i >= pp_end]
-        words_before = sum(1 for t in before if not t.is_punct)
-        words_after = sum(1 for t in after if not t.is_punct)
-        body = after if words_after >= words_before else before
+        body = after if sum(not _blank(t) for t in after) >= sum(not _blank(t) for t in before) else before
         content = _content(body, self.quoted, body[0], self.lex) if body else None
         if content is None or self.quoted.overlaps(*content) or _words(body, *content) < _MIN_WORDS:
             return None
