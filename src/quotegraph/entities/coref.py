@@ -216,12 +216,12 @@ class MentionResolver:
             si = self.sentence_index(tok.idx)
             prev = [o for o in self._sentence_occurrences(si) if o.end <= tok.idx and not o.quoted
                     and o.entity.type == "person"]
-            if not prev and si > 0:
-                prev = [o for o in self._sentence_occurrences(si - 1) if not o.quoted and o.entity.type == "person"
-                        and o.subject]
+            if not prev:
+                continue
             people = {o.entity.id for o in prev}
-            if len(people) == 1:
-                votes.setdefault(prev[-1].entity.id, Counter())["f" if low in FEMALE_PRONOUNS else "m"] += 1
+            target = prev[-1].entity.id if len(people) == 1 else self._binding_subject(tok, people)
+            if target is not None:
+                votes.setdefault(target, Counter())["f" if low in FEMALE_PRONOUNS else "m"] += 1
         out = {}
         for eid, v in votes.items():
             if not v:
@@ -230,6 +230,26 @@ class MentionResolver:
             if not rest or n >= 2 * rest[0][1]:
                 out[eid] = g
         return out
+
+    def _binding_subject(self, tok: Token, people: set[str]) -> str | None:
+        """With several people in the sentence: the subject of the clause that holds the pronoun
+        ("Maria said her plan would work" -> Maria), climbing from the pronoun through its heads."""
+        t = tok
+        for _ in range(8):
+            if t.head is t:
+                return None
+            t = t.head
+            for c in t.children:
+                if c.dep_ in SUBJECT_DEPS and c.i != tok.i and not (c.i <= tok.i <= c.right_edge.i):
+                    e = self._entity_at_token(c)
+                    return e.id if e is not None and e.id in people else None
+        return None
+
+    def _entity_at_token(self, tok: Token) -> Entity | None:
+        i = bisect.bisect_right(self._occ_starts, tok.idx) - 1
+        if i >= 0 and self._occ[i].start <= tok.idx < self._occ[i].end:
+            return self._occ[i].entity
+        return None
 
     def _salience(self) -> dict[str, float]:
         """Entity id -> how much the article is about that person: title and standfirst count most."""

@@ -51,6 +51,7 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
     followers = word_set("entity_work_followers.txt")
     role_nouns = word_set("description_nouns.txt")
     play_verbs = word_set("entity_play_verbs.txt")
+    speech_verbs = word_set("speaker_verbs.txt")
     at_token = {i: k for k, m in enumerate(mentions) for i in range(m.tok_start, m.tok_end)}
     votes = [TypeVotes() for _ in mentions]
 
@@ -85,6 +86,9 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
             v.rules["character"] += 5
         if nxt is not None and nxt.text == "," and m.tok_end + 1 < len(doc) and doc[m.tok_end + 1].lower_ == "who":
             v.labels["person"] += 1
+        root = doc[m.tok_end - 1]
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in speech_verbs:
+            v.labels["person"] += 2  # who says things is mostly somebody (a rule below overrides for organizations)
 
     # structure between mentions: "X (Y)" after an actor, "plays Y on X"
     for k, m in enumerate(mentions):

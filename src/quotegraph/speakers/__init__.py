@@ -11,8 +11,8 @@ equally: the speaker is null (or has a mention but no name, when the text names 
 """
 from __future__ import annotations
 
-from ..entities.coref import MentionResolver, Referent
-from ..entities.wordlists import phrases
+from ..entities.coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver, Referent
+from ..entities.wordlists import phrases, word_set
 from ..nlp import ParsedArticle
 from ..quotes import QuoteCandidate
 from ..result import Entity, Quote, Span, Speaker
@@ -87,9 +87,19 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
                 and not _speaker_before(parsed, resolver, c):
             return prev_speaker
     found = _speaker_before(parsed, resolver, c)
-    if found is not None:
+    if found is not None and _could_speak(parsed, resolver, found):
         return _from_mention(parsed, resolver, found)
     return None
+
+
+def _could_speak(parsed: ParsedArticle, resolver: MentionResolver, span: tuple[int, int]) -> bool:
+    """A subject found in a neighbouring sentence counts only if it can be a speaker: somebody named,
+    a personal pronoun, or a description of a person ("the results were announced" names nobody)."""
+    if resolver.resolve(*span).entity is not None:
+        return True
+    head = parsed.doc.char_span(span[0], span[1], alignment_mode="expand").root
+    return head.lower_ in FEMALE_PRONOUNS | MALE_PRONOUNS | {"they", "we", "i"} or head.lemma_.lower() in word_set(
+        "description_nouns.txt")
 
 
 def _from_mention(parsed: ParsedArticle, resolver: MentionResolver, span: tuple[int, int]) -> Speaker:

@@ -1,0 +1,175 @@
+"""Speakers: each quote's source resolved to a person by full name, or null when nobody fits.
+
+The quote candidates are written by hand here (spans, cue and source mention as the quote stage
+would give them), so that these tests pin down the speakers stage alone.
+"""
+from __future__ import annotations
+
+import re
+
+from quotegraph.entities import find_entities
+from quotegraph.quotes import QuoteCandidate
+from quotegraph.speakers import attribute_speakers
+
+
+def span(text: str, part: str, nth: int = 0) -> tuple[int, int]:
+    """The nth whole-word occurrence of part in text."""
+    m = list(re.finditer(r"(?<!\w)" + re.escape(part) + r"(?!\w)", text))[nth]
+    return m.start(), m.end()
+
+
+def quote(text: str, words: str, kind: str = "direct", cue: str | None = None, source: str | None = None,
+          source_nth: int = 0, nested_in: int | None = None) -> QuoteCandidate:
+    s, e = span(text, words)
+    return QuoteCandidate(kind, s, e, cue=span(text, cue) if cue else None,
+                          source=span(text, source, source_nth) if source else None, nested_in=nested_in)
+
+
+def attribute(parse, text: str, cands: list[QuoteCandidate], title: bool = False):
+    parsed = parse(text, title=title)
+    return attribute_speakers(parsed, cands, find_entities(parsed))
+
+
+def test_full_name_source(parse):
+    text = '"We won tonight," Maria Lopez said after the vote.'
+    [q] = attribute(parse, text, [quote(text, "We won tonight,", cue="said", source="Maria Lopez")])
+    assert q.speaker.name == "Maria Lopez"
+    assert (q.speaker.mention.start, q.speaker.mention.end) == span(text, "Maria Lopez")
+    assert q.id == "q1"
+
+
+def test_first_name_source_is_named_in_full(parse):
+    text = ('Maria Lopez toured the plant on Monday.\n\n'
+            '"It was a long day," Maria said.')
+    [q] = attribute(parse, text, [quote(text, "It was a long day,", cue="said", source="Maria", source_nth=1)])
+    assert q.speaker.name == "Maria Lopez"
+    assert q.speaker.mention.text == "Maria"
+
+
+def test_pronoun_goes_to_the_person_of_matching_gender(parse):
+    text = ("Tom Baker said his team was ready. Maria Lopez said her plan would work.\n\n"
+            '"We need more time," he said.')
+    [q] = attribute(parse, text, [quote(text, "We need more time,", cue="said", source="he")])
+    assert q.speaker.name == "Tom Baker"
+    assert q.speaker.mention.text == "he"
+
+
+def test_pronoun_goes_to_the_previous_speaker(parse):
+    text = ('"It\'s an amazing experience," Lily Vance said about Rosa Kim. "Like a soulmate."\n\n'
+            '"Rosa makes me braver," she continued.')
+    cands = [quote(text, "It's an amazing experience,", cue="said", source="Lily Vance"),
+             quote(text, "Like a soulmate."),
+             quote(text, "Rosa makes me braver,", cue="continued", source="she")]
+    qs = attribute(parse, text, cands)
+    assert [q.speaker.name for q in qs] == ["Lily Vance", "Lily Vance", "Lily Vance"]
+
+
+def test_description_goes_to_the_salient_person_who_fits(parse):
+    text = ("Singer Maria Lopez Talks About Her New Album\n\n"
+            "Maria Lopez is back. The 31-year-old singer, who grew up in Texas, said the album took three years.\n\n"
+            '"I wrote every song at night," the 31-year-old singer said.')
+    [q] = attribute(parse, text, [quote(text, "I wrote every song at night,", cue="said",
+                                        source="the 31-year-old singer")], title=True)
+    assert q.speaker.name == "Maria Lopez"
+    assert q.speaker.mention.text == "the 31-year-old singer"
+
+
+def test_as_she_put_it(parse):
+    text = ('Dana Reyes explained why fans love the show. As she put it, "It is pure escapism."')
+    [q] = attribute(parse, text, [quote(text, "It is pure escapism.", cue="put", source="she")])
+    assert q.speaker.name == "Dana Reyes"
+
+
+def test_paragraph_that_only_continues_the_quote(parse):
+    text = ('"The first months were hard," Paul Avery said. "We slept in the office.\n\n'
+            '"Then the money came in."')
+    cands = [quote(text, "The first months were hard,", cue="said", source="Paul Avery"),
+             quote(text, "We slept in the office."),
+             quote(text, "Then the money came in.")]
+    qs = attribute(parse, text, cands)
+    assert [q.speaker.name for q in qs] == ["Paul Avery"] * 3
+    # the mention of an inherited speaker is the one it was taken from
+    assert qs[2].speaker.mention.text == "Paul Avery"
+
+
+def test_second_sentence_after_the_cue_keeps_the_speaker(parse):
+    text = ('"We are ready," she said. "Nothing will stop us."')
+    lead = "Nora Quinn spoke to the crowd.\n\n"
+    text = lead + text
+    cands = [quote(text, "We are ready,", cue="said", source="she"), quote(text, "Nothing will stop us.")]
+    qs = attribute(parse, text, cands)
+    assert [q.speaker.name for q in qs] == ["Nora Quinn", "Nora Quinn"]
+    assert qs[1].speaker.mention.text == "she"
+
+
+def test_speaker_named_in_the_sentence_before(parse):
+    text = ('Ashley Moore shared that the cast explored the city together. '
+            '"We walked everywhere," Ashley said.\n\n'
+            'Ben Ortiz recalled the first day on set. "I was terrified."')
+    cands = [quote(text, "We walked everywhere,", cue="said", source="Ashley", source_nth=1),
+             quote(text, "I was terrified.")]
+    qs = attribute(parse, text, cands)
+    assert qs[0].speaker.name == "Ashley Moore"
+    assert qs[1].speaker.name == "Ben Ortiz"
+    assert qs[1].speaker.mention.text == "Ben Ortiz"
+
+
+def test_actor_is_not_their_character(parse):
+    text = ("Dana Reyes plays Jo on The Long Road.\n\n"
+            "And not only does Dana love friendship, her on-screen counterpart, Jo, does as well. "
+            '"Jo really values her friends," she explained.')
+    [q] = attribute(parse, text, [quote(text, "Jo really values her friends,", cue="explained", source="she")])
+    assert q.speaker.name == "Dana Reyes"
+
+
+def test_character_named_as_source_outside_a_story_is_not_a_speaker(parse):
+    text = ("Lily Collins (Emily) spoke to us.\n\n"
+            '"I love it here," Emily said.')
+    [q] = attribute(parse, text, [quote(text, "I love it here,", cue="said", source="Emily", source_nth=1)])
+    assert q.speaker.name is None
+    assert q.speaker.mention.text == "Emily"
+
+
+def test_two_people_who_fit_make_the_pronoun_ambiguous(parse):
+    text = ('Maria Lopez and Ann Smith met reporters on Friday. "We are ready," she said.')
+    [q] = attribute(parse, text, [quote(text, "We are ready,", cue="said", source="she")])
+    assert q.speaker.name is None
+    assert q.speaker.entity is None
+    assert q.speaker.mention.text == "she"
+
+
+def test_unknown_speaker_is_null(parse):
+    text = 'The results were announced on Friday.\n\n"This is a disaster."'
+    [q] = attribute(parse, text, [quote(text, "This is a disaster.")])
+    assert q.speaker is None
+
+
+def test_unnamed_source_keeps_its_mention_without_a_name(parse):
+    text = '"The talks have failed," a spokesman said on Friday.'
+    [q] = attribute(parse, text, [quote(text, "The talks have failed,", cue="said", source="a spokesman")])
+    assert q.speaker.name is None
+    assert q.speaker.mention.text == "a spokesman"
+
+
+def test_organization_can_be_the_speaker(parse):
+    text = 'Acme Corp. said in a statement that "sales are strong."'
+    [q] = attribute(parse, text, [quote(text, "sales are strong.", kind="partial", cue="said", source="Acme Corp.")])
+    assert q.speaker.name == "Acme Corp."
+    assert q.speaker.entity is not None
+
+
+def test_subject_of_the_cue_when_no_source_is_given(parse):
+    text = 'Senator Ruth Hale, who chairs the panel, said that the bill would pass.'
+    [q] = attribute(parse, text, [quote(text, "the bill would pass", kind="indirect", cue="said")])
+    assert q.speaker.name == "Ruth Hale"
+
+
+def test_nested_quote_has_no_speaker_and_points_to_its_host(parse):
+    text = ('"People kept saying, \'We did this,\' and it moved me," Paul Avery said.')
+    cands = [quote(text, "People kept saying, 'We did this,' and it moved me,", cue="said", source="Paul Avery"),
+             quote(text, "We did this,", kind="nested", nested_in=0)]
+    outer, nested = attribute(parse, text, cands)
+    assert outer.speaker.name == "Paul Avery"
+    assert nested.speaker is None
+    assert nested.nested_in == "q1"
+    assert nested.id == "q2"
