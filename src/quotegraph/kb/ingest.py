@@ -190,7 +190,9 @@ def extracted(items: Iterable[_Item], jobs: int, model: str | None) -> Iterator[
         return
     import multiprocessing
 
-    context = multiprocessing.get_context("spawn")
+    # fork where there is one: workers start at once and a caller's script needs no __main__ guard;
+    # the parent holds no model and nothing a worker touches (the store connection is the parent's alone)
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model,))
