@@ -101,18 +101,25 @@ def ingest(
     progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(bar_width=None, pulse_style="cyan"),
                         TextColumn("{task.completed:,.0f} articles"), TextColumn("[cyan]{task.fields[rate]:.1f} articles/s"),
                         TextColumn("[red]{task.fields[failed]} failed"), TimeElapsedColumn(),
-                        console=err, transient=True, disable=quiet or not err.is_terminal)
+                        console=err, transient=True, disable=quiet or not err.is_terminal,
+                        auto_refresh=False)  # no refresh thread: worker processes fork from a single thread
     import time
 
     started = time.perf_counter()
+
+    last_refresh = [0.0]
 
     def on_event(event) -> None:
         counts["done"] += 1
         if event.status == "failed":
             counts["failed"] += 1
             progress.console.print(f"quotegraph: error: {escape(event.message or event.source)}", soft_wrap=True)
-        elapsed = max(time.perf_counter() - started, 1e-6)
+        now = time.perf_counter()
+        elapsed = max(now - started, 1e-6)
         progress.update(task, completed=counts["done"], rate=counts["done"] / elapsed, failed=counts["failed"])
+        if now - last_refresh[0] > 0.1:
+            last_refresh[0] = now
+            progress.refresh()
 
     with progress:
         task = progress.add_task("ingest", total=None, rate=0.0, failed=0)
