@@ -58,7 +58,7 @@ _pieces = st.sampled_from(['"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "''
                            "told", " the plan ", ",", ".", " that ", " according to ", "\n\n", " was great", ":"])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(_pieces, min_size=1, max_size=30))
 def test_find_quotes_invariants_on_arbitrary_text(quotes, parts):
     paragraphs = [p for p in "".join(parts).split("\n\n") if p.strip()]
