@@ -176,3 +176,14 @@ def test_the_display_name_is_the_plainest_form_whatever_the_order(kb, article):
     kb.add_result(titled)
     kb.add_result(plain)
     assert [p.name for p in kb.people().items] == ["Jeb Bush"]
+
+
+def test_a_lone_person_name_in_another_article_about_the_work_is_its_character(kb, article):
+    kb.add_result(_eip_article(article, "a.txt", "Ashley Park plays Mindy Chen in Emily in Paris.", "Ashley Park",
+                               ["Ashley Park"], character="Mindy Chen"))
+    kb.add_result(article("In Emily in Paris, Mindy sings.", "b.txt",
+                          entities=[(EIP, "work"), ("Mindy", "person", ["[Mindy] sings"])]))
+    kb.add_result(article("Mindy went home.", "c.txt", entities=[("Mindy", "person")]))  # no work: someone else
+    chars = kb.characters().items
+    assert [(c.name, c.articles) for c in chars] == [("Mindy Chen", 2)]
+    assert [p.name for p in kb.people(sort="name", order="asc").items] == ["Ashley Park", "Mindy"]

@@ -219,6 +219,9 @@ class Resolver:
             chosen = self.resolve_one(le, context, work_id)
             le.resolved_id = chosen
             le.entity_id = self.follow(chosen)
+            row = self.conn.execute("SELECT type FROM entities WHERE id = ?", (le.entity_id,)).fetchone()
+            if row is not None and row[0] != le.type:  # a person's lone name that is a character's
+                le.type = row[0]
             typ, names, seen_work = self.seen.get(le.entity_id, (le.type, set(), None))
             names |= {NameKey.of(n, le.type) for n in [le.name, *le.aliases]} - {NameKey("", "", "", 0)}
             self.seen[le.entity_id] = (typ, names, seen_work if seen_work is not None else work_id)
@@ -260,9 +263,18 @@ class Resolver:
                      else self._match_title(le, key))
             if found is None:
                 found = self._match_alias(le, key, context, work_id)
+            if found is None and le.type == "person" and key.single:
+                found = self._match_character(le, key, context)
             if found is not None:
                 return found
         return self.create(le, work_id)
+
+    def _match_character(self, le: LocalEntity, key: NameKey, context: set[int]) -> int | None:
+        """A lone name typed as a person, in an article about a work one of whose characters goes by that
+        name, and no person fits: that character ("Mindy" in a piece on Emily in Paris)."""
+        as_character = LocalEntity(local_id=le.local_id, name=le.name, type="character")
+        cands = [c for c in self._candidates(as_character, key) if c.work_id is not None and c.work_id in context]
+        return cands[0].entity_id if len(cands) == 1 else None
 
     def _match_alias(self, le: LocalEntity, key: NameKey, context: set[int], work_id: int | None) -> int | None:
         """When the fullest name finds nothing, another full name the article gives it ("Chris Christie" for
