@@ -75,7 +75,7 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
         if m.honorific:
             v.rules["person"] += 4
         nxt = _next_word(doc, m.tok_end)
-        if nxt is not None and nxt.is_lower and nxt.lower_ in followers:
+        if nxt is not None and (nxt.is_lower or m.block == "title") and nxt.lower_ in followers:
             v.rules["work"] += 3
         if _of_follower(doc, m.tok_start, followers):
             v.rules["work"] += 3
@@ -89,6 +89,8 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
         root = doc[m.tok_end - 1]
         if root.dep_ == "nsubj" and root.head.lemma_.lower() in speech_verbs:
             v.labels["person"] += 2  # who says things is mostly somebody (a rule below overrides for organizations)
+
+    _work_by_syntax(doc, mentions, votes, at_token)
 
     # structure between mentions: "X (Y)" after an actor, "plays Y on X"
     for k, m in enumerate(mentions):
@@ -104,11 +106,55 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
                 k = at_token[child.i]
                 if mentions[k].tok_end - 1 == child.i or child.i == mentions[k].tok_start:
                     votes[k].rules["character"] += 5
-            if child.dep_ == "prep" and child.lower_ in {"on", "in"}:
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.i in at_token and platform_kind(mentions[at_token[obj.i]].text) is None:
-                        votes[at_token[obj.i]].rules["work"] += 4
+        # "plays Y on X": the preposition hangs on the verb or on its object
+        heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr", "oprd"}]
+        for h in heads:
+            for child in h.children:
+                if child.dep_ == "prep" and child.lower_ in {"on", "in"}:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.i in at_token and platform_kind(mentions[at_token[obj.i]].text) is None:
+                            votes[at_token[obj.i]].rules["work"] += 4
     return votes
+
+
+def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes], at_token: dict[int, int]) -> None:
+    """A work by what the sentence does with it: "X, a series created by ...", "the musical X",
+    "X is one of the shows ...", "X premieres Monday", "she starred in X", a title in quotation marks."""
+    work_words = word_set("entity_work_words.txt")
+    verbs = word_map("entity_work_verbs.txt")
+    for k, m in enumerate(mentions):
+        head = doc[m.tok_start:m.tok_end].root
+        v = votes[k]
+        if platform_kind(m.text) is not None:
+            continue
+        # apposition or predicate with a work noun
+        for c in head.children:
+            if c.dep_ == "appos" and c.lemma_.lower() in work_words:
+                v.rules["work"] += 3
+        prev = _prev_word(doc, m.tok_start)
+        if prev is not None and prev.is_lower and prev.lemma_.lower() in work_words and prev.dep_ != "compound" \
+                and any(t.lower_ in {"the", "a", "an", "new", "hit"} for t in doc[max(0, prev.i - 3):prev.i]):
+            v.rules["work"] += 3  # "the series Harbor Lights", "the hit musical Hamilton"
+        if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ == "be":
+            for c in head.head.children:
+                if c.dep_ == "attr" and (c.lemma_.lower() in work_words or any(
+                        p.dep_ == "pobj" and p.lemma_.lower() in work_words for pr in c.children for p in pr.children)):
+                    v.rules["work"] += 3  # "X is one of the most divisive shows"
+        # verbs whose subject or object is a work
+        gov = head.head
+        role = verbs.get(gov.lemma_.lower())
+        if role == "subject" and head.dep_ == "nsubj":
+            v.rules["work"] += 2
+        elif role == "object" and head.dep_ == "dobj":
+            v.rules["work"] += 2
+        elif head.dep_ == "pobj" and gov.lower_ == "in" and verbs.get(gov.head.lemma_.lower()) == "in":
+            v.rules["work"] += 3
+        # a title in quotation marks: "Harbor Lights"
+        before = doc[m.tok_start - 1] if m.tok_start > 0 else None
+        after = doc[m.tok_end] if m.tok_end < len(doc) else None
+        if before is not None and after is not None and before.text in {'"', "“"} and after.text in {'"', "”"} \
+                and len(m.words) >= 2:
+            v.rules["work"] += 3
 
 
 def _next_word(doc: Doc, i: int):
