@@ -163,3 +163,20 @@ def test_merge_and_split_commands(tmp_path, nlp):
     assert split["other"] == people["Janie Roe"]
     assert len(cli_json("quotes", "--speaker", "Jane Roe", db=db)["quotes"]) == 1
     assert len(cli_json("quotes", "--speaker", "Janie Roe", db=db)["quotes"]) == 1
+
+
+def test_add_document_extracts_and_stores_one_upload(nlp, tmp_path):
+    from quotegraph.errors import InputError
+    from quotegraph.kb import open_kb
+    from quotegraph.readers import RawDocument
+
+    with open_kb(str(tmp_path / "kb.db")) as kb:
+        page = b'<html><head><title>Win</title></head><body><article><p>The team won the final on Sunday after ' \
+               b'a long season of close games and late goals.</p><p>"We never gave up," Jane Roe said after the ' \
+               b'match, holding the trophy above her head.</p></article></body></html>'
+        raw = RawDocument(source="upload", data=page, media_type="text/html", url="https://example.com/win")
+        assert kb.add_document(raw).status == "new"
+        assert kb.add_document(raw).status == "unchanged"
+        assert kb.articles().items[0].url == "https://example.com/win"
+        with pytest.raises(InputError):
+            kb.add_document(RawDocument(source="empty", data=b"", media_type="text/plain"))
