@@ -143,12 +143,13 @@ def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes
         # verbs whose subject or object is a work
         gov = head.head
         role = verbs.get(gov.lemma_.lower())
+        # (soft: these verbs also take people, so they only outweigh spaCy's label)
         if role == "subject" and head.dep_ == "nsubj":
-            v.rules["work"] += 2
+            v.labels["work"] += 2
         elif role == "object" and head.dep_ == "dobj":
-            v.rules["work"] += 2
+            v.labels["work"] += 2
         elif head.dep_ == "pobj" and gov.lower_ == "in" and verbs.get(gov.head.lemma_.lower()) == "in":
-            v.rules["work"] += 3
+            v.labels["work"] += 2
         # a title in quotation marks: "Harbor Lights"
         before = doc[m.tok_start - 1] if m.tok_start > 0 else None
         after = doc[m.tok_end] if m.tok_end < len(doc) else None
