@@ -125,3 +125,11 @@ def test_according_to_attributes_a_quote(quotes):
     found = quotes('"This case is about the public\'s right to know," the judge wrote, according to the Post.')
     q = found.one("right to know")
     assert (found.cue(q), found.source(q)) == ("wrote", "the judge")
+
+
+def test_running_quote_without_a_cue_is_still_one_quotation(quotes):
+    found = quotes('"Nobody in the room had ever seen anything like it before.',
+                   '"And nobody has seen anything like it since."')
+    first, second = found.one("ever seen"), found.one("since")
+    assert second.continues == found.quotes.index(first)
+    assert first.source is None and second.source is None
