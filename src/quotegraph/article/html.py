@@ -15,7 +15,9 @@ stay in the text but are not body paragraphs, and a first line repeating the tit
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import datetime
+from html.parser import HTMLParser
 
 import trafilatura
 
@@ -32,6 +34,7 @@ FALLBACK_GAIN = 2.0  # ... and replaced when balanced mode finds this many times
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"  # ask htmldate for the time and zone too
 
 _LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"\w")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||,|\band\b|&)\s*")
 
 
@@ -79,9 +82,12 @@ def read_html(raw: RawDocument) -> Article:
         if len(more) > FALLBACK_GAIN * len(text):
             text = more
         doc = doc if doc is not None else balanced
+    deep_title = None
     if not text.strip():
+        text, deep_title = deep_page_text(html)
+    if not _WORD.search(text):
         raise InputError(raw.source, "no article text found in the HTML")
-    title = doc.title if doc is not None else None
+    title = (doc.title if doc is not None else None) or deep_title
     blocks = body_blocks(text, title)
     url = raw.url or (doc.url if doc is not None else None)
     outlet = doc.sitename if doc is not None else None
@@ -109,3 +115,72 @@ def body_blocks(text: str, title: str | None) -> list[Block]:
         if verdict.kind == "body" and verdict.body_end > 0:
             blocks.append(Block("body", start, start + verdict.body_end))
     return blocks
+
+
+LXML_MAX_DEPTH = 255  # libxml2 drops whatever is nested deeper (trafilatura then finds nothing)
+_BREAKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "blockquote",
+           "header", "footer", "main", "ul", "ol", "table", "figure", "figcaption", "pre", "hr", "dd", "dt"}
+_HIDDEN = {"script", "style", "noscript", "template", "svg", "head", "nav", "form", "select", "button", "iframe"}
+_VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
+
+
+class _PageText(HTMLParser):
+    """The visible text of a page, one line per block element, and its <title>; no depth limit."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = [""]
+        self.title = ""
+        self.stack: list[str] = []
+        self.open: Counter[str] = Counter()  # tags on the stack, so that a stray end tag costs no scan
+        self.depth = 0
+        self.hidden = 0
+        self.in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self.in_title = True
+        if tag in _BREAKS:
+            self.lines.append("")
+        if tag in _VOID:
+            return
+        self.stack.append(tag)
+        self.open[tag] += 1
+        self.depth = max(self.depth, len(self.stack))
+        if tag in _HIDDEN:
+            self.hidden += 1
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+        if tag in _BREAKS:
+            self.lines.append("")
+        if not self.open[tag]:
+            return
+        while self.stack:  # close what was left open inside it
+            top = self.stack.pop()
+            self.open[top] -= 1
+            if top in _HIDDEN:
+                self.hidden -= 1
+            if top == tag:
+                break
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+        elif not self.hidden:
+            self.lines[-1] += data
+
+
+def deep_page_text(html: str) -> tuple[str, str | None]:
+    """Text and title of a page nested deeper than lxml reads, else ("", None): a best effort on such pages."""
+    reader = _PageText()
+    try:
+        reader.feed(html)
+        reader.close()
+    except Exception:  # html.parser is lenient; anything it still cannot take leaves us with no text
+        return "", None
+    if reader.depth <= LXML_MAX_DEPTH:
+        return "", None
+    lines = (" ".join(line.split()) for line in reader.lines)
+    return "\n".join(line for line in lines if line), (" ".join(reader.title.split()) or None)
