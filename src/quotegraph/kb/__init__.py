@@ -13,6 +13,7 @@ offset, has_more). One KnowledgeBase holds one connection: use one per thread.
 from __future__ import annotations
 
 import os
+import sqlite3
 
 from ..errors import StoreError
 from ..readers import RawDocument
@@ -44,6 +45,11 @@ class KnowledgeBase:
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
+        if not self.readonly:
+            try:  # keep the query planner's statistics fresh (cheap; SQLite decides what needs it)
+                self.conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
         self.conn.close()
 
     def __enter__(self) -> "KnowledgeBase":

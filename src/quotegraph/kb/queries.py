@@ -118,14 +118,14 @@ class Queries:
             return [eid]
         type_sql, type_params = "", []
         if types:
-            type_sql = f" AND e.type IN ({','.join('?' * len(types))})"
+            type_sql = f" AND +e.type IN ({','.join('?' * len(types))})"  # "+": start from the name index
             type_params = list(types)
         keys = {name_key(name, "person"), name_key(name, "work")} - {""}
         if not keys:
             return []
         order = " ORDER BY e.quote_count + e.about_count DESC, e.article_count DESC, e.id LIMIT ?"
         base = "SELECT DISTINCT e.id, e.quote_count, e.about_count, e.article_count FROM entity_names n " \
-               "JOIN entities e ON e.id = n.entity_id WHERE e.merged_into IS NULL"
+               "JOIN entities e ON e.id = n.entity_id WHERE +e.merged_into IS NULL"
         kmarks = ",".join("?" * len(keys))
         rows = self.conn.execute(f"{base} AND n.key IN ({kmarks}){type_sql}{order}",
                                  [*keys, *type_params, limit]).fetchall()
@@ -133,7 +133,7 @@ class Queries:
             k = NameKey.of(name, "person")
             if k.single:
                 rows = self.conn.execute(
-                    f"{base} AND (n.first = ? OR n.last = ?) AND e.type IN ('person', 'character'){type_sql}{order}",
+                    f"{base} AND (n.first = ? OR n.last = ?) AND +e.type IN ('person', 'character'){type_sql}{order}",
                     [k.key, k.key, *type_params, limit]).fetchall()
         if not rows:
             prefix = max(keys, key=len)

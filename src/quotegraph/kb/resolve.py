@@ -41,6 +41,7 @@ PREDICATE_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ..
 RESOLVE_ORDER = {"work": 0, "organization": 1, "place": 2, "other": 3, "character": 4, "person": 5}
 CONTEXT_TYPES = ("work", "character")
 MAX_CANDIDATES = 2000
+# Name lookups start from the name indexes: "+e.type" keeps SQLite from scanning all records of a type instead
 
 
 def now() -> str:
@@ -308,7 +309,7 @@ class Resolver:
                 return eid
         rows = self.conn.execute(
             "SELECT e.id FROM entity_names n JOIN entities e ON e.id = n.entity_id "
-            "WHERE n.key = ? AND e.type = ? AND e.merged_into IS NULL "
+            "WHERE n.key = ? AND +e.type = ? AND +e.merged_into IS NULL "
             "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.entity_id = e.id AND b.key = n.key) "
             "ORDER BY e.article_count DESC, e.id LIMIT 1", (key.key, le.type)).fetchall()
         return rows[0][0] if rows else None
@@ -321,7 +322,7 @@ class Resolver:
                      "OR (n.first = :first AND n.last = :last))")
         rows = [tuple(r) for r in self.conn.execute(
             f"SELECT DISTINCT e.id, e.work_id, e.article_count FROM entity_names n JOIN entities e ON e.id = n.entity_id "
-            f"WHERE {where} AND e.type = :type AND e.merged_into IS NULL LIMIT {MAX_CANDIDATES}",
+            f"WHERE {where} AND +e.type = :type AND +e.merged_into IS NULL LIMIT {MAX_CANDIDATES}",
             {"k": key.key, "first": key.first, "last": key.last, "type": le.type}).fetchall()]
         found = {r[0] for r in rows}
         for eid, (typ, seen_names, seen_work) in self.seen.items():
