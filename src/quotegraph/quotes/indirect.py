@@ -11,6 +11,8 @@ quoted pieces' business); the source is the verb's subject (or X).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from ..nlp import ParsedArticle
@@ -32,10 +34,18 @@ class _Quoted:
     """Character ranges already taken by quoted pieces (a content never overlaps them)."""
 
     def __init__(self, spans: list[tuple[int, int]]):
-        self.spans = sorted(spans)
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.spans)
+        k = bisect_left(self.starts, end) - 1  # the last range starting before `end`
+        return k >= 0 and self.ends[k] > start
 
 
 def _content(tokens: list[Token], quoted: _Quoted, head: Token, lex: CueLexicon) -> tuple[int, int] | None:
