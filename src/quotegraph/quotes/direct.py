@@ -1,10 +1,13 @@
 """Quoted words: which marked spans are quotations, their cue and source, and direct versus partial.
 
-A marked span is attributed by the reporting verb the parse hangs it on (`"...," she said`, `she
-said the plan was "a disaster"`), or failing that by a reporting verb right beside its marks in the
-same sentence, or by "according to X". Spans joined only by a cue clause (`"...," she explained.
-"..."`) and the paragraphs of one running quote share their cue and source. A span nobody is said to
-have spoken that reads like a title or a scare quote (a few words, or every word capitalized) is
+A marked span is attributed, in order of trust, by: the reporting verb the parse hangs it on
+(`"...," she said`, `she said the plan was "a disaster"`); "according to X" in its sentence; a
+reporting verb right beside its marks, the parse notwithstanding; a verb of thought or stance it
+hangs from (`Comey indicated she "should have known"`); the clause a colon closes before it
+(`Perez lobbies for a raise: "..."`); or the sentence or colon-ended paragraph just before it.
+Pieces joined only by a cue clause (`"...," she explained. "..."`) and the paragraphs of one
+running quote are one quotation and share their cue and source. A span nobody is said to have
+spoken that reads like a title or a scare quote (a few words, or every word capitalized) is
 dropped: `the show "Friends"` is not a quotation.
 """
 from __future__ import annotations
