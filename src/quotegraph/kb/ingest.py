@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError, QuotegraphError
+from ..limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT, Limits
 from ..readers import RawDocument
 from ..result import ArticleResult
 
@@ -133,19 +134,20 @@ def iter_items(paths: list[str], already_read: Callable[[str], bool], max_bytes:
 
 # -- extraction: the same function in the parent and in workers --------------------------------
 
-def extract_batch(raws: list[RawDocument], model: str | None = None) -> list[ArticleResult | str]:
+def extract_batch(raws: list[RawDocument], model: str | None = None, limits: Limits | None = None
+                  ) -> list[ArticleResult | str]:
     """Extract a batch; an article that fails becomes its one-line reason. One bad article never sinks the batch."""
     from ..nlp import load_pipeline
     from ..pipeline import extract_documents
 
     nlp = load_pipeline(model)
     try:
-        out = [res for _, res in extract_documents(raws, nlp)]
+        out = [res for _, res in extract_documents(raws, nlp, limits=limits)]
     except Exception:
         out = []
         for raw in raws:
             try:
-                ((_, res),) = extract_documents([raw], nlp)
+                ((_, res),) = extract_documents([raw], nlp, limits=limits)
             except Exception as e:
                 res = f"{raw.source}: internal error while extracting ({type(e).__name__}: {e})"
             out.append(res)
@@ -181,12 +183,12 @@ def _fill(batch: list[_Item], results: list[ArticleResult | str]) -> list[_Item]
     return batch
 
 
-def extracted(items: Iterable[_Item], jobs: int, model: str | None) -> Iterator[_Item]:
+def extracted(items: Iterable[_Item], jobs: int, model: str | None, limits: Limits | None = None) -> Iterator[_Item]:
     """Items in input order with `result` filled in, extracted in the parent (jobs=1) or in worker processes."""
     if jobs <= 1:
         for batch in _batches(items, BATCH_DOCUMENTS * 2):
             raws = [b.raw for b in batch if b.raw is not None]
-            yield from _fill(batch, extract_batch(raws, model) if raws else [])
+            yield from _fill(batch, extract_batch(raws, model, limits) if raws else [])
         return
     import multiprocessing
 
@@ -218,10 +220,10 @@ def extracted(items: Iterable[_Item], jobs: int, model: str | None) -> Iterator[
             fut = None
             if raws:
                 try:
-                    fut = pool.submit(extract_batch, raws, model)
+                    fut = pool.submit(extract_batch, raws, model, limits)
                 except BrokenProcessPool:
                     pool = new_pool()
-                    fut = pool.submit(extract_batch, raws, model)
+                    fut = pool.submit(extract_batch, raws, model, limits)
             pending.append((batch, fut))
             while len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
                 yield from finish(*pending.popleft())
@@ -235,8 +237,9 @@ def extracted(items: Iterable[_Item], jobs: int, model: str | None) -> Iterator[
 
 def ingest(kb, paths: list[str], jobs: int = 1, model: str | None = None,
            on_event: Callable[[IngestEvent], None] | None = None, force: bool = False,
-           max_bytes: int = 64 * 1024 * 1024) -> IngestSummary:
-    """Read, extract and store everything under `paths`; see the module docstring."""
+           max_bytes: int = 64 * 1024 * 1024, max_chars: int = DEFAULT_MAX_CHARS,
+           time_limit: float = DEFAULT_TIME_LIMIT) -> IngestSummary:
+    """Read, extract and store everything under `paths`; see the module docstring (limits: quotegraph.limits)."""
     from .store import has_raw
 
     engine = engine_id(model)
@@ -261,7 +264,8 @@ def ingest(kb, paths: list[str], jobs: int = 1, model: str | None = None,
         if on_event is not None:
             on_event(event)
 
-    for item in extracted(iter_items(paths, already_read, max_bytes), jobs, model):
+    limits = Limits(max_bytes=max_bytes, max_chars=max_chars, time_limit=time_limit)
+    for item in extracted(iter_items(paths, already_read, max_bytes), jobs, model, limits):
         if item.skipped:
             report(IngestEvent("unchanged", item.source))
             continue
