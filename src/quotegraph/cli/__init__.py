@@ -44,7 +44,7 @@ def fail(message: str, code: int = 1) -> None:
 def _register() -> None:
     from . import extract  # noqa: F401  (each module adds its commands to `app`)
 
-    for optional in ("kb", "serve", "spark"):
+    for optional in ("kb", "serve", "spark", "maintenance"):
         try:
             __import__(f"{__name__}.{optional}")
         except ModuleNotFoundError as e:

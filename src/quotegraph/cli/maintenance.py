@@ -1,0 +1,77 @@
+"""`quotegraph check` and `quotegraph backup`: a store verified, or copied while it is in use."""
+from __future__ import annotations
+
+import json
+import sys
+
+import typer
+
+from . import app
+
+DB_HELP = "The knowledge base file [env QUOTEGRAPH_DB; default ./quotegraph.db]."
+
+
+def _db(db: str | None) -> str:
+    from ..kb import default_path
+
+    return db or default_path()
+
+
+@app.command()
+def check(
+    db: str = typer.Option(None, "--db", envvar="QUOTEGRAPH_DB", help=DB_HELP, show_default=False),
+    counters: bool = typer.Option(True, "--counters/--no-counters",
+                                  help="Also compare every record's counts with the rows they count (slower)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Verify a knowledge base: SQLite's integrity check, rows that point at nothing, the full-text
+    index against the quotes, offsets inside their article, counters.
+
+    Safe while an ingest runs: it only reads (the full-text check waits for a moment between two
+    articles). Exit status 1 when anything is wrong, with one line per problem.
+
+    Examples:
+
+      quotegraph check
+
+      quotegraph check --db backup.db --json
+    """
+    from ..kb.maintenance import check_path
+
+    path = _db(db)
+    report = check_path(path, counters=counters)
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
+    elif report.ok:
+        typer.echo(f"ok: {path} ({report.articles:,} articles, {report.quotes:,} quotes; "
+                   f"checked in {report.seconds:.1f} s)")
+    for problem in report.problems:
+        typer.echo(f"quotegraph: error: {path}: {problem}", err=True)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def backup(
+    dest: str = typer.Argument(..., metavar="DEST", help="The new file to write the copy to."),
+    db: str = typer.Option(None, "--db", envvar="QUOTEGRAPH_DB", help=DB_HELP, show_default=False),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Write a consistent copy of a knowledge base to DEST, while others read it and an ingest writes.
+
+    The copy is one committed state of the store, checked before it is put in place; DEST must
+    not exist yet.
+
+    Examples:
+
+      quotegraph backup quotegraph-$(date +%F).db
+    """
+    from ..kb.maintenance import backup_path
+
+    path = _db(db)
+    report = backup_path(path, dest)
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
+    else:
+        typer.echo(f"backed up {path} to {report.dest}: {report.articles:,} articles, {report.quotes:,} quotes, "
+                   f"{report.bytes / 1e6:.1f} MB in {report.seconds:.1f} s")
