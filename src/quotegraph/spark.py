@@ -36,6 +36,7 @@ if __name__ == "__main__":  # run as a spark-submit script: import the installed
 
 import io
 import os
+import re
 import shutil
 import sys
 from collections import Counter
@@ -278,7 +279,6 @@ def start_session(master: str | None = None, app_name: str = "quotegraph") -> "S
     """A SparkSession: spark-submit's when run under it; else `master`, by default local[2], kept light
     (no UI, few shuffle partitions) because a local run shares the machine."""
     try:
-        from pyspark import SparkConf
         from pyspark.sql import SparkSession
     except ImportError:
         raise SparkJobError("pyspark is not installed; install it with: pip install 'quotegraph[spark]'") from None
@@ -286,7 +286,8 @@ def start_session(master: str | None = None, app_name: str = "quotegraph") -> "S
         raise SparkJobError("Spark needs a Java runtime (17 or newer) and none was found; install one "
                             "(Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME")
     builder = SparkSession.builder.appName(app_name)
-    submitted = SparkConf().contains("spark.master")  # spark-submit passes its master to the driver
+    # Under spark-submit the driver joins the JVM spark-submit started, whose master must not be overridden.
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ
     if master or not submitted:
         builder = builder.master(master or LOCAL_MASTER)
     if (master or LOCAL_MASTER).startswith("local") and not submitted:
@@ -341,11 +342,18 @@ def list_input_files(spark: "SparkSession", inputs: list[str]) -> list[str]:
 
 
 def _java_message(e: Exception) -> str:
-    text = str(e).strip()
-    for line in text.splitlines():
+    """The line of a py4j error that says what went wrong: the Python error raised in a worker, else the
+    Java exception's message."""
+    lines = [line.strip() for line in str(e).strip().splitlines()]
+    python_errors = [line for line in lines if re.match(r"^[\w.]+(Error|Exception): ", line)
+                     and not line.startswith(("org.", "java.", "py4j."))]
+    if python_errors:
+        kind, _, message = python_errors[-1].partition(": ")
+        return message if kind.startswith("quotegraph.") else python_errors[-1]  # ours already read as a sentence
+    for line in lines:
         if "Exception:" in line:
             return line.split("Exception:", 1)[1].strip()
-    return text.splitlines()[0] if text else type(e).__name__
+    return lines[0] if lines and lines[0] else type(e).__name__
 
 
 def run_job(spark: "SparkSession", opts: SparkJobOptions) -> SparkJobSummary:
