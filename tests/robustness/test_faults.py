@@ -1,0 +1,250 @@
+"""Faults: `quotegraph ingest` killed with SIGKILL, readers and a backup while it writes, two ingests at once.
+
+Every test compares with a clean ingest of the same files: an article in the store must hold
+exactly the quotes, entity mentions, relations and quote subjects the clean ingest gave it.
+"""
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+N_ARTICLES = 40  # ingest extracts 16 at a time, then writes them in a burst of ~0.1 s: three bursts
+KILL_RUNS = 5
+
+PER_ARTICLE = """
+SELECT a.key,
+       (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id),
+       (SELECT COUNT(*) FROM article_entities e WHERE e.article_id = a.id),
+       (SELECT COUNT(*) FROM relations r WHERE r.article_id = a.id),
+       (SELECT COUNT(*) FROM quote_about qa JOIN quotes q ON q.id = qa.quote_id WHERE q.article_id = a.id)
+FROM articles a
+"""
+
+
+def article_counts(db: Path) -> dict[str, tuple[int, int, int, int]]:
+    """{article key: (quotes, entity mentions, relations, quote subjects)}, read in one transaction."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    try:
+        return {r[0]: tuple(r[1:]) for r in conn.execute(PER_ARTICLE)}
+    finally:
+        conn.close()
+
+
+def integrity(db: Path) -> list[str]:
+    conn = sqlite3.connect(str(db), timeout=30)
+    try:
+        return [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    finally:
+        conn.close()
+
+
+def problems(db: Path) -> list[str]:
+    from quotegraph.kb.maintenance import check_path
+
+    return check_path(str(db)).problems
+
+
+def whole_articles(found: dict, clean: dict) -> list[str]:
+    """Articles whose rows differ from the clean ingest's (a half-written article would)."""
+    return [key for key, counts in found.items() if clean.get(key) != counts]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, helpers) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    helpers.write_corpus(folder / "articles", N_ARTICLES)
+    return folder / "articles"
+
+
+@pytest.fixture(scope="module")
+def clean(corpus, tmp_path_factory) -> dict[str, tuple[int, int, int, int]]:
+    """Per-article counts of a clean, uninterrupted ingest of the corpus (in this process)."""
+    from quotegraph.kb import open_kb
+
+    db = tmp_path_factory.mktemp("clean") / "clean.db"
+    with open_kb(str(db)) as kb:
+        summary = kb.ingest([str(corpus)])
+    assert summary.failed == 0 and summary.new == N_ARTICLES
+    counts = article_counts(db)
+    assert len(counts) == N_ARTICLES and sum(c[0] for c in counts.values()) > N_ARTICLES
+    return counts
+
+
+def start_ingest(db: Path, *paths: Path, extra: tuple[str, ...] = ()) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if k != "QUOTEGRAPH_DB"}
+    return subprocess.Popen([sys.executable, "-m", "quotegraph", "ingest", "--db", str(db), "--quiet", "--json",
+                             *extra, *map(str, paths)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)
+
+
+def stored_articles(db: Path) -> int:
+    """Articles committed so far (-1 while the store is not there yet)."""
+    if not db.exists():
+        return -1
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return -1
+
+
+def wait_for_growth(p: subprocess.Popen, db: Path, above: int, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while p.poll() is None and stored_articles(db) <= above and time.monotonic() < deadline:
+        time.sleep(0.003)
+
+
+def test_sigkill_at_random_moments_loses_nothing_and_a_rerun_finishes(corpus, clean, tmp_path, capsys, helpers):
+    db = tmp_path / "killed.db"
+    seed = random.randrange(1 << 30)
+    rng = random.Random(seed)
+    whole_runs, log = 0, []
+    before = 0
+    for run in range(KILL_RUNS):
+        p = start_ingest(db, corpus)
+        if run == 0:  # any moment: start-up, store creation, extraction or the first writes
+            moment = f"{rng.uniform(0.2, 6.0):.2f} s after start"
+            time.sleep(float(moment.split()[0]))
+        else:  # inside a burst of writes: just after the store has grown, plus up to 30 ms
+            wait_for_growth(p, db, max(before, 0))
+            delay = rng.uniform(0, 0.03)
+            moment = f"{delay * 1000:.0f} ms after a write"
+            time.sleep(delay)
+        finished = p.poll() is not None
+        if not finished:
+            os.killpg(p.pid, signal.SIGKILL)
+        p.communicate(timeout=60)
+        stored = stored_articles(db)
+        if stored < 0:  # killed before the store existed
+            log.append(f"run {run + 1}: killed {moment}, no store yet")
+            whole_runs += 1
+            continue
+        found = article_counts(db)
+        ok = (integrity(db) == ["ok"] and problems(db) == [] and not whole_articles(found, clean)
+              and len(found) >= before)
+        whole_runs += ok
+        log.append(f"run {run + 1}: {'finished' if finished else 'killed'} {moment}: {len(found)} articles"
+                   f"{'' if ok else ' - DAMAGED'}")
+        assert integrity(db) == ["ok"], log
+        assert problems(db) == [], log
+        assert not whole_articles(found, clean), (f"half-written articles after {log[-1]}", seed)
+        assert len(found) >= before, f"committed articles lost: {before} -> {len(found)} (seed {seed})"
+        before = len(found)
+    rerun = helpers.quotegraph("ingest", "--db", str(db), "--quiet", "--json", str(corpus))
+    assert rerun.returncode == 0, rerun.stderr
+    assert article_counts(db) == clean
+    conn = sqlite3.connect(str(db))
+    assert conn.execute("SELECT COUNT(*), COUNT(DISTINCT content_hash) FROM articles").fetchone() == (N_ARTICLES,) * 2
+    conn.close()
+    assert problems(db) == []
+    with capsys.disabled():
+        print(f"\nkill test (seed {seed}): {whole_runs} of {KILL_RUNS} runs with nothing lost; " + "; ".join(log))
+    assert whole_runs == KILL_RUNS
+
+
+def test_readers_keep_working_and_see_whole_articles_while_an_ingest_writes(corpus, clean, tmp_path, helpers):
+    from quotegraph.kb import open_kb
+
+    db = tmp_path / "busy.db"
+    p = start_ingest(db, corpus)
+    reads, snapshots, cli_reads = 0, [], 0
+    try:
+        while p.poll() is None:
+            if stored_articles(db) < 0:
+                time.sleep(0.05)
+                continue
+            with open_kb(str(db), readonly=True) as kb:
+                page = kb.quotes(limit=20)
+                assert len(page.items) <= 20
+                kb.people(limit=5)
+                reads += 1
+            found = article_counts(db)  # one read transaction: whole articles only
+            assert not whole_articles(found, clean)
+            snapshots.append(len(found))
+            if cli_reads == 0 and found:
+                out = helpers.quotegraph("quotes", "--json", "--limit", "5", db=db, timeout=120)
+                assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+                cli_reads += 1
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+        out, err = p.communicate(timeout=300)
+    assert p.returncode == 0, err
+    assert reads >= 3 and cli_reads == 1
+    assert snapshots == sorted(snapshots), "readers saw committed articles disappear"
+    assert article_counts(db) == clean
+
+
+def test_two_ingests_at_once_both_finish_without_duplicates(tmp_path, helpers):
+    from quotegraph.kb import open_kb
+
+    shared_folder = tmp_path / "shared"
+    helpers.write_corpus(shared_folder, 6, start=100)
+    only_a, only_b = tmp_path / "a", tmp_path / "b"
+    helpers.write_corpus(only_a, 6, start=200)
+    helpers.write_corpus(only_b, 6, start=300)
+    reference = tmp_path / "reference.db"
+    with open_kb(str(reference)) as kb:
+        assert kb.ingest([str(only_a), str(shared_folder), str(only_b)]).failed == 0
+    clean = article_counts(reference)
+
+    db = tmp_path / "both.db"
+    first = start_ingest(db, only_a, shared_folder)
+    second = start_ingest(db, shared_folder, only_b)
+    outs = [p.communicate(timeout=600) for p in (first, second)]
+    for p, (out, err) in zip((first, second), outs):
+        assert p.returncode == 0, err
+        assert "Traceback" not in err
+    assert integrity(db) == ["ok"]
+    assert problems(db) == []
+    assert article_counts(db) == clean, "the shared articles were stored twice or differently"
+
+
+def test_backup_while_an_ingest_writes_is_a_consistent_copy(corpus, clean, tmp_path, helpers):
+    from quotegraph.kb.maintenance import backup_path
+
+    db = tmp_path / "live.db"
+    p = start_ingest(db, corpus)
+    copies: list[Path] = []
+    try:
+        while p.poll() is None and len(copies) < 4:
+            if stored_articles(db) < 1:
+                time.sleep(0.01)
+                continue
+            dest = tmp_path / f"copy-{len(copies)}.db"
+            if len(copies) == 1:  # one through the command line
+                out = helpers.quotegraph("backup", str(dest), "--db", str(db), timeout=120)
+                assert out.returncode == 0, out.stderr
+            else:
+                backup_path(str(db), str(dest))
+            copies.append(dest)
+            time.sleep(0.2)
+    finally:
+        out, err = p.communicate(timeout=300)
+    assert p.returncode == 0, err
+    assert copies, "the ingest finished before a backup could be taken"
+    sizes = []
+    for copy in copies:
+        assert integrity(copy) == ["ok"]
+        assert problems(copy) == []
+        found = article_counts(copy)
+        assert not whole_articles(found, clean), f"{copy.name} holds a half-written article"
+        sizes.append(len(found))
+    assert sizes == sorted(sizes)
+    final = tmp_path / "final.db"
+    backup_path(str(db), str(final))
+    assert article_counts(final) == clean
