@@ -173,3 +173,27 @@ def test_nested_quote_has_no_speaker_and_points_to_its_host(parse):
     assert nested.speaker is None
     assert nested.nested_in == "q1"
     assert nested.id == "q2"
+
+
+def test_clause_after_the_quote_names_the_speaker_whatever_its_verb(parse):
+    text = 'Voters are tired. "People are afraid of wasting their votes," Brad Pelletier surmised.'
+    [q] = attribute(parse, text, [quote(text, "People are afraid of wasting their votes,")])
+    assert q.speaker.name == "Brad Pelletier"
+
+
+def test_name_before_a_colon_is_the_speaker(parse):
+    text = 'The hearing went on for hours.\n\nRep. Trey Gowdy (R-S.C.): "Who told you that?"'
+    [q] = attribute(parse, text, [quote(text, "Who told you that?")])
+    assert q.speaker.name == "Trey Gowdy"
+
+
+def test_partial_quote_in_the_writers_sentence_is_the_subjects(parse):
+    text = 'Marco Rubio also bemoaned a political climate in which people "literally hate each other."'
+    [q] = attribute(parse, text, [quote(text, "literally hate each other.", kind="partial")])
+    assert q.speaker.name == "Marco Rubio"
+
+
+def test_inverted_cue_takes_the_name_after_it(parse):
+    text = '"What is shaping up is a battle for the ages," said David Brock, a Clinton confidant.'
+    [q] = attribute(parse, text, [quote(text, "What is shaping up is a battle for the ages,", cue="said")])
+    assert q.speaker.name == "David Brock"

@@ -70,15 +70,17 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
         same = [s for q, s in earlier if q is candidates[piece]]
         if same and same[0] is not None:
             return same[0]
+    # the quote's own sentence: the writer's words before it ('Sanders demanded they "pay their share"'),
+    # or the clause after it ('"...," he surmised.')
+    own = _speaker_in_own_sentence(parsed, resolver, c) or _speaker_after_quote(parsed, resolver, c)
+    if own is not None:
+        return _from_mention(parsed, resolver, own)
     outer = [(q, s) for q, s in earlier if q.kind != "nested"]
     if c.kind in ("direct", "partial") and outer:
         prev, prev_speaker = outer[-1]
         if prev_speaker is not None and (_continues_paragraph(parsed, prev, c)
                                          or _same_paragraph_run(parsed, resolver, prev, prev_speaker, c)):
             return prev_speaker
-    own = _speaker_in_own_sentence(parsed, resolver, c)
-    if own is not None:
-        return _from_mention(parsed, resolver, own)
     if c.kind in ("direct", "partial") and outer and _opens_paragraph(parsed, c):
         # a paragraph that only goes on quoting: the speaker of the previous paragraph's last quote
         prev, prev_speaker = outer[-1]
@@ -174,12 +176,16 @@ def _speaker_in_own_sentence(parsed: ParsedArticle, resolver: MentionResolver, c
     if not lead.strip(_MARKS + "—-–:,"):
         return None
     doc = parsed.doc
-    anchor = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if lead.rstrip().endswith(":"):
+        named = _named_before_colon(parsed, resolver, sent.start_char, c.start)
+        if named is not None:
+            return named
+    anchor = doc.char_span(c.start, min(c.end, sent.end_char), alignment_mode="expand")
     if anchor is None:
         return None
     # climb from the quote to the first verb outside it
     tok = anchor.root
-    for _ in range(6):
+    for _ in range(12):
         if not (c.start <= tok.idx < c.end) and tok.pos_ in {"VERB", "AUX"}:
             break
         if tok.head is tok:
@@ -191,6 +197,40 @@ def _speaker_in_own_sentence(parsed: ParsedArticle, resolver: MentionResolver, c
     if found is None or found[0] >= c.start or resolver.in_quote(found[0]):
         return None
     return found
+
+
+def _named_before_colon(parsed: ParsedArticle, resolver: MentionResolver, start: int, end: int) -> tuple[int, int] | None:
+    """'Rep. Trey Gowdy (R-S.C.): "..."', 'More from Jones: "..."': the name right before the colon,
+    when the words before it hold no verb of their own."""
+    doc = parsed.doc
+    lead = doc.char_span(start, end, alignment_mode="contract")
+    if lead is None or any(t.pos_ == "VERB" for t in lead):
+        return None
+    named = [o for o in resolver.mentions_in(start, end) if not o.quoted and o.entity.type in ("person", "organization")]
+    if named:
+        return named[-1].start, named[-1].end
+    return None
+
+
+def _speaker_after_quote(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> tuple[int, int] | None:
+    """'"...," he surmised.' / '"...?" Hannity pressed.': a quote ending its clause with a comma, question or
+    exclamation mark, followed in the same sentence by a subject and its verb (whatever the verb)."""
+    text = parsed.article.text
+    tail = text[c.end:c.end + 3]
+    if not (text[c.end - 1:c.end] in ",?!" or tail[:1] in ",?!"):
+        return None
+    sent = resolver.sentence(c.end)
+    doc = parsed.doc
+    after = [t for t in doc[sent.start:sent.end] if t.idx >= c.end and not t.is_punct and not t.is_space]
+    if not after:
+        return None
+    for tok in after[:4]:
+        if tok.pos_ == "VERB":
+            found = source_of_cue(doc, (tok.idx, tok.idx + len(tok.text)))
+            if found is not None and found[0] >= c.end and not resolver.in_quote(found[0]):
+                return found
+            return None
+    return None
 
 
 def _speaker_before(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> tuple[int, int] | None:

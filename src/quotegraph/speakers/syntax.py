@@ -7,7 +7,7 @@ from ..entities.wordlists import word_set
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CUT = {"relcl", "acl", "advcl", "appos", "punct", "cc", "conj"}  # parts of a subject phrase left out of the mention
-_CLIMB = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl"}  # "she revealed, adding that ..." -> revealed
+_CLIMB = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep"}  # "she revealed, adding that ..." -> revealed
 
 
 def cue_token(doc: Doc, cue: tuple[int, int]) -> Token | None:
@@ -69,11 +69,31 @@ def source_of_cue(doc: Doc, cue: tuple[int, int]) -> tuple[int, int] | None:
                         return subject_phrase(obj)
         if tok.dep_ == "relcl" and tok.head.pos_ in {"PROPN", "NOUN"}:
             return subject_phrase(tok.head)  # "Ashley, who recalled ..."
-        if tok.dep_ in _CLIMB and tok.head is not tok:
+        if tok.dep_ in _CLIMB and tok.head is not tok and (tok.dep_ != "prep" or tok.pos_ == "ADP"):
             tok = tok.head
             seen += 1
             continue
         break
+    return _adjacent_subject(cue_token(doc, cue))
+
+
+def _adjacent_subject(verb: Token | None) -> tuple[int, int] | None:
+    """When the parse gives the cue no subject: the noun phrase right after it ('said David Brock, ...',
+    'Continued Stone:') or right before it ('..., the 43-year-old asked')."""
+    if verb is None:
+        return None
+    doc = verb.doc
+    chunks = {t.i: ch for ch in doc[verb.sent.start:verb.sent.end].noun_chunks for t in ch}
+    nxt = next((t for t in doc[verb.i + 1:verb.sent.end] if not t.is_space), None)
+    inverting = verb.lemma_.lower() in word_set("speaker_inverting_verbs.txt")
+    if nxt is not None and nxt.pos_ in {"PROPN", "NOUN", "PRON", "DET", "ADJ"} and nxt.i in chunks and (
+            inverting or chunks[nxt.i].root.dep_ not in {"dobj", "dative", "attr", "oprd", "pobj"}):
+        ch = chunks[nxt.i]
+        return ch.start_char, ch.end_char
+    prev = next((t for t in reversed(doc[verb.sent.start:verb.i]) if not t.is_space), None)
+    if prev is not None and prev.pos_ in {"PROPN", "NOUN", "PRON"} and prev.i in chunks:
+        ch = chunks[prev.i]
+        return ch.start_char, ch.end_char
     return None
 
 
