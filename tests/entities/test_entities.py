@@ -130,3 +130,11 @@ def test_mentions_are_sorted_and_ids_follow_first_mention(parse):
     assert [e.id for e in ents[:2]] == ["e1", "e2"]
     for e in ents:
         assert [m.start for m in e.mentions] == sorted(m.start for m in e.mentions)
+
+
+def test_full_name_given_only_in_the_headline_names_the_chain(parse):
+    text = ("Singer Maria Lopez Talks About Her New Album\n\n"
+            "Maria spent three years on the record. Maria said it was worth it.")
+    ents = by_name(find_entities(parse(text, title=True)))
+    assert "Maria" not in ents
+    assert mention_texts(text, ents["Maria Lopez"]) == ["Maria Lopez", "Maria", "Maria"]

@@ -14,11 +14,12 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ..nlp import ParsedArticle
 from ..result import Entity
-from .wordlists import word_map, word_set
+from .mentions import block_finder
+from .wordlists import word_map
 
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
@@ -68,6 +69,8 @@ class MentionResolver:
                                        _is_subject(span), self.in_quote(m.start)))
         self._occ = sorted(occ, key=lambda o: o.start)
         self._by_id = {e.id: e for e in self.entities}
+        self._paras = sorted(self.parsed.article.paragraphs, key=lambda b: b.start)
+        self._para_starts = [b.start for b in self._paras]
         self._occ_starts = [o.start for o in self._occ]
         self.gender = self._genders()
         self.salience = self._salience()
@@ -81,6 +84,14 @@ class MentionResolver:
 
     def sentence(self, char: int) -> Span:
         return self._sents[self.sentence_index(char)]
+
+    def paragraph_index(self, char: int) -> int | None:
+        """Index of the body paragraph holding char (None outside the body)."""
+        i = bisect.bisect_right(self._para_starts, char) - 1
+        return i if i >= 0 and char < self._paras[i].end else None
+
+    def paragraph(self, i: int):
+        return self._paras[i]
 
     def sentence_by_index(self, si: int) -> Span:
         return self._sents[si]
@@ -254,10 +265,11 @@ class MentionResolver:
     def _salience(self) -> dict[str, float]:
         """Entity id -> how much the article is about that person: title and standfirst count most."""
         scores: dict[str, float] = {}
+        block_of = block_finder(self.parsed)
         for o in self._occ:
             if o.entity.type != "person":
                 continue
-            block = self.parsed.block_of(o.start)
+            block = block_of(o.start)
             w = 0.5 if o.quoted else 1.0
             if block is not None and block.kind in ("title", "dek"):
                 w = 3.0

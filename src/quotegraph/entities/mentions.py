@@ -9,6 +9,7 @@ sentence-initial name the tagger took for an adverb).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -23,6 +24,18 @@ _NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "C
 _GLUE = {"!", "+", "-", "&"}  # punctuation that can sit inside a name when written without spaces
 _POSSESSIVE = {"'s", "’s", "'", "’", "s'"}
 _QUOTES = "\"“”'‘’"
+
+
+def block_finder(parsed: ParsedArticle):
+    """char offset -> the Block holding it (or None), by binary search over the article's blocks."""
+    blocks = sorted(parsed.article.blocks, key=lambda b: b.start)
+    starts = [b.start for b in blocks]
+
+    def find(char: int):
+        i = bisect.bisect_right(starts, char) - 1
+        return blocks[i] if i >= 0 and char < blocks[i].end else None
+
+    return find
 
 
 @dataclass
@@ -192,13 +205,14 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
     text = parsed.article.text
     work_words = word_set("entity_work_words.txt")
     not_names = word_set("entity_not_names.txt")
+    block_of = block_finder(parsed)
     candidates: list[NameMention] = []
     headline_sents: list[tuple[Span, str]] = []
     prose_sents: list[tuple[Span, str]] = []
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        block = parsed.block_of(next(t.idx for t in sent if not t.is_space))
+        block = block_of(next(t.idx for t in sent if not t.is_space))
         if block is None:
             continue
         (headline_sents if block.kind == "title" or title_case_sentence(sent) else prose_sents).append((sent, block.kind))
@@ -237,7 +251,7 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
         sent = doc[s].sent
         if any(sent.start == hs.start for hs, _ in headline_sents):
             continue
-        block = parsed.block_of(doc[s].idx)
+        block = block_of(doc[s].idx)
         if block is None:
             continue
         m = _make(doc, s, e, block.kind)
@@ -248,7 +262,9 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
     # the words of a title are not a name of their own ("State" in "Secretary of State John Kerry")
     titles_at = {i for m in chosen if m.honorific for i in range(m.honorific_start, m.tok_start)}
     chosen = [m for m in chosen if not set(range(m.tok_start, m.tok_end)) <= titles_at]
-    # 3. look up names already found, where capitals could not tell (headlines, sentence starts)
+    # 3. a headline may be the only place that gives a full name ("Maria Lopez Talks ..." over a body that says "Maria")
+    chosen = _headline_people(doc, chosen, headline_sents)
+    # 4. look up names already found, where capitals could not tell (headlines, sentence starts)
     chosen = _lookup_known(parsed, chosen, headline_sents + prose_sents)
     # label every mention with spaCy's label for the tokens it covers, when spaCy had one
     for m in chosen:
@@ -295,6 +311,22 @@ def _choose(cands: list[NameMention], doc: Doc) -> list[NameMention]:
         chosen.append(m)
         taken |= toks
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _headline_people(doc: Doc, chosen: list[NameMention], headlines: list[tuple[Span, str]]) -> list[NameMention]:
+    """spaCy's two- or three-word PERSON spans in a headline that extend a name the prose uses alone."""
+    alone = {m.text for m in chosen if m.block != "title" and len(m.words) == 1 and m.label == "PERSON"}
+    longer = {m.text for m in chosen if len(m.words) > 1}
+    out = list(chosen)
+    for sent, kind in headlines:
+        for ent in sent.ents:
+            words = [t.text for t in ent]
+            if ent.label_ != "PERSON" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+                continue
+            if (words[0] in alone or words[-1] in alone) and ent.text not in longer:
+                m = NameMention(ent.start_char, ent.end_char, ent.text, ent.start, ent.end, kind, label="PERSON")
+                out.append(m)
+    return sorted(out, key=lambda m: m.start)
 
 
 def _lookup_known(parsed: ParsedArticle, chosen: list[NameMention], sents: list[tuple[Span, str]]) -> list[NameMention]:

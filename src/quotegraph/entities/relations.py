@@ -24,8 +24,9 @@ from spacy.tokens import Span, Token
 from ..nlp import ParsedArticle
 from ..result import Entity, Mention, Quote, Relation
 from .coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver
+from .mentions import block_finder
 from .types import platform_kind
-from .wordlists import grouped, phrases, word_map, word_set
+from .wordlists import grouped, phrases, word_set
 
 _QUOTED_KINDS = ("direct", "partial", "nested")
 _WORK_NOUNS_FOR_MAIN = {"show", "series", "sitcom", "drama", "comedy", "film", "movie", "musical"}
@@ -35,9 +36,10 @@ _COORDINATED = re.compile(r"^\s*(\([^()]*\))?\s*(,|and|&|,\s*and)\s*$")
 def find_relations(parsed: ParsedArticle, entities: list[Entity], quotes: list[Quote] | None = None) -> list[Relation]:
     quoted = sorted((q.start, q.end) for q in quotes or [] if q.kind in _QUOTED_KINDS)
     facts = _Facts(parsed, entities, MentionResolver(parsed, entities, quoted=quoted))
+    block_of = block_finder(parsed)
     for sent in parsed.doc.sents:
         first = next((t for t in sent if not t.is_space), None)
-        if first is None or parsed.block_of(first.idx) is None:
+        if first is None or block_of(first.idx) is None:
             continue
         facts.plays(sent)
         facts.created(sent)

@@ -34,7 +34,7 @@ def attribute_speakers(parsed: ParsedArticle, candidates: list[QuoteCandidate], 
         speakers[i] = _speaker_of(parsed, resolver, c, candidates, [(candidates[j], speakers[j]) for j in done])
         sp = speakers[i]
         if sp is not None and sp.entity is not None:
-            resolver.speakers_at[c.start] = next(e for e in entities if e.id == sp.entity)
+            resolver.speakers_at[c.start] = resolver.entity(sp.entity)
         done.append(i)
     return [
         Quote(id=f"q{i + 1}", kind=c.kind, text=text[c.start:c.end], start=c.start, end=c.end, speaker=speakers[i],
@@ -78,13 +78,13 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
     outer = [(q, s) for q, s in earlier if q.kind != "nested"]
     if c.kind in ("direct", "partial") and outer:
         prev, prev_speaker = outer[-1]
-        if prev_speaker is not None and (_continues_paragraph(parsed, prev, c)
+        if prev_speaker is not None and (_continues_paragraph(parsed, resolver, prev, c)
                                          or _same_paragraph_run(parsed, resolver, prev, prev_speaker, c)):
             return prev_speaker
-    if c.kind in ("direct", "partial") and outer and _opens_paragraph(parsed, c):
+    if c.kind in ("direct", "partial") and outer and _opens_paragraph(parsed, resolver, c):
         # a paragraph that only goes on quoting: the speaker of the previous paragraph's last quote
         prev, prev_speaker = outer[-1]
-        pi, ci = _paragraph_index(parsed, prev.start), _paragraph_index(parsed, c.start)
+        pi, ci = resolver.paragraph_index(prev.start), resolver.paragraph_index(c.start)
         if prev_speaker is not None and pi is not None and ci is not None and ci - pi == 1 \
                 and not _speaker_before(parsed, resolver, c):
             return prev_speaker
@@ -108,16 +108,14 @@ def _from_mention(parsed: ParsedArticle, resolver: MentionResolver, span: tuple[
     text = parsed.article.text
     ref: Referent = resolver.resolve(*span)
     entity = ref.entity
-    if entity is not None and entity.type == "character" and not _fictional_context(parsed, span[0]):
+    if entity is not None and entity.type == "character" and not _fictional_context(resolver, span[0]):
         entity = None  # an actor is not their character: a character speaks only inside a story
     return Speaker(name=entity.name if entity else None, entity=entity.id if entity else None,
                    mention=Span(span[0], span[1], text[span[0]:span[1]]))
 
 
-def _fictional_context(parsed: ParsedArticle, char: int) -> bool:
-    sent = next((s for s in parsed.doc.sents if s.start_char <= char < s.end_char), None)
-    if sent is None:
-        return False
+def _fictional_context(resolver: MentionResolver, char: int) -> bool:
+    sent = resolver.sentence(char)
     words = tuple(t.lower_ for t in sent)
     for cue in phrases("speaker_fiction_cues.txt"):
         n = len(cue)
@@ -126,29 +124,22 @@ def _fictional_context(parsed: ParsedArticle, char: int) -> bool:
     return False
 
 
-def _paragraph_index(parsed: ParsedArticle, char: int) -> int | None:
-    for k, b in enumerate(parsed.article.paragraphs):
-        if b.start <= char < b.end:
-            return k
-    return None
-
-
-def _continues_paragraph(parsed: ParsedArticle, prev: QuoteCandidate, c: QuoteCandidate) -> bool:
+def _continues_paragraph(parsed: ParsedArticle, resolver: MentionResolver, prev: QuoteCandidate,
+                         c: QuoteCandidate) -> bool:
     """c opens the paragraph after prev's, and prev ran to the end of its own: one quote over two paragraphs."""
     text = parsed.article.text
-    paras = parsed.article.paragraphs
-    pi, ci = _paragraph_index(parsed, prev.end - 1), _paragraph_index(parsed, c.start)
+    pi, ci = resolver.paragraph_index(prev.end - 1), resolver.paragraph_index(c.start)
     if pi is None or ci is None or ci != pi + 1:
         return False
-    opens = not text[paras[ci].start:c.start].strip(_MARKS)
-    runs_to_end = not text[prev.end:paras[pi].end].strip(_MARKS + ".,;:!?…")
+    opens = not text[resolver.paragraph(ci).start:c.start].strip(_MARKS)
+    runs_to_end = not text[prev.end:resolver.paragraph(pi).end].strip(_MARKS + ".,;:!?…")
     return opens and runs_to_end and prev.kind in ("direct", "partial")
 
 
 def _same_paragraph_run(parsed: ParsedArticle, resolver: MentionResolver, prev: QuoteCandidate,
                         prev_speaker: Speaker, c: QuoteCandidate) -> bool:
     """'"A," she said. "B."': a quote after the previous one in the same paragraph, nobody new named between."""
-    pi, ci = _paragraph_index(parsed, prev.start), _paragraph_index(parsed, c.start)
+    pi, ci = resolver.paragraph_index(prev.start), resolver.paragraph_index(c.start)
     if pi is None or pi != ci:
         return False
     own = prev_speaker.mention
@@ -158,11 +149,11 @@ def _same_paragraph_run(parsed: ParsedArticle, resolver: MentionResolver, prev: 
     return not between
 
 
-def _opens_paragraph(parsed: ParsedArticle, c: QuoteCandidate) -> bool:
-    ci = _paragraph_index(parsed, c.start)
+def _opens_paragraph(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> bool:
+    ci = resolver.paragraph_index(c.start)
     if ci is None:
         return False
-    return not parsed.article.text[parsed.article.paragraphs[ci].start:c.start].strip(_MARKS)
+    return not parsed.article.text[resolver.paragraph(ci).start:c.start].strip(_MARKS)
 
 
 def _speaker_in_own_sentence(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> tuple[int, int] | None:
@@ -248,7 +239,7 @@ def _speaker_before(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCa
             continue
         if resolver.in_quote(next((t.idx for t in prev if not t.is_space and not t.is_punct), prev.start_char)):
             return None  # the sentence before is itself quoted words
-        pb, cb = _paragraph_index(parsed, prev.start_char), _paragraph_index(parsed, c.start)
+        pb, cb = resolver.paragraph_index(prev.start_char), resolver.paragraph_index(c.start)
         if pb is None or cb is None or cb - pb > 1:
             return None
         return speaker_verb_subject(prev, quoted)
