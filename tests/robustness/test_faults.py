@@ -18,7 +18,7 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-N_ARTICLES = 32  # ingest extracts 16 at a time, then writes them in a burst of ~0.1 s: two bursts
+N_ARTICLES = 48  # ingest extracts 16 at a time, then writes them in a burst (under a millisecond each when idle)
 KILL_RUNS = 5
 
 PER_ARTICLE = """
@@ -103,30 +103,45 @@ def stored_articles(db: Path) -> int:
 
 
 def wait_for_growth(p: subprocess.Popen, db: Path, above: int, timeout: float = 120) -> None:
+    """Return as soon as the store holds more than `above` articles (or the ingest ended)."""
     deadline = time.monotonic() + timeout
-    while p.poll() is None and stored_articles(db) <= above and time.monotonic() < deadline:
-        time.sleep(0.003)
+    while p.poll() is None and stored_articles(db) < 0 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)  # one connection: polls cost microseconds
+    try:
+        while p.poll() is None and time.monotonic() < deadline:
+            try:
+                if conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] > above:
+                    return
+            except sqlite3.OperationalError:  # the schema is still being created
+                pass
+            time.sleep(0.0005)
+    finally:
+        conn.close()
 
 
 def test_sigkill_at_random_moments_loses_nothing_and_a_rerun_finishes(corpus, clean, tmp_path, capsys, helpers):
     db = tmp_path / "killed.db"
     seed = random.randrange(1 << 30)
     rng = random.Random(seed)
-    whole_runs, log = 0, []
+    whole_runs, killed, log = 0, 0, []
     before = 0
     for run in range(KILL_RUNS):
         p = start_ingest(db, corpus)
         if run == 0:  # any moment: start-up, store creation, extraction or the first writes
-            moment = f"{rng.uniform(0.2, 6.0):.2f} s after start"
-            time.sleep(float(moment.split()[0]))
-        else:  # inside a burst of writes: just after the store has grown, plus up to 30 ms
-            wait_for_growth(p, db, max(before, 0))
-            delay = rng.uniform(0, 0.03)
-            moment = f"{delay * 1000:.0f} ms after a write"
+            delay = rng.uniform(0.1, 1.5)
+            moment = f"{delay:.2f} s after start"
+            time.sleep(delay)
+        else:  # inside a burst of writes: once this run has written 1 to 4 articles, plus up to 2 ms
+            grown = rng.randint(1, 4)
+            wait_for_growth(p, db, max(before, 0) + grown - 1)
+            delay = rng.uniform(0, 0.002)
+            moment = f"{delay * 1000:.1f} ms after the store grew by {grown}"
             time.sleep(delay)
         finished = p.poll() is not None
         if not finished:
             os.killpg(p.pid, signal.SIGKILL)
+            killed += 1
         p.communicate(timeout=60)
         stored = stored_articles(db)
         if stored < 0:  # killed before the store existed
@@ -134,16 +149,18 @@ def test_sigkill_at_random_moments_loses_nothing_and_a_rerun_finishes(corpus, cl
             whole_runs += 1
             continue
         found = article_counts(db)
-        ok = (integrity(db) == ["ok"] and problems(db) == [] and not whole_articles(found, clean)
-              and len(found) >= before)
-        whole_runs += ok
+        damage = [*(["integrity: " + ", ".join(integrity(db))] if integrity(db) != ["ok"] else []),
+                  *problems(db),
+                  *[f"half-written article {key}" for key in whole_articles(found, clean)],
+                  *([f"committed articles lost: {before} -> {len(found)}"] if len(found) < before else [])]
+        whole_runs += not damage
         log.append(f"run {run + 1}: {'finished' if finished else 'killed'} {moment}: {len(found)} articles"
-                   f"{'' if ok else ' - DAMAGED'}")
-        assert integrity(db) == ["ok"], log
-        assert problems(db) == [], log
-        assert not whole_articles(found, clean), (f"half-written articles after {log[-1]}", seed)
-        assert len(found) >= before, f"committed articles lost: {before} -> {len(found)} (seed {seed})"
-        before = len(found)
+                   + (f" - DAMAGED: {damage}" if damage else ""))
+        before = max(before, len(found))
+    with capsys.disabled():
+        print(f"\nkill test (seed {seed}): {whole_runs} of {KILL_RUNS} runs with nothing lost; " + "; ".join(log))
+    assert whole_runs == KILL_RUNS, log
+    assert killed >= KILL_RUNS - 1, "the ingest finished before it could be killed: the test tested nothing"
     rerun = helpers.quotegraph("ingest", "--db", str(db), "--quiet", "--json", str(corpus))
     assert rerun.returncode == 0, rerun.stderr
     assert article_counts(db) == clean
@@ -151,9 +168,6 @@ def test_sigkill_at_random_moments_loses_nothing_and_a_rerun_finishes(corpus, cl
     assert conn.execute("SELECT COUNT(*), COUNT(DISTINCT content_hash) FROM articles").fetchone() == (N_ARTICLES,) * 2
     conn.close()
     assert problems(db) == []
-    with capsys.disabled():
-        print(f"\nkill test (seed {seed}): {whole_runs} of {KILL_RUNS} runs with nothing lost; " + "; ".join(log))
-    assert whole_runs == KILL_RUNS
 
 
 def test_two_ingests_at_once_both_finish_without_duplicates(tmp_path, helpers):
@@ -192,7 +206,9 @@ def busy_store(corpus, tmp_path_factory, helpers):
 
     folder = tmp_path_factory.mktemp("busy")
     db = folder / "busy.db"
-    seen = {"reads": 0, "snapshots": [], "cli_reads": [], "copies": [], "errors": []}
+    from quotegraph.kb.maintenance import check_path
+
+    seen = {"reads": 0, "snapshots": [], "cli_reads": [], "copies": [], "checks": [], "errors": []}
     p = start_ingest(db, corpus)
     try:
         while p.poll() is None:
@@ -208,6 +224,8 @@ def busy_store(corpus, tmp_path_factory, helpers):
                 seen["snapshots"].append(article_counts(db))  # one read transaction
                 if not seen["cli_reads"] and seen["snapshots"][-1]:
                     seen["cli_reads"].append(helpers.quotegraph("quotes", "--json", "--limit", "5", db=db))
+                if not seen["checks"] and seen["snapshots"][-1]:
+                    seen["checks"].append(check_path(str(db)).problems)
                 if len(seen["copies"]) < 3 and seen["snapshots"][-1]:
                     dest = folder / f"copy-{len(seen['copies'])}.db"
                     if len(seen["copies"]) == 1:
@@ -239,6 +257,10 @@ def test_readers_keep_working_and_see_whole_articles_while_an_ingest_writes(busy
     assert sizes == sorted(sizes), "readers saw committed articles disappear"
     assert sizes[0] < N_ARTICLES, "every read came after the ingest had finished"
     assert article_counts(busy_store["db"]) == clean
+
+
+def test_check_while_an_ingest_writes_finds_nothing_wrong(busy_store):
+    assert busy_store["checks"] == [[]]
 
 
 def test_backup_while_an_ingest_writes_is_a_consistent_copy(busy_store, clean, tmp_path):
