@@ -207,3 +207,13 @@ def test_backup_of_a_large_store_finishes_while_a_writer_commits_every_few_ms(ba
         writer.wait()
         copier.join(60)
     assert done_while_writing
+
+
+@pytest.mark.xfail(strict=True, reason="kb/check.py runs FTS5's integrity-check, an INSERT, on whatever connection it "
+                                       "is given: a sound store opened read-only reports its full-text index as out "
+                                       "of step (reported to its owner; `quotegraph check` opens the file writable)")
+def test_knowledge_base_check_of_a_sound_store_opened_read_only_finds_nothing(store):
+    from quotegraph.kb import open_kb
+
+    with open_kb(str(store), readonly=True) as kb:
+        assert kb.check() == []
