@@ -47,7 +47,8 @@ def read_limited(raw: RawDocument, limits: Limits, budget: Budget) -> Article:
 
 
 def _failure(raw: RawDocument, stage: str, e: Exception) -> ExtractionError:
-    err = ExtractionError(raw.source, f"internal error while {stage} ({type(e).__name__}: {e}); please report it")
+    detail = " ".join(str(e).split())  # one line, whatever the exception says
+    err = ExtractionError(raw.source, f"internal error while {stage} ({type(e).__name__}: {detail}); please report it")
     err.__cause__ = e
     return err
 
