@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -137,16 +138,30 @@ def _after_space_break(doc: Doc, j: int) -> bool:
 def _strip_honorific(doc: Doc, s: int, e: int) -> tuple[int, str]:
     """Skip titles written before a name ("Secretary of State John Kerry" -> "John Kerry").
 
-    A title may begin before the run of capitals ("Secretary of" + "State John Kerry")."""
-    for ph in phrases("honorifics.txt"):
-        n = len(ph)
+    A title may begin before the run of capitals ("Secretary of" + "State John Kerry").
+    The longest title wins; among titles of one length, the one starting nearest the run."""
+    by_length = _honorifics_by_length()
+    longest = max(by_length, default=0)
+    lo = max(0, s - longest + 1)
+    lowers = [t.lower_ for t in doc[lo:e]]
+    for n in sorted(by_length, reverse=True):
+        titles = by_length[n]
         for back in range(n):
             a = s - back
             if a < 0 or a + n >= e or a + n <= s:
                 continue
-            if tuple(t.lower_ for t in doc[a:a + n]) == ph:
-                return a + n, " ".join(ph)
+            words = tuple(lowers[a - lo:a - lo + n])
+            if words in titles:
+                return a + n, " ".join(words)
     return s, ""
+
+
+@lru_cache(maxsize=1)
+def _honorifics_by_length() -> dict[int, frozenset[tuple[str, ...]]]:
+    out: dict[int, set[tuple[str, ...]]] = {}
+    for ph in phrases("honorifics.txt"):
+        out.setdefault(len(ph), set()).add(ph)
+    return {n: frozenset(v) for n, v in out.items()}
 
 
 def _connected_titles(sent: Span, runs: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:

@@ -35,7 +35,7 @@ def word_map(name: str) -> dict[str, str]:
 
 def phrases(name: str) -> tuple[tuple[str, ...], ...]:
     """Multi-word entries as lower-cased word tuples, longest first (for greedy matching)."""
-    return tuple(sorted({tuple(k.lower().split()) for k, _ in _lines(name)}, key=len, reverse=True))
+    return tuple(sorted({tuple(k.lower().split()) for k, _ in _lines(name)}, key=lambda p: (-len(p), p)))
 
 
 def grouped(name: str) -> dict[str, frozenset[str]]:
