@@ -115,9 +115,6 @@ def test_a_sentence_of_100000_characters_is_extracted_with_offsets_inside(long_s
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="quotes/indirect.py is quadratic in a sentence's length (each reporting verb "
-                                       "counts the words of its whole sentence, `_words(list(sent), ...)`): 2.7 s "
-                                       "after the parse for 25,000 characters, ~40 s for 100,000; reported to its owner")
 def test_analysis_of_a_long_sentence_takes_no_longer_than_its_parse(long_sentence_run):
     _, _, seconds = long_sentence_run
     assert seconds["analysis"] < seconds["parse"]

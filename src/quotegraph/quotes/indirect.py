@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import IS_PUNCT, IS_SPACE
+from spacy.tokens import Doc, Token
 
 from ..nlp import ParsedArticle
 from . import QuoteCandidate
@@ -88,8 +90,12 @@ def _without_trailing_aside(toks: list[Token]) -> list[Token]:
     return toks
 
 
-def _words(tokens: list[Token], start: int, end: int) -> int:
-    return sum(1 for t in tokens if start <= t.idx < end and not _blank(t))
+def _words_before(doc: Doc) -> list[int]:
+    """Entry i: how many of doc[:i] are words (not punctuation or space). Counted once per document, so
+    each candidate's word count is a subtraction, not a walk over its sentence (which made a long
+    sentence with many reporting verbs quadratic)."""
+    flags = doc.to_array([IS_PUNCT, IS_SPACE]).reshape(len(doc), 2)
+    return [0] + numpy.cumsum(~flags.any(axis=1), dtype=numpy.int64).tolist()
 
 
 class _Finder:
@@ -99,6 +105,14 @@ class _Finder:
         self.index = DocIndex(parsed.doc)
         self.quoted = _Quoted(quoted)
         self.lex = lex
+        self.words_before = _words_before(parsed.doc)
+
+    def words(self, lo: int, hi: int, start: int = 0, end: int | None = None) -> int:
+        """Words among the tokens lo..hi-1 that start inside characters [start, end)."""
+        starts = self.index.starts
+        first = max(lo, bisect_left(starts, start))
+        last = min(hi, len(starts) if end is None else bisect_left(starts, end))
+        return self.words_before[last] - self.words_before[first] if last > first else 0
 
     def _excluded(self, tok: Token) -> bool:
         return self.quoted.overlaps(tok.idx, tok.idx + 1)
@@ -108,7 +122,7 @@ class _Finder:
         if content is None or self.quoted.overlaps(*cue):
             return None
         sent = self.index.sentence(verb.i)
-        if _words(list(sent), *content) < min_words:
+        if self.words(sent.start, sent.end, *content) < min_words:
             return None
         subj = subject_of(verb, self._excluded)
         if subj is None:  # reported speech nobody is named for ("it is said that") is not kept
@@ -196,11 +210,12 @@ class _Finder:
         cue, obj = prep
         sent = self.index.sentence(tok.i)
         pp_end = obj.right_edge.i + 1 if obj is not None else self.index.token_at(cue[1]) or tok.i + 1
-        before = [t for t in sent if t.i < tok.i]
-        after = [t for t in sent if t.i >= pp_end]
-        body = after if sum(not _blank(t) for t in after) >= sum(not _blank(t) for t in before) else before
+        before = (sent.start, tok.i)
+        after = (max(pp_end, sent.start), sent.end)
+        lo, hi = after if self.words(*after) >= self.words(*before) else before
+        body = list(self.doc[lo:hi]) if hi > lo else []
         content = _content(body, self.quoted, body[0], self.lex) if body else None
-        if content is None or self.quoted.overlaps(*content) or _words(body, *content) < _MIN_WORDS:
+        if content is None or self.quoted.overlaps(*content) or self.words(lo, hi, *content) < _MIN_WORDS:
             return None
         return QuoteCandidate("indirect", content[0], content[1], cue=cue,
                               source=mention_span(obj) if obj is not None else None)
