@@ -5,6 +5,11 @@ feedparser reads the feed (and cleans the HTML it holds). An item's full content
 item's title, authors, date and the feed's title as outlet, so that the HTML reader finds
 the same metadata it finds on a real page; the item's link is the article's url. Items
 that carry only a teaser (a short description) are not articles and are skipped.
+
+A damaged feed (not well-formed XML) is read as far as feedparser can, and what it cost is
+reported, never passed over: an item the damage emptied (the file ends inside it, or the XML
+breaks inside it) gives an error naming "path#item-N", and items feedparser could not find at
+all give an error naming the feed.
 """
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ import calendar
 import html
 import os
 import re
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterator
 
@@ -53,15 +59,70 @@ def read_feed(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocu
         reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: None)() or "no RSS or Atom items"
         yield InputError(path, f"not a readable RSS or Atom feed ({reason})")
         return
+    damage = _Damage.of(parsed, data)
+    if damage is not None and not parsed.entries:
+        yield InputError(path, f"feed is damaged ({damage.reason}) and no item could be read")
+        return
+    if damage is not None and damage.items_in_file > len(parsed.entries):
+        yield InputError(path, f"feed is damaged ({damage.reason}): {damage.items_in_file} items in the file, "
+                               f"{len(parsed.entries)} could be read")
     outlet = (parsed.feed.get("title") or "").strip() or None
     for i, entry in enumerate(parsed.entries):
         source = f"{path}#item-{i + 1}"
         body = _full_content(entry)
         if body is None:
+            if damage is not None and damage.emptied(i + 1, len(parsed.entries)):
+                yield InputError(source, damage.item_reason())
             continue
         page = item_page(entry, body, outlet)
         yield RawDocument(source=source, data=page.encode("utf-8"), media_type="text/html",
                           url=(entry.get("link") or "").strip() or None, fetched=_item_date(entry))
+
+
+_ITEM_TAG = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)[\s>/]", re.IGNORECASE)
+_ITEM_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
+_ROOT_END = re.compile(rb"</(?:[\w.-]+:)?(?:rss|feed|rdf)\s*>\s*\Z", re.IGNORECASE)
+
+
+@dataclass
+class _Damage:
+    """Where and how a feed's XML breaks, as the XML parser under feedparser saw it."""
+
+    reason: str  # the parser's message, with line and column when it gives them
+    cut: bool  # the file ends inside its last item (no end tag after it, root element not closed)
+    item: int | None  # 1-based item the parser stopped in (by line and column), if known
+    items_in_file: int  # item or entry start tags in the raw bytes
+
+    @classmethod
+    def of(cls, parsed, data: bytes) -> "_Damage | None":
+        import xml.sax
+
+        error = parsed.get("bozo_exception")
+        if not isinstance(error, xml.sax.SAXException):  # e.g. an encoding override: nothing is lost
+            return None
+        reason = error.getMessage() if hasattr(error, "getMessage") else str(error)
+        starts = [m.start() for m in _ITEM_TAG.finditer(data)]
+        item = None
+        if isinstance(error, xml.sax.SAXParseException) and error.getLineNumber():
+            line, column = error.getLineNumber(), error.getColumnNumber() or 0
+            reason += f" at line {line}, column {column}"
+            offset = sum(len(s) + 1 for s in data.split(b"\n", line - 1)[: line - 1]) + column
+            inside = [k for k, start in enumerate(starts, 1) if start < offset]
+            if inside and _ITEM_END.search(data[starts[inside[-1] - 1]:offset]) is None:
+                item = inside[-1]
+        last_item_open = bool(starts) and _ITEM_END.search(data, starts[-1]) is None
+        return cls(reason, last_item_open and _ROOT_END.search(data) is None, item, len(starts))
+
+    def emptied(self, n: int, read: int) -> bool:
+        """Item n (of `read`) holds no article, and the damage is what may have emptied it."""
+        if self.cut and n == read:
+            return True
+        return self.item == n and read == self.items_in_file
+
+    def item_reason(self) -> str:
+        if self.cut:
+            return f"item is cut short: the feed ends inside it ({self.reason})"
+        return f"item is damaged: the feed's XML breaks inside it ({self.reason})"
 
 
 def _full_content(entry) -> str | None:
