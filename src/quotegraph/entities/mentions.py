@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -286,8 +287,16 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
         if not m.label:
             labels = [t.ent_type_ for t in doc[m.tok_start:m.tok_end] if t.ent_type_ in NAME_LABELS]
             if labels and len(labels) * 2 >= (m.tok_end - m.tok_start):
-                m.label = max(set(labels), key=labels.count)
+                m.label = _majority_label(labels)
     return [m for m in chosen if not (len(m.words) == 1 and m.text.lower() in not_names)]
+
+
+def _majority_label(labels: list[str]) -> str:
+    """The label most tokens carry; on a tie, the one nearest the end, where an English name has its head
+    ("Acme Bank CEO Jane Roe": PERSON)."""
+    counts = Counter(labels)
+    most = max(counts.values())
+    return next(label for label in reversed(labels) if counts[label] == most)
 
 
 def _make(doc: Doc, s: int, e: int, block: str) -> NameMention:
