@@ -178,10 +178,7 @@ def _maintenance_backup(src: str, dest: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("backup", [
-    pytest.param(_kb_backup, id="KnowledgeBase.backup", marks=pytest.mark.xfail(
-        strict=True, reason="kb/check.py's backup_store copies 1024 pages per step, and SQLite restarts a backup "
-                            "whenever another connection commits between steps: under a busy ingest it never ends "
-                            "(reported to its owner; `quotegraph backup` copies in one step)")),
+    pytest.param(_kb_backup, id="KnowledgeBase.backup"),
     pytest.param(_maintenance_backup, id="quotegraph backup"),
 ])
 def test_backup_of_a_large_store_finishes_while_a_writer_commits_every_few_ms(backup, store, tmp_path):
@@ -209,9 +206,6 @@ def test_backup_of_a_large_store_finishes_while_a_writer_commits_every_few_ms(ba
     assert done_while_writing
 
 
-@pytest.mark.xfail(strict=True, reason="kb/check.py runs FTS5's integrity-check, an INSERT, on whatever connection it "
-                                       "is given: a sound store opened read-only reports its full-text index as out "
-                                       "of step (reported to its owner; `quotegraph check` opens the file writable)")
 def test_knowledge_base_check_of_a_sound_store_opened_read_only_finds_nothing(store):
     from quotegraph.kb import open_kb
 

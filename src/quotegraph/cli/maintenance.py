@@ -27,8 +27,8 @@ def check(
     """Verify a knowledge base: SQLite's integrity check, rows that point at nothing, the full-text
     index against the quotes, offsets inside their article, counters.
 
-    Safe while an ingest runs: it only reads (the full-text check waits for a moment between two
-    articles). Exit status 1 when anything is wrong, with one line per problem.
+    Safe while an ingest runs, and on a store that may not be written: it only reads, one committed
+    state of the store. Exit status 1 when anything is wrong, with one line per problem.
 
     Examples:
 

@@ -190,16 +190,24 @@ class KnowledgeBase:
         return self.q.stats(self.path)
 
     def check(self, counters: bool = True) -> list[str]:
-        """What is wrong with the store, one line each ([] when it is sound); see kb.check."""
-        from .check import check_store
+        """What is wrong with the store, one line each ([] when it is sound); see kb.maintenance.
 
-        return check_store(self.conn, counters=counters)
+        Runs on a read-only connection of its own (this one may be query-only), as `quotegraph check` does."""
+        from .maintenance import check_connection, check_path
+
+        if self.path == ":memory:":
+            return check_connection(self.conn, counters=counters)
+        return check_path(self.path, counters=counters).problems
 
     def backup(self, dest: str) -> str:
-        """A consistent copy of the store in a new file, taken while it is in use."""
-        from .check import backup_store
+        """A consistent copy of the store in the new file `dest`, taken while it is in use; returns `dest`.
 
-        return backup_store(self.conn, dest)
+        The same one-step copy as `quotegraph backup` (kb.maintenance.backup_path)."""
+        from .maintenance import backup_connection, backup_path
+
+        if self.path == ":memory:":
+            return backup_connection(self.conn, dest, label=self.path).dest
+        return backup_path(self.path, dest).dest
 
     def export(self, out_dir: str, fmt: str = "parquet") -> dict[str, str]:
         """Write articles, quotes, entities, relations and kb_entities tables to out_dir."""
