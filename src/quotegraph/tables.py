@@ -100,7 +100,8 @@ def result_from_rows(article: dict[str, Any], quotes: list[dict[str, Any]], enti
 
     out_quotes = []
     for q in quotes:
-        has_speaker = q.get("speaker") is not None or q.get("speaker_entity") is not None
+        # a speaker may be a mention that names nobody ("a spokesman"): name and entity null, mention kept
+        has_speaker = any(q.get(k) is not None for k in ("speaker", "speaker_entity", "speaker_start"))
         speaker = (Speaker(name=q.get("speaker"), entity=q.get("speaker_entity"),
                            mention=span(q.get("speaker_start"), q.get("speaker_end"), q.get("speaker_text")))
                    if has_speaker else None)

@@ -45,3 +45,15 @@ def test_a_damaged_table_is_reported(kb, tmp_path):
         (folder / name / "part-0.parquet").write_bytes(b"PAR1 this is not parquet PAR1")
     summary = kb.ingest([str(folder)])
     assert summary.failed == 1 and "Parquet" in summary.errors[0]
+
+
+def test_a_speaker_who_is_only_a_mention_survives_the_round_trip():
+    from quotegraph.result import ArticleResult, Quote, Speaker, Span
+
+    text = 'The pump was "patched," a spokesman said.'
+    res = ArticleResult(source="a.txt", text=text, quotes=[Quote(
+        id="q1", kind="partial", text="patched,", start=14, end=22,
+        speaker=Speaker(name=None, entity=None, mention=Span(24, 35, "a spokesman")), cue=Span(36, 40, "said"))])
+    rows = result_rows(res)
+    back = result_from_rows(rows["articles"][0], rows["quotes"], rows["entities"], rows["relations"])
+    assert back.quotes[0].speaker == Speaker(name=None, entity=None, mention=Span(24, 35, "a spokesman"))
