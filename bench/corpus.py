@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,14 +24,15 @@ def repeated_corpus(files: list[Path], times: int, out: Path) -> Path:
     the copy, so each file is a different article to the store (a byte-identical copy would be
     stored once, as a duplicate, and the store would not grow). Made once and reused."""
     done = out / ".complete"
-    if done.exists() and done.read_text() == str(len(files) * times):
+    if done.exists() and done.read_text() == f"{files[0].parent} {len(files) * times}":
         return out
-    out.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
     for k in range(times):
         for f in files:
             data = f.read_bytes()
             if k:
                 data = data.rstrip(b"\n") + f"\n\n(Copy {k + 1} of this article.)\n".encode()
             (out / f"c{k + 1:02d}-{f.name}").write_bytes(data)
-    done.write_text(str(len(files) * times))
+    done.write_text(f"{files[0].parent} {len(files) * times}")
     return out

@@ -4,8 +4,10 @@
 
 SEED.db is a store `quotegraph ingest` built from real articles (run.py uses the PolNeAR train
 store of figure 3). OUT.db starts as a copy of it and is filled up to --quotes with copies of its
-articles and their quotes, written straight into the store's tables (schema version
-SUPPORTED_SCHEMA; a store of another version is refused rather than misfilled). Every copy of an
+articles and their quotes, written straight into the store's tables. Articles and quotes are
+copied column for column, whatever columns the schema has grown; the few tables written with
+columns of our own (WRITTEN) are checked first, and a schema that needs more of them is refused
+rather than misfilled. Every copy of an
 article gets its own key, a publication day drawn from a ten-year span, and, for each of its
 speakers, one of --people made-up people, chosen with a Zipf law so that a few people are quoted
 tens of thousands of times and most a handful, as on a real news beat. Made-up people have names
@@ -27,7 +29,12 @@ import sys
 import time
 from datetime import date, timedelta
 
-SUPPORTED_SCHEMA = 2
+# the tables this generator writes with columns it chooses: every column it must fill is listed
+WRITTEN = {
+    "entities": ("id", "type", "name", "created_at"),
+    "entity_names": ("entity_id", "key", "name", "first", "last", "tokens", "n"),
+    "quote_about": ("quote_id", "entity_id", "in_quote"),
+}
 SPAN_START = date(2015, 1, 1)
 SPAN_DAYS = 3652
 ZIPF_EXPONENT = 1.0
@@ -48,8 +55,11 @@ def made_up_people(conn: sqlite3.Connection, n: int, rng: random.Random) -> list
             firsts.add(parts[0])
             lasts.add(parts[1])
     firsts, lasts = sorted(firsts), sorted(lasts)
-    if len(firsts) * len(lasts) < n * 2:
-        fail(f"the seed has too few two-word person names ({len(firsts)} first, {len(lasts)} last) for {n} people")
+    if len(firsts) < 5 or len(lasts) < 5:
+        fail(f"the seed has too few two-word person names ({len(firsts)} first, {len(lasts)} last) to make people from")
+    if len(firsts) * len(lasts) < n * 2:  # a small seed: as many people as its names can make
+        n = len(firsts) * len(lasts) // 2
+        print(f"make_store: the seed's names make {n} people, fewer than asked", file=sys.stderr)
     taken = {r[0] for r in rows}
     out: list[str] = []
     seen: set[str] = set()
@@ -59,6 +69,20 @@ def made_up_people(conn: sqlite3.Connection, n: int, rng: random.Random) -> list
             seen.add(name)
             out.append(name)
     return out
+
+
+def check_schema(conn: sqlite3.Connection) -> None:
+    """Refuse a store whose tables need columns this generator does not fill (a newer schema)."""
+    for table, ours in WRITTEN.items():
+        info = conn.execute(f"PRAGMA table_info({table})").fetchall()
+        if not info:
+            fail(f"the store has no table {table}; bench/make_store.py needs updating to the store's schema")
+        names = {row[1] for row in info}
+        missing = [c for c in ours if c not in names]
+        required = [row[1] for row in info if row[3] and row[4] is None and not row[5] and row[1] not in ours]
+        if missing or required:
+            fail(f"the store's table {table} changed ({'no column ' + ', '.join(missing) if missing else ''}"
+                 f"{'; needs ' + ', '.join(required) if required else ''}); update WRITTEN in bench/make_store.py")
 
 
 def main() -> None:
@@ -75,12 +99,11 @@ def main() -> None:
     from quotegraph.kb.names import NameKey
     from quotegraph.kb.store import DAY_SHIFT, day_ordinal
 
-    from quotegraph.kb.schema import SCHEMA_VERSION, connect
+    from quotegraph.kb.schema import connect
 
-    if SCHEMA_VERSION != SUPPORTED_SCHEMA:
-        fail(f"the store's schema is now version {SCHEMA_VERSION}; this generator writes version {SUPPORTED_SCHEMA}. "
-             f"Update bench/make_store.py to the new tables (src/quotegraph/kb/schema.py)")
     src = connect(args.seed)  # brings an older seed up to the current schema, as any quotegraph command would
+    version = src.execute("PRAGMA user_version").fetchone()[0]
+    check_schema(src)
     tmp = f"{args.out}.partial"
     for suffix in ("", "-wal", "-shm"):
         for base in (tmp, args.out):
@@ -185,7 +208,8 @@ def main() -> None:
     dst.execute("CREATE TEMP TABLE spoken_of AS SELECT entity_id AS id, COUNT(*) AS n FROM quote_about GROUP BY entity_id")
     dst.execute("UPDATE entities SET quote_count = COALESCE((SELECT n FROM said WHERE said.id = entities.id), 0), "
                 "about_count = COALESCE((SELECT n FROM spoken_of WHERE spoken_of.id = entities.id), 0)")
-    dst.execute("UPDATE entities SET article_count = (SELECT a FROM said WHERE said.id = entities.id) WHERE id >= ?",
+    dst.execute("UPDATE entities SET article_count = COALESCE((SELECT a FROM said WHERE said.id = entities.id), 0) "
+                "WHERE id >= ?",
                 (first_person,))
     dst.execute("COMMIT")
     dst.execute("ANALYZE")
@@ -196,7 +220,7 @@ def main() -> None:
               "most_quoted": dst.execute("SELECT max(quote_count) FROM entities").fetchone()[0]}
     dst.close()
     os.replace(tmp, args.out)
-    print(json.dumps({**counts, "seed_quotes": n_seed, "copies": copy, "schema": SUPPORTED_SCHEMA,
+    print(json.dumps({**counts, "seed_quotes": n_seed, "copies": copy, "schema": version,
                       "megabytes": round(os.path.getsize(args.out) / 2**20, 1),
                       "seconds": round(time.perf_counter() - started, 1)}))
 

@@ -123,8 +123,8 @@ def warc_documents(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES
     from quotegraph.readers.warc import _record_document as record_document
 
     n = 0
-    records = ArchiveIterator(io.BytesIO(data), record_types=WarcRecordType.response, parse_http=True,
-                              auto_decode="all")
+    # As read_warc does: HTTP headers are parsed by record_document, after it has measured the record's block.
+    records = ArchiveIterator(io.BytesIO(data), record_types=WarcRecordType.response, parse_http=False)
     while True:
         try:
             rec = next(records)
