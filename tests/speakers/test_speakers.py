@@ -197,3 +197,13 @@ def test_inverted_cue_takes_the_name_after_it(parse):
     text = '"What is shaping up is a battle for the ages," said David Brock, a Clinton confidant.'
     [q] = attribute(parse, text, [quote(text, "What is shaping up is a battle for the ages,", cue="said")])
     assert q.speaker.name == "David Brock"
+
+
+def test_description_goes_to_the_person_who_holds_that_title(parse):
+    text = ("Ohio Sen. Margaret Quinlan questioned Northwind Bank CEO Harold Brenner on Tuesday.\n\n"
+            '"This is gutless leadership," the senator said. "We failed our customers," the CEO said.')
+    senator, ceo = attribute(parse, text, [
+        quote(text, "This is gutless leadership,", cue="said", source="the senator"),
+        quote(text, "We failed our customers,", cue="said", source="the CEO")])
+    assert senator.speaker.name == "Margaret Quinlan"
+    assert ceo.speaker.name == "Harold Brenner"

@@ -3,8 +3,9 @@
 Names are looked up in the entities' mentions. A pronoun goes to the nearest person of
 matching gender, scanning back sentence by sentence and preferring each sentence's subjects
 and speakers; when the first sentence with a fitting person holds two who fit equally, it is
-ambiguous and stays unresolved. A definite description goes to the article's most salient
-person who fits it. Characters are never the referent of a pronoun or description: an actor is
+ambiguous and stays unresolved. A definite description goes to the one person named earlier
+under the title it stands for ("the senator" after "Sen. Maria Lopez"), else to the article's
+most salient person who fits it. Characters are never the referent of a pronoun or description: an actor is
 not their character. Text inside quotation marks is the speaker's words, not narration, and
 gives no antecedents.
 """
@@ -72,6 +73,7 @@ class MentionResolver:
         self._paras = sorted(self.parsed.article.paragraphs, key=lambda b: b.start)
         self._para_starts = [b.start for b in self._paras]
         self._occ_starts = [o.start for o in self._occ]
+        self._titles = self._titles_before_names()
         self.gender = self._genders()
         self.salience = self._salience()
 
@@ -176,8 +178,20 @@ class MentionResolver:
         if any(t.dep_ == "poss" for t in span):
             return Referent(None, "unresolved")  # "Trump's campaign manager" is someone else
         gender = nouns.get(head.lower_) or nouns.get(head.lemma_.lower()) or None
-        found = self.most_salient(gender, before=span.start_char)
+        found = self._titled(head.lower_, span.start_char, gender) or self.most_salient(gender, before=span.start_char)
         return Referent(found, "description" if found else "unresolved")
+
+    def _titled(self, noun: str, before: int, gender: str | None) -> Entity | None:
+        """The one person named before `before` under a title this noun stands for: "the senator" after
+        "Massachusetts Sen. Elizabeth Warren", "the creator" after "creator Darren Star"."""
+        fits: dict[str, Entity] = {}
+        for o in self._occ:
+            if o.start >= before:
+                break
+            if o.entity.type == "person" and self._gender_fits(o.entity, gender) and any(
+                    _title_fits(t, noun) for t in self._titles.get(o.entity.id, ())):
+                fits[o.entity.id] = o.entity
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
     def most_salient(self, gender: str | None, before: int | None = None) -> Entity | None:
         """The person the article is most about (title, standfirst and mention count), when one clearly leads."""
@@ -242,6 +256,23 @@ class MentionResolver:
                 out[eid] = g
         return out
 
+    def _titles_before_names(self) -> dict[str, set[str]]:
+        """Entity id -> the words written right before its names, lower-cased: its titles and roles
+        ("sen." in "Massachusetts Sen. Elizabeth Warren", "creator" in "creator Darren Star")."""
+        doc = self.parsed.doc
+        out: dict[str, set[str]] = {}
+        for o in self._occ:
+            if o.entity.type != "person":
+                continue
+            span = doc.char_span(o.start, o.end, alignment_mode="expand")
+            for i in range(span.start - 1, max(-1, span.start - 4), -1):
+                word = doc[i].text
+                # a word of the name's own noun phrase: it hangs on a word after it, up to the name
+                if not word.removesuffix(".").isalpha() or not i < doc[i].head.i < span.end:
+                    break
+                out.setdefault(o.entity.id, set()).add(word.lower())
+        return out
+
     def _binding_subject(self, tok: Token, people: set[str]) -> str | None:
         """With several people in the sentence: the subject of the clause that holds the pronoun
         ("Maria said her plan would work" -> Maria), climbing from the pronoun through its heads."""
@@ -275,6 +306,14 @@ class MentionResolver:
                 w = 3.0
             scores[o.entity.id] = scores.get(o.entity.id, 0.0) + w
         return scores
+
+
+def _title_fits(title: str, noun: str) -> bool:
+    """A title word stands for a description noun: the same word, or its abbreviation ("sen." for "senator")."""
+    if title == noun:
+        return True
+    stem = title[:-1]
+    return title.endswith(".") and len(stem) >= 2 and noun.startswith(stem)
 
 
 def _span_head(span: Span) -> Token:

@@ -5,7 +5,10 @@ from three sources, merged: runs of capitalized tokens in running prose (a title
 "of" inside it counts when it recurs as a unit or ends in a work word, "Emily in Paris",
 "Ratatouille: The TikTok Musical"), spaCy's own entity spans, and a look-up of every name
 already found in the places where capitals say nothing (headlines in title case, a
-sentence-initial name the tagger took for an adverb).
+sentence-initial name the tagger took for an adverb). Titles are not part of a name: a run of
+capitals holding an office title is split into the organization or place that holds the office
+and the person ("Wells Fargo" + CEO + "John Stumpf"); the title lists are data
+(honorifics.txt, entity_office_titles.txt).
 """
 from __future__ import annotations
 
@@ -53,7 +56,8 @@ class NameMention:
     label: str = ""  # spaCy's label for an overlapping entity span, "" when none
     honorific: str = ""  # title written before the name ("Sen.", "Mrs."), lower-cased
     honorific_start: int = -1  # token index where that title begins
-    hints: list[str] = field(default_factory=list)  # types suggested by the way it was found
+    hints: list[str] = field(default_factory=list)  # types suggested by the way it was found; "affiliation"
+    # for the organization or place before an office title ("Wells Fargo" in "Wells Fargo CEO John Stumpf")
 
     @property
     def words(self) -> list[str]:
@@ -140,8 +144,10 @@ def _strip_honorific(doc: Doc, s: int, e: int) -> tuple[int, str]:
     """Skip titles written before a name ("Secretary of State John Kerry" -> "John Kerry").
 
     A title may begin before the run of capitals ("Secretary of" + "State John Kerry").
-    The longest title wins; among titles of one length, the one starting nearest the run."""
-    by_length = _honorifics_by_length()
+    The longest title wins; among titles of one length, the one starting nearest the run.
+    A title word that spaCy reads as part of a longer name that is not a person's is part of
+    that name ("General Motors", "St. Louis", "Justice Department")."""
+    by_length = _titles_by_length(("honorifics.txt", "entity_office_titles.txt"))
     longest = max(by_length, default=0)
     lo = max(0, s - longest + 1)
     lowers = [t.lower_ for t in doc[lo:e]]
@@ -152,17 +158,96 @@ def _strip_honorific(doc: Doc, s: int, e: int) -> tuple[int, str]:
             if a < 0 or a + n >= e or a + n <= s:
                 continue
             words = tuple(lowers[a - lo:a - lo + n])
-            if words in titles:
-                return a + n, " ".join(words)
+            if words not in titles or not _name_follows(doc, a + n, e) or _inside_other_name(doc, a + n - 1):
+                continue
+            if any(tuple(lowers[a - lo:a - lo + m]) in by_length[m] for m in by_length if n < m <= e - a):
+                continue  # the run is one longer title ("Attorney General")
+            return a + n, " ".join(words)
     return s, ""
 
 
-@lru_cache(maxsize=1)
-def _honorifics_by_length() -> dict[int, frozenset[tuple[str, ...]]]:
+def _name_follows(doc: Doc, i: int, e: int) -> bool:
+    """Tokens [i, e) after a title can be a name: they begin with a capitalized word, and are not
+    an office on their own ("Mr. President", "Madam Secretary"), unless spaCy reads a person there ("Mr. Justice")."""
+    tok = doc[i]
+    if not _is_capitalized(tok) or tok.is_punct:
+        return False
+    return not (e - i == 1 and tok.ent_type_ != "PERSON"
+                and (tok.lower_,) in _titles_by_length(("entity_office_titles.txt",)).get(1, ()))
+
+
+def _inside_other_name(doc: Doc, i: int) -> bool:
+    """Token i and the one after it lie in one spaCy entity that does not name a person."""
+    tok = doc[i]
+    if not tok.ent_type_ or tok.ent_type_ == "PERSON" or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    return nxt.ent_iob_ == "I" and nxt.ent_type_ == tok.ent_type_
+
+
+@dataclass
+class _OfficeSplit:
+    """A run of capitals that holds an office title before a person's name: affiliation, title, name."""
+
+    title_start: int  # tokens [run start, title_start) name the organization or place, if any
+    name_start: int  # the title (with a modifier before it: "Former", "Acting") ends here; the name runs on
+    title: str  # lower-cased; "" for a party or nationality word ("Republican Donald Trump")
+
+
+def _split_at_office(doc: Doc, s: int, e: int) -> _OfficeSplit | None:
+    """"Wells Fargo CEO John Stumpf" -> "Wells Fargo" + "CEO" + "John Stumpf".
+
+    The title nearest the end of the run counts ("General Motors CEO Mary Barra"), when what
+    follows it looks like a person's name: spaCy calls a word of it a person, or it has two words.
+    Party and nationality words spaCy puts right before a person are split off the same way
+    ("Republican Donald Trump"). A title that opens the run is left to _strip_honorific."""
+    by_length = _titles_by_length(("entity_office_titles.txt",))
+    lengths = sorted(by_length, reverse=True)
+    modifiers = _title_modifiers()
+    for k in range(e - 1, s, -1):  # the name would start at k
+        if not _person_like(doc, k, e) or _inside_other_name(doc, k - 1):
+            continue
+        for n in lengths:
+            j = k - n
+            if j < s or tuple(t.lower_ for t in doc[j:k]) not in by_length[n]:
+                continue
+            if j == s:
+                return None
+            first = j
+            while first > s and doc[first - 1].lower_ in modifiers:
+                first -= 1
+            return _OfficeSplit(first, k, " ".join(t.lower_ for t in doc[first:k]))
+        if doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "PERSON" and all(t.ent_type_ == "NORP" for t in doc[s:k]):
+            return _OfficeSplit(k, k, "")
+    return None
+
+
+def _person_like(doc: Doc, k: int, e: int) -> bool:
+    """Tokens [k, e) could be a person's name on their own."""
+    first = doc[k]
+    if not _is_capitalized(first) or first.is_punct:
+        return False
+    if any(t.ent_type_ == "PERSON" for t in doc[k:e]):
+        return True
+    words = [t for t in doc[k:e] if not t.is_punct]
+    return len(words) >= 2 and not first.is_stop and not all(t.ent_type_ in NAME_LABELS for t in doc[k:e])
+
+
+@lru_cache(maxsize=None)
+def _titles_by_length(names: tuple[str, ...]) -> dict[int, frozenset[tuple[str, ...]]]:
+    """Titles from the given lists (modifiers left out), by number of words."""
     out: dict[int, set[tuple[str, ...]]] = {}
-    for ph in phrases("honorifics.txt"):
-        out.setdefault(len(ph), set()).add(ph)
+    for name in names:
+        kinds = word_map(name)
+        for ph in phrases(name):
+            if kinds.get(" ".join(ph)) != "modifier":
+                out.setdefault(len(ph), set()).add(ph)
     return {n: frozenset(v) for n, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _title_modifiers() -> frozenset[str]:
+    return frozenset(k for k, v in word_map("entity_office_titles.txt").items() if v == "modifier")
 
 
 def _connected_titles(sent: Span, runs: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
@@ -238,7 +323,7 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
     for sent, kind in prose_sents:
         runs = _runs(sent)
         for s, e in runs:
-            candidates.append(_make(doc, s, e, kind))
+            candidates.extend(_run_mentions(doc, s, e, kind))
         for s, e, strong in _connected_titles(sent, runs):
             titles.append((s, e, strong, kind))
     # a connected title counts when it recurs as a unit, or ends in a work word ("... The TikTok Musical")
@@ -252,7 +337,9 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
                 m.hints.append("recurring")
             candidates.append(m)
 
-    # 2. spaCy's entity spans (trimmed of determiners, possessives and numbers)
+    # 2. spaCy's entity spans (trimmed of determiners, possessives, numbers and the titles found in step 1:
+    # "Charlotte Mayor" in "Charlotte Mayor Jennifer Roberts")
+    title_tokens = {i for m in candidates if m.honorific for i in range(m.honorific_start, m.tok_start)}
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
@@ -260,7 +347,7 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
         while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ == "the" and doc[s].is_lower):
             s += 1
         while e > s and (doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].is_space
-                         or _numeric(doc[e - 1])):
+                         or _numeric(doc[e - 1]) or e - 1 in title_tokens):
             e -= 1
         if e <= s or not any(_is_capitalized(t) for t in doc[s:e]):
             continue
@@ -288,7 +375,11 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
             labels = [t.ent_type_ for t in doc[m.tok_start:m.tok_end] if t.ent_type_ in NAME_LABELS]
             if labels and len(labels) * 2 >= (m.tok_end - m.tok_start):
                 m.label = _majority_label(labels)
-    return [m for m in chosen if not (len(m.words) == 1 and m.text.lower() in not_names)]
+    # an office on its own ("the CEO", "the President") is a description, not a name, unless spaCy
+    # reads a person there ("Mr. Justice")
+    titles = _titles_by_length(("honorifics.txt", "entity_office_titles.txt"))
+    return [m for m in chosen if not (len(m.words) == 1 and m.text.lower() in not_names)
+            and (m.label == "PERSON" or tuple(w.lower() for w in m.words) not in titles.get(len(m.words), ()))]
 
 
 def _majority_label(labels: list[str]) -> str:
@@ -297,6 +388,29 @@ def _majority_label(labels: list[str]) -> str:
     counts = Counter(labels)
     most = max(counts.values())
     return next(label for label in reversed(labels) if counts[label] == most)
+
+
+def _run_mentions(doc: Doc, s: int, e: int, block: str) -> list[NameMention]:
+    """A run of capitals as one name, or as the organization or place holding an office and the
+    person holding it ("Wells Fargo" and "John Stumpf" in "Wells Fargo CEO John Stumpf")."""
+    split = _split_at_office(doc, s, e)
+    if split is None:
+        return [_make(doc, s, e, block)]
+    start, more = _strip_honorific(doc, split.name_start, e)  # "Arizona State Senator Dr. Kelli Ward"
+    name = doc[start:e]
+    title = " ".join(w for w in (split.title, more) if w)
+    out = [NameMention(name.start_char, name.end_char, name.text, start, e, block, honorific=title,
+                       honorific_start=split.title_start if title else -1)]
+    a, b = s, split.title_start
+    modifiers = _title_modifiers()
+    while a < b and doc[a].lower_ in modifiers:
+        a += 1
+    while b > a and doc[b - 1].is_punct:  # "Giuliani &" in "Giuliani & Sen. Jeff Sessions"
+        b -= 1
+    if a < b:
+        held = doc[a:b]
+        out.insert(0, NameMention(held.start_char, held.end_char, held.text, a, b, block, hints=["affiliation"]))
+    return out
 
 
 def _make(doc: Doc, s: int, e: int, block: str) -> NameMention:
@@ -325,7 +439,7 @@ def _choose(cands: list[NameMention], doc: Doc) -> list[NameMention]:
                 if c.tok_start <= m.tok_start and m.tok_end <= c.tok_end:
                     if m.label and not c.label and (c.tok_end - c.tok_start) - (m.tok_end - m.tok_start) <= 1:
                         c.label = m.label
-                    if (c.tok_start, c.tok_end) == (m.tok_start, m.tok_end) and m.honorific and not c.honorific:
+                    if c.tok_start == m.tok_start and m.honorific and not c.honorific:
                         c.honorific, c.honorific_start = m.honorific, m.honorific_start
                     if (c.tok_start, c.tok_end) == (m.tok_start, m.tok_end):
                         c.hints.extend(h for h in m.hints if h not in c.hints)

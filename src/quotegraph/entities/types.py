@@ -7,6 +7,7 @@ no rule spoke. The words are data files under quotegraph/data/.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -61,7 +62,10 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
             typ = LABEL_TYPES[m.label]
             if typ == "person" and m.text.isupper():
                 typ = "other"  # an acronym ("COVID", "NATO") is not somebody's name
-            v.labels[typ] += 1
+            elif typ == "person" and _ends_in_acronym(m.words):
+                typ = "organization"  # an outlet's edition or a branch ("Glamour UK", "Vogue US")
+            if not (typ == "person" and "affiliation" in m.hints):  # "Charlotte" in "Charlotte Mayor Jane Roe"
+                v.labels[typ] += 1
         words = m.words
         if "work" in m.hints:
             v.rules["work"] += 4 if "recurring" in m.hints else 3
@@ -156,6 +160,17 @@ def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes
         if before is not None and after is not None and before.text in {'"', "“"} and after.text in {'"', "”"} \
                 and len(m.words) >= 2:
             v.rules["work"] += 3
+
+
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def _ends_in_acronym(words: list[str]) -> bool:
+    """A name of two words or more whose last is an acronym: no person's name ends that way
+    (a generation, "III", and an initial, "Malcolm X", do)."""
+    last = words[-1].replace(".", "") if len(words) >= 2 else ""
+    return len(last) >= 2 and last.isalpha() and last.isupper() and not _ROMAN.match(last) \
+        and not all(w.isupper() for w in words)
 
 
 def _next_word(doc: Doc, i: int):
