@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..kb.models import EntitySort, Order, QuoteSort
 from ..limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT
 from . import app, fail
 
@@ -46,24 +47,6 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
-
-
-class QuoteSort(str, Enum):
-    newest = "newest"
-    oldest = "oldest"
-    relevance = "relevance"
-
-
-class EntitySort(str, Enum):
-    quotes = "quotes"
-    about = "about"
-    articles = "articles"
-    name = "name"
-
-
-class Order(str, Enum):
-    desc = "desc"
-    asc = "asc"
 
 
 # -- ingest ----------------------------------------------------------------------------------

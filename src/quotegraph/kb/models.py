@@ -6,6 +6,7 @@ Offsets are character indices into the article's `text` (see `ArticleRecord`).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import Enum
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -15,6 +16,25 @@ class _Dict:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)  # type: ignore[call-overload]
 
+
+
+# The orders the queries accept, shared by the CLI and the HTTP API.
+class QuoteSort(str, Enum):
+    newest = "newest"
+    oldest = "oldest"
+    relevance = "relevance"
+
+
+class EntitySort(str, Enum):
+    quotes = "quotes"
+    about = "about"
+    articles = "articles"
+    name = "name"
+
+
+class Order(str, Enum):
+    desc = "desc"
+    asc = "asc"
 
 @dataclass
 class ArticleRef(_Dict):

@@ -16,8 +16,8 @@ from pydantic import BaseModel
 
 from ..errors import InputError, QuotegraphError, StoreError
 from ..kb import KnowledgeBase, open_kb
-from ..kb.models import (ArticleRecord, ArticleRef, EntitySummary, Page, PersonRecord, QuoteDetail, QuoteRecord,
-                         WorkRecord)
+from ..kb.models import (ArticleRecord, ArticleRef, EntitySort, EntitySummary, Order, Page, PersonRecord, QuoteDetail,
+                         QuoteRecord, QuoteSort, WorkRecord)
 from ..result import QUOTE_KINDS
 from .app import reader
 from .params import checked_date
@@ -32,24 +32,6 @@ PERSON_TYPES = ("person", "character", "organization", "place", "other")
 T = TypeVar("T")
 
 QuoteKind = Enum("QuoteKind", {k: k for k in QUOTE_KINDS}, type=str)  # type: ignore[misc]
-
-
-class QuoteSort(str, Enum):
-    newest = "newest"
-    oldest = "oldest"
-    relevance = "relevance"
-
-
-class EntitySort(str, Enum):
-    quotes = "quotes"
-    about = "about"
-    articles = "articles"
-    name = "name"
-
-
-class Order(str, Enum):
-    desc = "desc"
-    asc = "asc"
 
 
 class Listing(BaseModel, Generic[T]):
