@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,25 @@ def extract_text(nlp):
     from quotegraph import extract_text as _extract
 
     return _extract
+
+
+def _blank_line_article(text: str, title: bool):
+    from quotegraph.article import Article, Block
+
+    blocks = []
+    for i, m in enumerate(re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)):
+        blocks.append(Block("title" if title and i == 0 else "body", m.start(), m.end()))
+    return Article(source="<test>", text=text, blocks=blocks,
+                   title=text[blocks[0].start:blocks[0].end] if title else None)
+
+
+@pytest.fixture
+def parse(nlp):
+    """parse(text, title=False) -> ParsedArticle of a small article of our own (blank-line paragraphs);
+    with title=True the first paragraph is the headline."""
+    from quotegraph.nlp import parse_articles
+
+    def _parse(text: str, title: bool = False):
+        return next(parse_articles([_blank_line_article(text, title)], nlp))
+
+    return _parse
