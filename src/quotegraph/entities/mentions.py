@@ -483,15 +483,20 @@ def _lookup_known(parsed: ParsedArticle, chosen: list[NameMention], sents: list[
     if not known:
         return chosen
     owner = {i: m for m in chosen for i in range(m.tok_start, m.tok_end)}
-    longest = max(len(k) for k in known)
+    # the lengths of the known names by first word, longest first: one dict look-up per token
+    by_first: dict[str, set[int]] = {}
+    for words in known:
+        by_first.setdefault(words[0], set()).add(len(words))
+    lengths = {first: sorted(ns, reverse=True) for first, ns in by_first.items()}
+    texts = [t.text for t in doc]
     out = list(chosen)
     for sent, kind in sents:
         i = sent.start
         while i < sent.end:
             hit = None
-            for n in range(min(longest, sent.end - i), 0, -1):
-                words = tuple(t.text for t in doc[i:i + n])
-                if words not in known:
+            for n in lengths.get(texts[i], ()):
+                words = tuple(texts[i:i + n])
+                if n > sent.end - i or words not in known:
                     continue
                 inside = {id(owner[k]): owner[k] for k in range(i, i + n) if k in owner}
                 # a known name may replace shorter mentions lying wholly inside it ("Paris" in "Emily in Paris")

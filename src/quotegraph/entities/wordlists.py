@@ -2,12 +2,15 @@
 
 Format: one entry per line; `#` starts a comment; an optional second field after a tab
 (for example a gender or a predicate). Entries are kept as written; callers lower-case
-when they compare case-insensitively.
+when they compare case-insensitively. Every view of a list is built once and shared
+(the look-ups run per token), so the mappings are read-only.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 
 
 @cache
@@ -23,24 +26,28 @@ def _lines(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@cache
 def word_set(name: str) -> frozenset[str]:
     """The entries of a list, lower-cased."""
     return frozenset(k.lower() for k, _ in _lines(name))
 
 
-def word_map(name: str) -> dict[str, str]:
+@cache
+def word_map(name: str) -> Mapping[str, str]:
     """Entry (lower-cased) -> its second field."""
-    return {k.lower(): v for k, v in _lines(name)}
+    return MappingProxyType({k.lower(): v for k, v in _lines(name)})
 
 
+@cache
 def phrases(name: str) -> tuple[tuple[str, ...], ...]:
     """Multi-word entries as lower-cased word tuples, longest first (for greedy matching)."""
     return tuple(sorted({tuple(k.lower().split()) for k, _ in _lines(name)}, key=lambda p: (-len(p), p)))
 
 
-def grouped(name: str) -> dict[str, frozenset[str]]:
+@cache
+def grouped(name: str) -> Mapping[str, frozenset[str]]:
     """Second field -> the (lower-cased) entries that carry it."""
     out: dict[str, set[str]] = {}
     for k, v in _lines(name):
         out.setdefault(v, set()).add(k.lower())
-    return {v: frozenset(ks) for v, ks in out.items()}
+    return MappingProxyType({v: frozenset(ks) for v, ks in out.items()})
