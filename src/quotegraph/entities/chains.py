@@ -41,14 +41,16 @@ def build_chains(mentions: list[NameMention], votes: list[TypeVotes]) -> list[Ch
         g.mentions.append(k)
         g.votes.add(votes[k])
 
-    keys = sorted(groups, key=lambda key: -len(key.split()))
+    n_words = {key: len(key.split()) for key in groups}
+    keys = sorted(groups, key=lambda key: -n_words[key])
     # the longer names other groups may join, by type
+    types = {key: g.type() for key, g in groups.items()}
     full: dict[str, list[str]] = {}
     for key in keys:
-        full[key] = [other for other in keys if other != key and _part_of(key, other, groups[other].type())]
+        full[key] = [other for other in keys if n_words[other] > n_words[key] and _part_of(key, other, types[other])]
 
     merged: dict[str, Chain] = {key: Chain(list(g.mentions), _copy(g.votes)) for key, g in groups.items()}
-    for key in sorted(keys, key=lambda key: len(key.split())):  # shortest first
+    for key in sorted(keys, key=lambda key: n_words[key]):  # shortest first
         targets = [t for t in full[key] if _compatible(groups[key], groups[t])]
         if not targets:
             continue

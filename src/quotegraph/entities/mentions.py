@@ -311,9 +311,10 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
     headline_sents: list[tuple[Span, str]] = []
     prose_sents: list[tuple[Span, str]] = []
     for sent in doc.sents:
-        if not sent.text.strip():
+        first = next((t for t in sent if not t.is_space), None)  # None: the sentence is only white space
+        if first is None:
             continue
-        block = block_of(next(t.idx for t in sent if not t.is_space))
+        block = block_of(first.idx)
         if block is None:
             continue
         (headline_sents if block.kind == "title" or title_case_sentence(sent) else prose_sents).append((sent, block.kind))
@@ -340,6 +341,7 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
     # 2. spaCy's entity spans (trimmed of determiners, possessives, numbers and the titles found in step 1:
     # "Charlotte Mayor" in "Charlotte Mayor Jennifer Roberts")
     title_tokens = {i for m in candidates if m.honorific for i in range(m.honorific_start, m.tok_start)}
+    headline_starts = {hs.start for hs, _ in headline_sents}
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
@@ -351,8 +353,7 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
             e -= 1
         if e <= s or not any(_is_capitalized(t) for t in doc[s:e]):
             continue
-        sent = doc[s].sent
-        if any(sent.start == hs.start for hs, _ in headline_sents):
+        if doc[s].sent.start in headline_starts:
             continue
         block = block_of(doc[s].idx)
         if block is None:
