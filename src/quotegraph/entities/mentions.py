@@ -82,61 +82,60 @@ def _numeric(tok: Token) -> bool:
     return tok.ent_type_ in _NUMERIC_LABELS
 
 
-def _name_token(tok: Token, grammatical_capital: bool) -> bool:
+def _name_token(tok: Token) -> bool:
+    """A token that can be part of a name where capitals are not grammatical."""
     if not _is_capitalized(tok) or tok.is_punct or tok.like_num:
         return False
-    if tok.ent_type_ in {"DATE", "TIME"} or tok.lower_ == "i":
-        return False
-    if grammatical_capital:
-        return tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS
-    return True
+    return tok.ent_type_ not in {"DATE", "TIME"} and tok.lower_ != "i"
 
 
-def _grammatical_capitals(sent: Span) -> set[int]:
-    """Tokens capitalized because they begin the sentence or a quotation in it."""
+def _grammatical_capitals(toks: list[Token]) -> set[int]:
+    """Positions in a sentence's tokens capitalized because they begin the sentence or a quotation in it."""
     out, first = set(), True
-    for t in sent:
+    for k, t in enumerate(toks):
         if t.is_space or t.is_punct:
             continue
-        prev = t.doc[t.i - 1] if t.i > sent.start else None
+        prev = toks[k - 1] if k > 0 else None
         if first or (prev is not None and prev.text in _QUOTES and not prev.whitespace_):
-            out.add(t.i)
+            out.add(k)
         first = False
     return out
 
 
 def _runs(sent: Span) -> list[tuple[int, int]]:
-    """Maximal runs of name tokens (token index ranges), glue punctuation allowed inside."""
-    doc = sent.doc
-    grammatical = _grammatical_capitals(sent)
-    runs, i = [], sent.start
-    while i < sent.end:
-        if not _name_token(doc[i], i in grammatical):
-            i += 1
+    """Maximal runs of name tokens (token index ranges), glue punctuation allowed inside.
+
+    A run may begin at a grammatical capital only on a word the parse calls a name."""
+    toks = list(sent)  # one Token object per position, each looked at once
+    can_name = [_name_token(t) for t in toks]
+    grammatical = _grammatical_capitals(toks)
+    runs, k, n = [], 0, len(toks)
+    while k < n:
+        tok = toks[k]
+        if not can_name[k] or (k in grammatical and tok.pos_ != "PROPN" and tok.ent_type_ not in NAME_LABELS):
+            k += 1
             continue
-        j = i + 1
-        while j < sent.end:
-            t = doc[j]
-            nxt = doc[j + 1] if j + 1 < sent.end else None
-            if _name_token(t, False) and not _after_space_break(doc, j):
+        j = k + 1
+        while j < n:
+            t, prev = toks[j], toks[j - 1]
+            if can_name[j] and not _after_space_break(prev):
                 j += 1
-            elif t.text == "+" and not doc[j - 1].whitespace_:
+            elif t.text == "+" and not prev.whitespace_:
                 j += 1  # "Disney+", "Apple TV+": the plus ends the name
                 break
-            elif (t.text in _GLUE and nxt is not None and _name_token(nxt, False)
-                  and ((not doc[j - 1].whitespace_ and (t.text == "!" or not t.whitespace_))
-                       or (t.text == "&" and doc[j - 1].whitespace_ and t.whitespace_))):
+            elif (t.text in _GLUE and j + 1 < n and can_name[j + 1]
+                  and ((not prev.whitespace_ and (t.text == "!" or not t.whitespace_))
+                       or (t.text == "&" and prev.whitespace_ and t.whitespace_))):
                 j += 2  # "E! News", "Barth-Feldman", "Simon & Schuster"
             else:
                 break
-        runs.append((i, j))
-        i = j
+        runs.append((sent.start + k, sent.start + j))
+        k = j
     return runs
 
 
-def _after_space_break(doc: Doc, j: int) -> bool:
-    """A newline or a closing mark between two capitalized tokens breaks a name."""
-    prev = doc[j - 1]
+def _after_space_break(prev: Token) -> bool:
+    """A newline or a closing mark between two capitalized tokens breaks a name (prev: the token before the second)."""
     return "\n" in prev.whitespace_ or prev.text in _QUOTES
 
 
@@ -472,11 +471,12 @@ def _lookup_known(parsed: ParsedArticle, chosen: list[NameMention], sents: list[
     """Find every further occurrence of a known name (full form, or a person's first or last name)."""
     doc = parsed.doc
     not_names = word_set("entity_not_names.txt")
-    known: dict[tuple[str, ...], NameMention] = {}
+    orths = doc.to_array("ORTH").tolist()  # token texts as their hashes, without a Token object per position
+    known: dict[tuple[int, ...], NameMention] = {}
     for m in chosen:
         if m.block == "title":
             continue
-        words = tuple(t.text for t in doc[m.tok_start:m.tok_end])
+        words = tuple(orths[m.tok_start:m.tok_end])
         # a single word is looked up only if the article itself uses it alone as a name
         if len(words) == 1 and (not m.label or m.text.lower() in not_names):
             continue
@@ -485,18 +485,17 @@ def _lookup_known(parsed: ParsedArticle, chosen: list[NameMention], sents: list[
         return chosen
     owner = {i: m for m in chosen for i in range(m.tok_start, m.tok_end)}
     # the lengths of the known names by first word, longest first: one dict look-up per token
-    by_first: dict[str, set[int]] = {}
+    by_first: dict[int, set[int]] = {}
     for words in known:
         by_first.setdefault(words[0], set()).add(len(words))
     lengths = {first: sorted(ns, reverse=True) for first, ns in by_first.items()}
-    texts = [t.text for t in doc]
     out = list(chosen)
     for sent, kind in sents:
         i = sent.start
         while i < sent.end:
             hit = None
-            for n in lengths.get(texts[i], ()):
-                words = tuple(texts[i:i + n])
+            for n in lengths.get(orths[i], ()):
+                words = tuple(orths[i:i + n])
                 if n > sent.end - i or words not in known:
                     continue
                 inside = {id(owner[k]): owner[k] for k in range(i, i + n) if k in owner}

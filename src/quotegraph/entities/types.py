@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from .mentions import NameMention
@@ -102,8 +103,13 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
         if paren is not None and _looks_like_person(votes[k], m):
             votes[paren].rules["character"] += 5
             votes[k].rules["person"] += 2
-    for tok in doc:
-        if tok.lemma_ not in play_verbs or tok.pos_ not in {"VERB", "AUX"}:
+    # the doc's lemma array finds the few tokens to look at without a Token object per position
+    play_lemmas = {hash_string(verb) for verb in play_verbs}
+    for i, lemma in enumerate(doc.to_array("LEMMA").tolist()):
+        if lemma not in play_lemmas:
+            continue
+        tok = doc[i]
+        if tok.pos_ not in {"VERB", "AUX"}:
             continue
         for child in tok.children:
             if child.dep_ in {"dobj", "attr", "oprd"} and child.i in at_token:
