@@ -430,24 +430,24 @@ def _choose(cands: list[NameMention], doc: Doc) -> list[NameMention]:
         return ("recurring" in m.hints, "work" in m.hints, m.tok_end - m.tok_start, bool(m.label))
 
     chosen: list[NameMention] = []
-    taken: set[int] = set()
+    owner: dict[int, NameMention] = {}  # token index -> the chosen mention covering it
     for m in sorted(cands, key=rank, reverse=True):
-        toks = set(range(m.tok_start, m.tok_end))
-        if toks & taken:
-            # carry what the loser knew onto the mention that won its tokens
-            for c in chosen:
-                if c.tok_start <= m.tok_start and m.tok_end <= c.tok_end:
-                    if m.label and not c.label and (c.tok_end - c.tok_start) - (m.tok_end - m.tok_start) <= 1:
-                        c.label = m.label
-                    if c.tok_start == m.tok_start and m.honorific and not c.honorific:
-                        c.honorific, c.honorific_start = m.honorific, m.honorific_start
-                    if (c.tok_start, c.tok_end) == (m.tok_start, m.tok_end):
-                        c.hints.extend(h for h in m.hints if h not in c.hints)
+        if any(i in owner for i in range(m.tok_start, m.tok_end)):
+            # carry what the loser knew onto the mention that won its tokens (chosen mentions do not
+            # overlap, so only the owner of its first token can hold it whole)
+            c = owner.get(m.tok_start)
+            if c is not None and m.tok_end <= c.tok_end:
+                if m.label and not c.label and (c.tok_end - c.tok_start) - (m.tok_end - m.tok_start) <= 1:
+                    c.label = m.label
+                if c.tok_start == m.tok_start and m.honorific and not c.honorific:
+                    c.honorific, c.honorific_start = m.honorific, m.honorific_start
+                if (c.tok_start, c.tok_end) == (m.tok_start, m.tok_end):
+                    c.hints.extend(h for h in m.hints if h not in c.hints)
             continue
         if m.label and not any(_is_capitalized(t) for t in doc[m.tok_start:m.tok_end]):
             continue
         chosen.append(m)
-        taken |= toks
+        owner.update((i, m) for i in range(m.tok_start, m.tok_end))
     return sorted(chosen, key=lambda m: m.start)
 
 
