@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.strings import hash_string
 from spacy.tokens import Doc
@@ -218,10 +219,15 @@ def _after_character_cue(doc: Doc, start: int) -> bool:
         words.insert(0, doc[j].lower_)
         j -= 1
     text = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
-    for cue in phrases("entity_character_cues.txt"):
-        if text.endswith(" ".join(cue)) or text.replace(" ", "").endswith("".join(cue)):
-            return True
-    return False
+    spaced, squeezed = _character_cue_endings()
+    return text.endswith(spaced) or text.replace(" ", "").endswith(squeezed)
+
+
+@cache
+def _character_cue_endings() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The character cues as endings to test at once: words joined by spaces, and run together."""
+    cues = phrases("entity_character_cues.txt")
+    return tuple(" ".join(cue) for cue in cues), tuple("".join(cue) for cue in cues)
 
 
 def _parenthesized_name(doc: Doc, m: NameMention, at_token: dict[int, int], mentions: list[NameMention]) -> int | None:
