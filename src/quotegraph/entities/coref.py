@@ -15,6 +15,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.strings import hash_string
 from spacy.tokens import Span, Token
 
 from ..nlp import ParsedArticle
@@ -234,9 +235,14 @@ class MentionResolver:
                 if t.dep_ == "appos" and nouns.get(t.lower_):
                     v[nouns[t.lower_]] += 3
         # a third-person pronoun outside quotes votes for the nearest person before it in its sentence
-        for tok in doc:
+        # (found through the doc's LOWER array, without a Token object per position)
+        pronouns = {hash_string(w) for w in FEMALE_PRONOUNS | MALE_PRONOUNS}
+        for i, lower in enumerate(doc.to_array("LOWER").tolist()):
+            if lower not in pronouns:
+                continue
+            tok = doc[i]
             low = tok.lower_
-            if tok.pos_ != "PRON" or low not in FEMALE_PRONOUNS | MALE_PRONOUNS or self.in_quote(tok.idx):
+            if tok.pos_ != "PRON" or self.in_quote(tok.idx):
                 continue
             si = self.sentence_index(tok.idx)
             prev = [o for o in self._sentence_occurrences(si) if o.end <= tok.idx and not o.quoted

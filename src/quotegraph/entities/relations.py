@@ -41,11 +41,12 @@ def find_relations(parsed: ParsedArticle, entities: list[Entity], quotes: list[Q
         first = next((t for t in sent if not t.is_space), None)
         if first is None or block_of(first.idx) is None:
             continue
-        facts.plays(sent)
-        facts.created(sent)
-        facts.streams_on(sent)
-        facts.performed_in(sent)
-        facts.friends(sent)
+        toks = list(sent)  # every rule walks the sentence: one Token object per position serves them all
+        facts.plays(sent, toks)
+        facts.created(sent, toks)
+        facts.streams_on(sent, toks)
+        facts.performed_in(sent, toks)
+        facts.friends(sent, toks)
     return facts.found
 
 
@@ -157,9 +158,9 @@ class _Facts:
         return e if e is not None and e.type == "character" else None
 
     # ---- plays -----------------------------------------------------------------------------------------------
-    def plays(self, sent: Span) -> None:
+    def plays(self, sent: Span, toks: list[Token]) -> None:
         play_verbs = word_set("entity_play_verbs.txt")
-        for tok in sent:
+        for tok in toks:
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
             if tok.lemma_ in play_verbs and tok.dep_ == "acl":
@@ -184,7 +185,7 @@ class _Facts:
                 for actor in self.group(self.subject(tok)):
                     self.add(self._person(actor), "plays", role, self._work_of(tok, sent, r), sent)
         # "Lily Collins (Emily)"
-        for t in sent:
+        for t in toks:
             if t.text != "(":
                 continue
             inner = _next_word(t)
@@ -199,7 +200,7 @@ class _Facts:
                 self.add(actor, "plays", role, self.work_in(sent), sent)
         # "her on-screen counterpart, Emily"
         cue_words = {ph[-1] for ph in phrases("entity_character_cues.txt")}
-        for t in sent:
+        for t in toks:
             if t.lemma_.lower() not in cue_words or t.pos_ != "NOUN":
                 continue
             nxt = _next_word(t)
@@ -224,10 +225,10 @@ class _Facts:
         return self.work_in(sent, verb)
 
     # ---- created ---------------------------------------------------------------------------------------------
-    def created(self, sent: Span) -> None:
+    def created(self, sent: Span, toks: list[Token]) -> None:
         creator_nouns = {w for w in self.cues["created"] if not w.startswith("create")}
         creator_verbs = self.cues["created"] - creator_nouns
-        for t in sent:
+        for t in toks:
             if t.lower_ in creator_nouns and t.pos_ in ("NOUN", "PROPN"):
                 # "creator Darren Star", "Emily in Paris creator Darren Star", "X, the creator of Z"
                 nxt = _next_word(t)
@@ -263,8 +264,8 @@ class _Facts:
                         self.add(self._person(p), "created", work, None, sent)
 
     # ---- streams on / airs on --------------------------------------------------------------------------------
-    def streams_on(self, sent: Span) -> None:
-        for t in sent:
+    def streams_on(self, sent: Span, toks: list[Token]) -> None:
+        for t in toks:
             network = self.entity_at(t)
             if network is None or network.type != "organization":
                 continue
@@ -296,9 +297,9 @@ class _Facts:
                 self.add(work, pred, network, None, sent)
 
     # ---- performed in ----------------------------------------------------------------------------------------
-    def performed_in(self, sent: Span) -> None:
+    def performed_in(self, sent: Span, toks: list[Token]) -> None:
         cue = self.cues["performed in"]
-        for verb in sent:
+        for verb in toks:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
             works = []
@@ -327,10 +328,10 @@ class _Facts:
                     self.add(self._person(person), "performed in", work, None, sent)
 
     # ---- is friends with -------------------------------------------------------------------------------------
-    def friends(self, sent: Span) -> None:
+    def friends(self, sent: Span, toks: list[Token]) -> None:
         words = self.cues["is friends with"]
         singles = {w for w in words if " " not in w}
-        for t in sent:
+        for t in toks:
             if t.pos_ not in ("NOUN", "PROPN") or (t.lemma_.lower() not in singles and t.lower_.rstrip("s") not in singles):
                 continue
             if self.resolver.in_quote(t.idx):
