@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 class DocIndex:
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array("IDX").tolist()
         self.sent_starts = [s.start for s in doc.sents]
         self.sent_ends = self.sent_starts[1:] + [len(doc)]
 

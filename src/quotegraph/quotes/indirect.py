@@ -15,12 +15,13 @@ from bisect import bisect_left
 
 import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from ..nlp import ParsedArticle
 from . import QuoteCandidate
 from .docindex import DocIndex
-from .lexicon import CueLexicon, cue_lexicon
+from .lexicon import CueLexicon, cue_lexicon, maybe_verbs
 from .source import mention_span, prepositional_cue, subject_of
 
 _MIN_WORDS = 3  # content shorter than this ("said so", "thinks it") reports nothing worth keeping
@@ -228,14 +229,26 @@ def find_indirect_quotes(parsed: ParsedArticle, quoted: list[tuple[int, int]],
     finder = _Finder(parsed, quoted, lex or cue_lexicon())
     out: list[QuoteCandidate] = []
     taken: list[tuple[int, int]] = []
+    can_start = _cue_starts(finder.doc, finder.lex)
     for b in parsed.article.paragraphs:
         lo, hi = finder.index.token_at(b.start), finder.index.token_at(b.end)
         if lo is None:
             continue
-        for tok in finder.doc[lo:hi if hi is not None else len(finder.doc)]:
+        for i in range(lo, hi if hi is not None else len(finder.doc)):
+            if not can_start[i]:
+                continue
+            tok = finder.doc[i]
             cand = finder.according_to(tok) or finder.from_verb(tok)
             if cand is None or any(s < cand.end and cand.start < e for s, e in taken):
                 continue
             out.append(cand)
             taken.append((cand.start, cand.end))
     return out
+
+
+def _cue_starts(doc: Doc, lex: CueLexicon) -> list[bool]:
+    """Per token: whether an indirect quote's cue can start there, a verb (from_verb) or the first word of
+    a prepositional cue (according_to); every other token gives no candidate, so it is not looked at."""
+    firsts = {hash_string(phrase[0]) for phrase in lex.prepositions if phrase}
+    lowers = doc.to_array("LOWER").tolist()
+    return [verb or low in firsts for verb, low in zip(maybe_verbs(doc), lowers)]

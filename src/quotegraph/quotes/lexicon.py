@@ -8,10 +8,13 @@ cue_naming_verbs.txt (verbs that quote a name: call, dub) and cue_phrases.txt ("
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.attrs import POS, TAG
+from spacy.strings import hash_string
+from spacy.symbols import AUX, VERB
+from spacy.tokens import Doc, Token
 
 _VERB_TAGS = {"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"}
 
@@ -33,6 +36,16 @@ def _is_verb(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in _VERB_TAGS:
         return False
     return not (tok.i > 0 and tok.doc[tok.i - 1].text == "-")  # part of a compound adjective: "so-called"
+
+
+def maybe_verbs(doc: Doc) -> list[bool]:
+    """Per token: whether its coarse or fine tag says verb, as _is_verb asks first. Read from the doc's
+    arrays, so a loop that only looks at verbs makes no Token object for the other words."""
+    if not len(doc):
+        return []
+    verb_tags = {hash_string(t) for t in _VERB_TAGS}
+    pos, tag = doc.to_array([POS, TAG]).T.tolist()
+    return [p in (VERB, AUX) or t in verb_tags for p, t in zip(pos, tag)]
 
 
 def lemma_forms(tok: Token) -> tuple[str, ...]:
@@ -69,16 +82,22 @@ class CueLexicon:
         if not _is_verb(tok):
             return None
         forms = lemma_forms(tok)
-        for child in tok.children:
-            if child.dep_ in ("prt", "dobj") and child.i > tok.i:
-                for f in forms:
-                    how = self.phrasal.get((f, child.lower_))
-                    if how and (not reported or how != "quote"):
-                        return (tok.idx, child.idx + len(child))
+        if not self._phrasal_lemmas.isdisjoint(forms):  # only then can a particle or object make a cue
+            for child in tok.children:
+                if child.dep_ in ("prt", "dobj") and child.i > tok.i:
+                    for f in forms:
+                        how = self.phrasal.get((f, child.lower_))
+                        if how and (not reported or how != "quote"):
+                            return (tok.idx, child.idx + len(child))
         for f in forms:
             if f in self.speech or (reported and f in self.thought) or (not reported and f in self.quote_only):
                 return (tok.idx, tok.idx + len(tok))
         return None
+
+    @cached_property
+    def _phrasal_lemmas(self) -> frozenset[str]:
+        """The verbs that have a phrasal cue, to skip looking for a particle on all others."""
+        return frozenset(lemma for lemma, _ in self.phrasal)
 
     def frames_of(self, tok: Token) -> frozenset[str]:
         if not _is_verb(tok):
