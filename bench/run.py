@@ -85,6 +85,7 @@ def figure_extract_vs_bare(files: list[Path], model: str, state: dict) -> Figure
     print("figure 1: bare nlp.pipe over the same texts ...", flush=True)
     bare = run_measured([sys.executable, str(BENCH / "passes.py"), "bare", str(listing), model])
     state["extract"] = extract
+    state["bare"] = bare
     if n_results == 0 or _failed(bare):
         return Figure(1, "extract / bare nlp.pipe (CPU)", None, "<= 1.0", None,
                       why=_failed(bare) or _failed(extract), details={"extract": extract.summary()})
@@ -165,9 +166,16 @@ def figure_vs_textacy(files: list[Path], model: str, state: dict) -> Figure:
                           "textacy_pass": json.loads(textacy.stdout.strip().splitlines()[-1]),
                           "extract_quotes": n_quotes, "spacy_textacy_versions": versions})
     if not fig.met:
-        fig.why = (f"textacy's cost is one full parse plus a cheap rule pass ({textacy.cpu_seconds:.0f} CPU s), so "
-                   f"beating it by 1.3x needs extract at or under 0.77 of a bare parse; extract used "
-                   f"{extract.cpu_seconds:.0f} CPU s (figure 1). The same levers close both: parse less")
+        bare: Measured | None = state.get("bare")
+        of_bare = f" ({extract.cpu_seconds / bare.cpu_seconds:.2f} of the bare parse, figure 1)" if bare else ""
+        fig.why = (f"textacy used {textacy.cpu_seconds:.0f} CPU s: a full parse of every text plus its rule pass. "
+                   f"1.3x needs extract at or under {textacy.cpu_seconds / 1.3:.0f} CPU s; it used "
+                   f"{extract.cpu_seconds:.0f}{of_bare}. Extract already parses article blocks rather than whole "
+                   f"texts and sets spaCy's attribute_ruler annotations from a lookup table; what remains is mostly "
+                   f"the NER and the tagger/parser's tok2vec over every sentence (bench/profile_extract.py), because "
+                   f"people and works can be named anywhere. Closing the gap means running the NER and parser on "
+                   f"fewer sentences (only those near quote marks, cue words or capitalised words), which changes the "
+                   f"output the snapshot test holds: a change to score on the seeds and PolNeAR dev, not a speed patch")
     return fig
 
 

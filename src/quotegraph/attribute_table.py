@@ -32,7 +32,7 @@ _KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 _KEY_IDS = [TAG, LOWER, DEP, IS_SPACE]
 _STRING_ATTRS = {"TAG", "LOWER", "DEP"}
 _OPERATORS = {"IN", "NOT_IN", "REGEX"}
-MAX_REMEMBERED = 200_000  # distinct token keys kept before the table starts afresh (memory stays flat)
+MAX_REMEMBERED = 100_000  # distinct token keys kept before the table starts afresh, so memory stays flat (~25 MB)
 
 TokenTest = Callable[[tuple], bool]  # (tag, lower, dep, is_space) -> does this pattern token match
 
