@@ -83,18 +83,31 @@ def _adjacent_subject(verb: Token | None) -> tuple[int, int] | None:
     if verb is None:
         return None
     doc = verb.doc
-    chunks = {t.i: ch for ch in doc[verb.sent.start:verb.sent.end].noun_chunks for t in ch}
-    nxt = next((t for t in doc[verb.i + 1:verb.sent.end] if not t.is_space), None)
+    sent = verb.sent
+    chunks = {t.i: ch for ch in _noun_chunks(doc) if ch.start >= sent.start and ch.end <= sent.end for t in ch}
+    nxt = next((t for t in doc[verb.i + 1:sent.end] if not t.is_space), None)
     inverting = verb.lemma_.lower() in word_set("speaker_inverting_verbs.txt")
     if nxt is not None and nxt.pos_ in {"PROPN", "NOUN", "PRON", "DET", "ADJ"} and nxt.i in chunks and (
             inverting or chunks[nxt.i].root.dep_ not in {"dobj", "dative", "attr", "oprd", "pobj"}):
         ch = chunks[nxt.i]
         return ch.start_char, ch.end_char
-    prev = next((t for t in reversed(doc[verb.sent.start:verb.i]) if not t.is_space), None)
+    prev = next((t for t in reversed(doc[sent.start:verb.i]) if not t.is_space), None)
     if prev is not None and prev.pos_ in {"PROPN", "NOUN", "PRON"} and prev.i in chunks:
         ch = chunks[prev.i]
         return ch.start_char, ch.end_char
     return None
+
+
+_last_chunks: tuple[Doc, list[Span]] | None = None
+
+
+def _noun_chunks(doc: Doc) -> list[Span]:
+    """doc.noun_chunks, made once per doc: spaCy's Span.noun_chunks walks the whole doc on every call."""
+    global _last_chunks
+    last = _last_chunks
+    if last is None or last[0] is not doc:
+        last = _last_chunks = (doc, list(doc.noun_chunks))
+    return last[1]
 
 
 def speaker_verb_subject(sent: Span, skip: list[tuple[int, int]]) -> tuple[int, int] | None:
