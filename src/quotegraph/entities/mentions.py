@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import ParsedArticle
@@ -149,6 +150,10 @@ def _strip_honorific(doc: Doc, s: int, e: int) -> tuple[int, str]:
     by_length = _titles_by_length(("honorifics.txt", "entity_office_titles.txt"))
     longest = max(by_length, default=0)
     lo = max(0, s - longest + 1)
+    # any title found would begin in [lo, e): most runs have no title's first word there at all
+    firsts = _title_first_word_ids(("honorifics.txt", "entity_office_titles.txt"))
+    if firsts.isdisjoint(_lower_ids(doc)[lo:e]):
+        return s, ""
     lowers = [t.lower_ for t in doc[lo:e]]
     for n in sorted(by_length, reverse=True):
         titles = by_length[n]
@@ -242,6 +247,24 @@ def _titles_by_length(names: tuple[str, ...]) -> dict[int, frozenset[tuple[str, 
             if kinds.get(" ".join(ph)) != "modifier":
                 out.setdefault(len(ph), set()).add(ph)
     return {n: frozenset(v) for n, v in out.items()}
+
+
+@lru_cache(maxsize=None)
+def _title_first_word_ids(names: tuple[str, ...]) -> frozenset[int]:
+    """The first words of the titles in the given lists, as the hashes spaCy's LOWER attribute holds."""
+    return frozenset(get_string_id(ph[0]) for phs in _titles_by_length(names).values() for ph in phs)
+
+
+_last_lower_ids: tuple[Doc, list[int]] | None = None
+
+
+def _lower_ids(doc: Doc) -> list[int]:
+    """The doc's LOWER array as a list, made once per doc (the last doc asked for is remembered)."""
+    global _last_lower_ids
+    last = _last_lower_ids
+    if last is None or last[0] is not doc:
+        last = _last_lower_ids = (doc, doc.to_array("LOWER").tolist())
+    return last[1]
 
 
 @lru_cache(maxsize=1)
