@@ -12,6 +12,18 @@ SHARED = Path(os.environ.get("QUOTEGRAPH_SHARED", ROOT.parent / "shared"))
 
 
 @pytest.fixture(scope="session")
+def skip_unless_ci():
+    """skip_unless_ci(reason): skip for a developer who lacks an optional tool; fail in CI (CI set), where
+    `make test` installs every tool the suite needs, so a missing Java, pyspark or chromium never passes as a skip."""
+    def _skip(reason: str) -> None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason} (CI must run this test)", pytrace=False)
+        pytest.skip(reason)
+
+    return _skip
+
+
+@pytest.fixture(scope="session")
 def nlp():
     from quotegraph.nlp import load_pipeline
 
