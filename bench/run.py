@@ -193,8 +193,8 @@ def figure_vs_textacy(files: list[Path], model: str, state: dict, repeat: int) -
         fig.why = (f"textacy used {textacy.cpu_seconds:.0f} CPU s: a full parse of every text plus its rule pass. "
                    f"1.3x needs extract at or under {textacy.cpu_seconds / 1.3:.0f} CPU s; it used "
                    f"{extract.cpu_seconds:.0f}{of_bare}. Extract already parses article blocks rather than whole "
-                   f"texts, sets spaCy's attribute_ruler annotations from a lookup table and multiplies through "
-                   f"OpenBLAS; what remains is mostly the NER and the tok2vec over every sentence "
+                   f"texts, sets spaCy's attribute_ruler annotations from a lookup table, remembers every lemma "
+                   f"and multiplies through OpenBLAS; what remains is mostly the NER and the tok2vec over every sentence "
                    f"(bench/profile_extract.py), because people, works and dates can be named anywhere. Closing the "
                    f"gap means running the NER on fewer tokens, which changes the output the snapshot test holds: a "
                    f"change to score on the seeds and PolNeAR dev, not a speed patch")
