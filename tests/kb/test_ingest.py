@@ -144,6 +144,33 @@ def test_jobs_2_stores_the_same_as_jobs_1(nlp, shared, tmp_path):
     assert stores[1] == stores[2]
 
 
+def test_workers_are_replaced_as_they_go_and_every_article_is_stored_once_in_order(nlp, tmp_path, monkeypatch):
+    import importlib
+
+    from quotegraph.kb import open_kb
+
+    ingest_module = importlib.import_module("quotegraph.kb.ingest")  # the module, not kb's ingest function
+    monkeypatch.setattr(ingest_module, "RECYCLE_BATCHES_PER_WORKER", 1)  # new workers every 2 batches of 8
+    pools = []
+    real_pool = ingest_module.ProcessPoolExecutor
+    monkeypatch.setattr(ingest_module, "ProcessPoolExecutor", lambda *a, **k: pools.append(1) or real_pool(*a, **k))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(40):
+        (folder / f"{k:02d}.txt").write_text(f'Story {k}\n\n"We won game {k}," Jane Roe said after the match.\n',
+                                           encoding="utf-8")
+    events = []
+    with open_kb(str(tmp_path / "kb.db")) as kb:
+        summary = kb.ingest([str(folder)], jobs=2, on_event=events.append)
+        assert (summary.new, summary.failed) == (40, 0)
+        assert [e.source for e in events] == sorted(str(f) for f in folder.iterdir())
+        quotes = kb.quotes(limit=100).items
+        assert len(quotes) == 40 and {q.speaker.name for q in quotes} == {"Jane Roe"}
+        assert sorted(q.text.strip(" ,") for q in quotes) == sorted(f"We won game {k}" for k in range(40))
+        assert kb.conn.execute("PRAGMA cache_size").fetchone()[0] == -65536  # the store's own cache again
+    assert len(pools) == 3  # 5 batches: workers replaced after the 2nd and the 4th
+
+
 def test_merge_and_split_commands(tmp_path, nlp):
     folder = tmp_path / "in"
     folder.mkdir()

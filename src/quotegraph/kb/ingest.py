@@ -3,9 +3,10 @@
 The parent process reads the inputs, skips bytes it has already read (by hash, before any
 extraction), and writes each result in its own transaction in input order. Extraction runs
 in the parent (jobs=1) or in `jobs` worker processes that each load the spaCy pipeline once;
-at most a few batches per worker are in flight, so memory stays flat however many articles
-come through. A file or article that cannot be read or extracted is reported and the run
-goes on.
+at most a few batches per worker are in flight, workers are replaced after every 2,000 articles
+or so (a spaCy pipeline's vocabulary only grows), and the writer keeps a small page cache, so
+memory stays flat however many articles come through. A file or article that cannot be read
+or extracted is reported and the run goes on.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import hashlib
 import os
 import time
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
@@ -25,6 +27,8 @@ from ..result import ArticleResult
 
 BATCH_DOCUMENTS = 8
 IN_FLIGHT_PER_WORKER = 3
+RECYCLE_BATCHES_PER_WORKER = 250  # batches a worker extracts before it is replaced (2,000 articles, minutes)
+INGEST_CACHE_KIB = 16 * 1024  # the writer's SQLite page cache during ingest (queries keep the store's default)
 MAX_ERRORS_KEPT = 1000
 
 
@@ -214,11 +218,20 @@ def extracted(items: Iterable[_Item], jobs: int, model: str | None, limits: Limi
             reason = "a worker process died while extracting this batch (out of memory?)"
             return _fill(batch, [f"{b.source}: {reason}" for b in batch if b.raw is not None])
 
+    submitted = 0
     try:
         for batch in _batches(items, BATCH_DOCUMENTS):
             raws = [b.raw for b in batch if b.raw is not None]
             fut = None
+            if raws and submitted and submitted % (jobs * RECYCLE_BATCHES_PER_WORKER) == 0:
+                # fresh workers: whatever a spaCy pipeline keeps growing (its vocabulary and string store learn
+                # every new word for good) is let go; the old workers finish first, so they never overlap
+                while pending:
+                    yield from finish(*pending.popleft())
+                pool.shutdown(wait=True)
+                pool = new_pool()
             if raws:
+                submitted += 1
                 try:
                     fut = pool.submit(extract_batch, raws, model, limits)
                 except BrokenProcessPool:
@@ -265,7 +278,35 @@ def ingest(kb, paths: list[str], jobs: int = 1, model: str | None = None,
             on_event(event)
 
     limits = Limits(max_bytes=max_bytes, max_chars=max_chars, time_limit=time_limit)
-    for item in extracted(iter_items(paths, already_read, max_bytes), jobs, model, limits):
+    with _page_cache(kb.conn, INGEST_CACHE_KIB):
+        _store_all(kb, extracted(iter_items(paths, already_read, max_bytes), jobs, model, limits), engine, force,
+                   report)
+    summary.seconds = time.perf_counter() - started
+    stats = kb.stats()
+    summary.total_articles, summary.total_quotes = stats.articles, stats.quotes
+    summary.people, summary.works = stats.people, stats.works
+    return summary
+
+
+@contextmanager
+def _page_cache(conn, kib: int):
+    """The connection's SQLite page cache at `kib` KiB until the block ends.
+
+    Ingest writes each article once and reads back little but the name index, which a small cache
+    serves (the rest comes from the OS's file cache, shared and not the process's own). The store's
+    default cache, meant for queries, would otherwise fill as the store grows, so the writer's
+    memory would keep rising with the corpus until the cache is full."""
+    before = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = -{int(kib)}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+def _store_all(kb, items: Iterable[_Item], engine: str, force: bool, report: Callable[[IngestEvent], None]) -> None:
+    """Write each extracted item in its own transaction, reporting every outcome; a failure ends only its item."""
+    for item in items:
         if item.skipped:
             report(IngestEvent("unchanged", item.source))
             continue
@@ -282,8 +323,3 @@ def ingest(kb, paths: list[str], jobs: int = 1, model: str | None = None,
                                f"{item.source}: internal error while storing ({type(e).__name__}: {e})"))
             continue
         report(IngestEvent(outcome.status, item.source, quotes=outcome.quotes, article=outcome.article))
-    summary.seconds = time.perf_counter() - started
-    stats = kb.stats()
-    summary.total_articles, summary.total_quotes = stats.articles, stats.quotes
-    summary.people, summary.works = stats.people, stats.works
-    return summary
