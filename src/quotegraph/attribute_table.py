@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Callable
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import normalize_token_attrs
+
+from .component_swap import DocByDoc, swap_component
 
 FACTORY = "quotegraph_attribute_table"
 # what every pattern may test, in the order of the key each token is looked up by
@@ -67,7 +69,7 @@ def supports(ruler: AttributeRuler) -> bool:
     return True
 
 
-class AttributeTable:
+class AttributeTable(DocByDoc):
     """A drop-in for spaCy's AttributeRuler over patterns that `supports` accepts."""
 
     def __init__(self, nlp: Language, name: str = "attribute_ruler"):
@@ -184,10 +186,6 @@ class AttributeTable:
             doc.from_array(columns, values)
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
-
 
 @Language.factory(FACTORY)
 def make_attribute_table(nlp: Language, name: str) -> AttributeTable:
@@ -196,11 +194,9 @@ def make_attribute_table(nlp: Language, name: str) -> AttributeTable:
 
 def use_attribute_table(nlp: Language, name: str = "attribute_ruler") -> bool:
     """Swap the pipeline's attribute_ruler for an AttributeTable with its patterns, when it can."""
-    if name not in nlp.pipe_names or name in nlp.disabled:
+    swapped = swap_component(nlp, name, FACTORY, lambda ruler: isinstance(ruler, AttributeRuler) and supports(ruler))
+    if swapped is None:
         return False
-    ruler = nlp.get_pipe(name)
-    if not isinstance(ruler, AttributeRuler) or not supports(ruler):
-        return False
-    table = nlp.replace_pipe(name, FACTORY)
+    ruler, table = swapped
     table.add_from(ruler)
     return True

@@ -21,14 +21,14 @@ lemmatizer stays as it is.
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator
-
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
+
+from .component_swap import DocByDoc, swap_component
 
 FACTORY = "quotegraph_lemma_table"
 _COLUMNS = [ORTH, POS, MORPH, LEMMA]
@@ -57,7 +57,7 @@ def _index_as_sets(lemmatizer: Lemmatizer) -> None:
             table[key] = _IndexList(words)
 
 
-class LemmaTable:
+class LemmaTable(DocByDoc):
     """A drop-in for a rule-mode, non-overwriting spaCy Lemmatizer that remembers every answer."""
 
     def __init__(self, nlp: Language, name: str = "lemmatizer", lemmatizer: Lemmatizer | None = None):
@@ -93,10 +93,6 @@ class LemmaTable:
         doc.from_array([LEMMA], lemmas.reshape(n, 1))
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
-
 
 def supports(lemmatizer: object) -> bool:
     """True for spaCy's rule-mode, non-overwriting Lemmatizer whose is_base_form is spaCy's own or English's
@@ -115,12 +111,10 @@ def make_lemma_table(nlp: Language, name: str) -> LemmaTable:
 
 def use_lemma_table(nlp: Language, name: str = "lemmatizer") -> bool:
     """Swap the pipeline's lemmatizer for a LemmaTable over it, when `supports` allows."""
-    if name not in nlp.pipe_names or name in nlp.disabled:
+    swapped = swap_component(nlp, name, FACTORY, supports)
+    if swapped is None:
         return False
-    lemmatizer = nlp.get_pipe(name)
-    if not supports(lemmatizer):
-        return False
+    lemmatizer, table = swapped
     _index_as_sets(lemmatizer)
-    table = nlp.replace_pipe(name, FACTORY)
     table.lemmatizer = lemmatizer
     return True
