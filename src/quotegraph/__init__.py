@@ -8,10 +8,14 @@ Python API:
 """
 from __future__ import annotations
 
-from .errors import InputError, ModelError, QuotegraphError, StoreError
-from .result import ArticleResult, Entity, Quote, Relation, Speaker, Span
+import logging
 
-__version__ = "0.1.0"
+from .errors import ArticleFailed, InputError, ModelError, QuotegraphError, StoreError, UserInputError
+from .result import ArticleResult, Entity, Quote, Relation, Speaker, Span
+from .settings import VERSION as __version__
+from .settings import Settings
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())  # a library logs only where it is asked to
 
 
 def _one(raw, model: str | None):
@@ -19,7 +23,7 @@ def _one(raw, model: str | None):
     from .pipeline import extract_documents
 
     (_, res), = extract_documents([raw], load_pipeline(model))
-    if isinstance(res, QuotegraphError):
+    if isinstance(res, ArticleFailed):
         raise res
     return res
 
@@ -55,4 +59,5 @@ def open_kb(path: str | None = None, readonly: bool = False):
 
 
 __all__ = ["open_kb", "extract_file", "extract_text", "extract_html", "ArticleResult", "Quote", "Entity", "Relation",
-           "Speaker", "Span", "QuotegraphError", "InputError", "ModelError", "StoreError"]
+           "Speaker", "Span", "Settings", "QuotegraphError", "ArticleFailed", "InputError", "UserInputError",
+           "ModelError", "StoreError"]

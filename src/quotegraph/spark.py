@@ -35,6 +35,7 @@ if __name__ == "__main__":  # run as a spark-submit script: import the installed
     _sys.path[:] = [p for p in _sys.path if _os.path.abspath(p or ".") != _here]
 
 import io
+import logging
 import os
 import re
 import shutil
@@ -47,9 +48,12 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 import pyarrow as pa
 
 # Absolute imports, so that this file also works as spark-submit's main script.
-from quotegraph.errors import InputError, QuotegraphError
+from quotegraph.errors import ArticleFailed, InputError, QuotegraphError
+from quotegraph.limits import Limits
+from quotegraph.pipeline import extract_guarded
 from quotegraph.readers import RawDocument
-from quotegraph.result import ArticleResult
+from quotegraph.readers.warc import HTML_TYPES, record_document
+from quotegraph.settings import Settings
 from quotegraph.tables import SCHEMAS, article_id, result_rows
 
 if TYPE_CHECKING:
@@ -62,8 +66,9 @@ SKIPPED_SCHEMA = pa.schema([("source", pa.string()), ("url", pa.string()), ("kin
                             ("reason", pa.string())])
 BUCKET_COLUMN = "bucket"
 DEFAULT_BUCKETS = 16
-DEFAULT_MAX_BYTES = 16 * 1024 * 1024  # per WARC record, as `quotegraph ingest`
 LOCAL_MASTER = "local[2]"
+
+log = logging.getLogger(__name__)
 
 
 class SparkJobError(QuotegraphError):
@@ -85,11 +90,10 @@ class SkippedRecord:
 class SparkJobOptions:
     inputs: list[str]
     out: str
-    model: str | None = None
+    settings: Settings = field(default_factory=Settings.from_env)  # the model, max_record_bytes and the limits
     buckets: int = DEFAULT_BUCKETS
     partitions: int | None = None  # records are spread over this many tasks; None: twice the cores, at least one per file
     batch_size: int = 64
-    max_bytes: int = DEFAULT_MAX_BYTES
     overwrite: bool = False
 
 
@@ -108,7 +112,7 @@ class SparkJobSummary:
 
 # ---------------------------------------------------------------- WARC records -> RawDocument
 
-def warc_documents(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES
+def warc_documents(data: bytes, source: str, max_bytes: int | None = None
                    ) -> Iterator[RawDocument | SkippedRecord]:
     """The HTML pages of one WARC file (gzip or not) as RawDocuments, in file order; every other
     response record, and a file or record that cannot be read, as a SkippedRecord.
@@ -120,8 +124,7 @@ def warc_documents(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES
     the WARC is read from."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-    from quotegraph.readers.warc import _record_document as record_document
-
+    max_bytes = max_bytes or Settings().max_record_bytes
     n = 0
     # As read_warc does: HTTP headers are parsed by record_document, after it has measured the record's block.
     records = ArchiveIterator(io.BytesIO(data), record_types=WarcRecordType.response, parse_http=False)
@@ -168,8 +171,6 @@ def _not_a_page(rec: Any) -> str:
     status = rec.http_headers.status_code
     if status is not None and not 200 <= status < 300:
         return f"HTTP status {status}"
-    from quotegraph.readers.warc import HTML_TYPES
-
     media_type = (rec.http_content_type or "").lower()
     if media_type and media_type not in HTML_TYPES:
         return f"not an HTML page ({media_type})"
@@ -178,45 +179,13 @@ def _not_a_page(rec: Any) -> str:
 
 # ---------------------------------------------------------------- extraction inside a partition
 
-def extract_guarded(raws: Iterable[RawDocument], nlp: "spacy.Language", batch_size: int = 64
-                    ) -> Iterator[tuple[RawDocument, ArticleResult | Exception]]:
-    """extract_documents, batch by batch; a batch that raises is redone one document at a time,
-    so that one bad page costs its own result and never the rest of the partition."""
-    from quotegraph.pipeline import extract_documents
-
-    def run(batch: list[RawDocument]) -> list[tuple[RawDocument, ArticleResult | Exception]]:
-        try:
-            return list(extract_documents(batch, nlp, batch_size=batch_size))
-        except Exception as e:  # noqa: BLE001 -- a bug or a pathological page: skip it, keep the job
-            if len(batch) == 1:
-                return [(batch[0], e)]
-            return [done for raw in batch for done in run([raw])]
-
-    batch: list[RawDocument] = []
-    for raw in raws:
-        batch.append(raw)
-        if len(batch) >= batch_size:
-            yield from run(batch)
-            batch = []
-    if batch:
-        yield from run(batch)
-
-
 def bucket_of(aid: str, buckets: int) -> int:
     """The partition an article's rows go to: a stable hash of its id, the same in every table."""
     return int(aid[:8], 16) % buckets
 
 
-def _failure_reason(err: Exception) -> str:
-    if isinstance(err, InputError):
-        return err.reason
-    if isinstance(err, QuotegraphError):
-        return str(err)
-    return f"extraction error: {type(err).__name__}: {err}"
-
-
 def extract_partition(items: Iterable[RawDocument | SkippedRecord], model: str | None, batch_size: int,
-                      buckets: int) -> Iterator[tuple[str, tuple]]:
+                      buckets: int, limits: Limits | None = None) -> Iterator[tuple[str, tuple]]:
     """mapPartitions body: ("table", row tuple) pairs for each table, in SCHEMAS column order plus bucket.
 
     The spaCy pipeline comes from load_pipeline, which is cached per process: Spark reuses its
@@ -238,10 +207,10 @@ def extract_partition(items: Iterable[RawDocument | SkippedRecord], model: str |
         skipped.clear()
 
     nlp = load_pipeline(model)
-    for raw, res in extract_guarded(documents(), nlp, batch_size):
+    for raw, res in extract_guarded(documents(), nlp, batch_size, limits=limits):
         yield from drain()
-        if isinstance(res, Exception):
-            yield SKIPPED_TABLE, (raw.source, raw.url, "failed", _failure_reason(res))
+        if isinstance(res, ArticleFailed):
+            yield SKIPPED_TABLE, (raw.source, raw.url, "failed", res.reason)
             continue
         rows = result_rows(res)
         bucket = bucket_of(article_id(res), buckets)
@@ -374,12 +343,14 @@ def run_job(spark: "SparkSession", opts: SparkJobOptions) -> SparkJobSummary:
     sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
     files = sc.binaryFiles(",".join(opts.inputs))
 
-    max_bytes, model, batch_size, buckets = opts.max_bytes, opts.model, opts.batch_size, opts.buckets
+    max_bytes, model, batch_size, buckets = opts.settings.max_record_bytes, opts.settings.model, opts.batch_size, opts.buckets
+    limits = Limits.of(opts.settings)
     documents = files.flatMap(lambda kv: warc_documents(kv[1], local_path(kv[0]), max_bytes))
     partitions = opts.partitions or max(len(paths), sc.defaultParallelism * 2)
     if partitions != files.getNumPartitions():
         documents = documents.repartition(partitions)  # spread one big WARC's records over all cores
-    tagged = documents.mapPartitions(partial(extract_partition, model=model, batch_size=batch_size, buckets=buckets))
+    tagged = documents.mapPartitions(partial(extract_partition, model=model, batch_size=batch_size, buckets=buckets,
+                                             limits=limits))
     tagged.persist(StorageLevel.MEMORY_AND_DISK)
     try:
         counts = tagged.map(lambda t: t[0]).countByValue()  # the one pass that runs the extraction
@@ -426,11 +397,15 @@ def read_tables(out: str) -> dict[str, pa.Table]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """`python -m quotegraph.spark ...` / spark-submit: the `quotegraph spark` command."""
-    from quotegraph.cli import main as cli_main
+    """`python -m quotegraph.spark ...` / spark-submit: runs `python -m quotegraph spark ...`.
+
+    The job is a library that the command line drives, never the other way: the script hands its
+    arguments to the package's own entry point (quotegraph/__main__.py) rather than importing the CLI."""
+    import runpy
 
     sys.argv = ["quotegraph", "spark", *(sys.argv[1:] if argv is None else argv)]
-    cli_main()
+    log.debug("spark-submit script: %s", " ".join(sys.argv))
+    runpy.run_module("quotegraph", run_name="__main__", alter_sys=True)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from quotegraph.ingest import ingest, add_document
 
 
 def run(*args, db, cwd=None):
@@ -23,9 +24,8 @@ def cli(*args, db, with_stderr=False):
     """The same command in this process (fast, and the spaCy pipeline is loaded once): (exit code, stdout)."""
     from typer.testing import CliRunner
 
-    from quotegraph.cli import _register, app
+    from quotegraph.cli import app
 
-    _register()
     result = CliRunner().invoke(app, [*args, "--db", str(db)])
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
@@ -137,7 +137,7 @@ def test_jobs_2_stores_the_same_as_jobs_1(nlp, shared, tmp_path):
     stores = {}
     for jobs in (1, 2):
         with open_kb(str(tmp_path / f"{jobs}.db")) as kb:
-            summary = kb.ingest([seeds], jobs=jobs)
+            summary = ingest(kb, [seeds], jobs=jobs)
             assert (summary.new, summary.failed) == (2, 0)
             stores[jobs] = (sorted((q.article.id, q.start, q.end, q.speaker.name if q.speaker else None)
                                    for q in kb.quotes(limit=1000).items), kb.stats().to_dict() | {"path": ""})
@@ -149,7 +149,7 @@ def test_workers_are_replaced_as_they_go_and_every_article_is_stored_once_in_ord
 
     from quotegraph.kb import open_kb
 
-    ingest_module = importlib.import_module("quotegraph.kb.ingest")  # the module, not kb's ingest function
+    ingest_module = importlib.import_module("quotegraph.ingest")  # the module, not its ingest function
     monkeypatch.setattr(ingest_module, "RECYCLE_BATCHES_PER_WORKER", 1)  # new workers every 2 batches of 8
     pools = []
     real_pool = ingest_module.ProcessPoolExecutor
@@ -161,7 +161,7 @@ def test_workers_are_replaced_as_they_go_and_every_article_is_stored_once_in_ord
                                            encoding="utf-8")
     events = []
     with open_kb(str(tmp_path / "kb.db")) as kb:
-        summary = kb.ingest([str(folder)], jobs=2, on_event=events.append)
+        summary = ingest(kb, [str(folder)], jobs=2, on_event=events.append)
         assert (summary.new, summary.failed) == (40, 0)
         assert [e.source for e in events] == sorted(str(f) for f in folder.iterdir())
         quotes = kb.quotes(limit=100).items
@@ -202,8 +202,8 @@ def test_add_document_extracts_and_stores_one_upload(nlp, tmp_path):
                b'a long season of close games and late goals.</p><p>"We never gave up," Jane Roe said after the ' \
                b'match, holding the trophy above her head.</p></article></body></html>'
         raw = RawDocument(source="upload", data=page, media_type="text/html", url="https://example.com/win")
-        assert kb.add_document(raw).status == "new"
-        assert kb.add_document(raw).status == "unchanged"
+        assert add_document(kb, raw).status == "new"
+        assert add_document(kb, raw).status == "unchanged"
         assert kb.articles().items[0].url == "https://example.com/win"
         with pytest.raises(InputError):
-            kb.add_document(RawDocument(source="empty", data=b"", media_type="text/plain"))
+            add_document(kb, RawDocument(source="empty", data=b"", media_type="text/plain"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotegraph.errors import StoreError
+from quotegraph.errors import UserInputError
 
 
 def _two_names(kb, article):
@@ -52,7 +52,7 @@ def test_merge_survives_forced_reingest_and_new_articles_follow_it(kb, article):
 
 def test_merge_refuses_records_of_different_types(kb, article):
     kb.add_result(article("Foo Show and Jane Roe.", "a.txt", entities=[("Foo Show", "work"), ("Jane Roe", "person")]))
-    with pytest.raises(StoreError, match="only records of one type merge"):
+    with pytest.raises(UserInputError, match="only records of one type merge"):
         kb.merge("Foo Show", "Jane Roe")
 
 
@@ -114,11 +114,11 @@ def test_split_by_article_survives_reingest_of_a_new_version(kb, article):
 
 def test_split_needs_something_to_split_and_something_left(kb, article):
     _wrongly_merged(kb, article)
-    with pytest.raises(StoreError, match="no mentions"):
+    with pytest.raises(UserInputError, match="no mentions"):
         kb.split("Ashley Park", names=["Nobody"])
-    with pytest.raises(StoreError, match="every mention"):
+    with pytest.raises(UserInputError, match="every mention"):
         kb.split("Ashley Park", names=["Ashley Park", "Ashley"])
-    with pytest.raises(StoreError, match="--name"):
+    with pytest.raises(UserInputError, match="--name"):
         kb.split("Ashley Park")
 
 
@@ -131,5 +131,5 @@ def test_fixes_are_logged(kb, article):
 def test_ambiguous_names_ask_for_an_id(kb, article):
     kb.add_result(article("Ashley Park and Ashley Judd.", "a.txt",
                           entities=[("Ashley Park", "person"), ("Ashley Judd", "person")]))
-    with pytest.raises(StoreError, match="give one as #ID"):
+    with pytest.raises(UserInputError, match="give one as #ID"):
         kb.resolve("Ashley")

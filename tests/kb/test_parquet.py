@@ -5,6 +5,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 
 from quotegraph.tables import SCHEMAS, result_from_rows, result_rows
+from quotegraph.ingest import ingest
 
 
 def _write_spark_like(folder, results):
@@ -29,7 +30,7 @@ def test_spark_tables_ingest_like_the_articles_themselves(kb, park_articles, tmp
     from quotegraph.kb import open_kb
 
     _write_spark_like(tmp_path / "out", park_articles)
-    summary = kb.ingest([str(tmp_path / "out")])
+    summary = ingest(kb, [str(tmp_path / "out")])
     assert (summary.new, summary.failed) == (2, 0)
     with open_kb(str(tmp_path / "direct.db")) as direct:
         for res in park_articles:
@@ -43,7 +44,7 @@ def test_a_damaged_table_is_reported(kb, tmp_path):
     for name in ("articles", "quotes"):
         (folder / name).mkdir(parents=True)
         (folder / name / "part-0.parquet").write_bytes(b"PAR1 this is not parquet PAR1")
-    summary = kb.ingest([str(folder)])
+    summary = ingest(kb, [str(folder)])
     assert summary.failed == 1 and "Parquet" in summary.errors[0]
 
 

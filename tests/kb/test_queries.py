@@ -7,8 +7,9 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from quotegraph.errors import StoreError
+from quotegraph.errors import UserInputError
 from quotegraph.kb.queries import date_bound, fts_query
+from quotegraph.ingest import ingest
 
 
 @pytest.fixture
@@ -62,7 +63,7 @@ def test_quotes_between_dates(filled):
     assert _texts(filled.quotes(since="2022")) == ["She is my friendship soulmate,"]
     assert len(filled.quotes(until="2021-12").items) == 2
     assert filled.quotes(since="2021-01-03", until="2022-01-02").items == []
-    with pytest.raises(StoreError, match="cannot read the date"):
+    with pytest.raises(UserInputError, match="cannot read the date"):
         filled.quotes(since="last tuesday")
 
 
@@ -86,7 +87,7 @@ def test_quotes_paginate(filled):
     assert (len(first.items), first.has_more, first.total) == (2, True, 3)
     assert (len(second.items), second.has_more) == (1, False)
     assert not set(_texts(first)) & set(_texts(second))
-    with pytest.raises(StoreError):
+    with pytest.raises(UserInputError):
         filled.quotes(limit=0)
 
 
@@ -147,7 +148,7 @@ def test_people_and_works_listings_with_counts_sortable(filled):
     assert [p.name for p in filled.people(query="lily").items] == ["Lily Collins"]
     works = filled.works()
     assert [(w.name, w.articles, w.kind) for w in works.items] == [("Emily in Paris", 2, "TV series")]
-    with pytest.raises(StoreError):
+    with pytest.raises(UserInputError):
         filled.people(sort="height")
 
 
@@ -180,11 +181,11 @@ def test_a_parquet_export_ingests_into_another_store_without_extracting(filled, 
 
     filled.export(str(tmp_path / "tables"), "parquet")
     with open_kb(str(tmp_path / "copy.db")) as copy:
-        summary = copy.ingest([str(tmp_path / "tables")])
+        summary = ingest(copy, [str(tmp_path / "tables")])
         assert (summary.new, summary.failed) == (2, 0)
         assert copy.stats().to_dict() | {"path": ""} == filled.stats().to_dict() | {"path": ""}
         assert copy.work("Emily in Paris").created_by == ["Darren Star"]
-        again = copy.ingest([str(tmp_path / "tables")])
+        again = ingest(copy, [str(tmp_path / "tables")])
         assert (again.new, again.unchanged) == (0, 2)
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from quotegraph.errors import InputError
 from quotegraph.readers.feed import read_feed
-from quotegraph.readers.warc import _record_document, read_warc
+from quotegraph.readers.warc import record_document, read_warc
 
 PAGE = b"<html><body><p>The council voted to build a bridge over the river.</p></body></html>"
 HTTP_OK = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
@@ -117,7 +117,7 @@ def test_a_cut_request_record_at_the_end_is_reported(tmp_path):
 
 
 def test_the_spark_jobs_parsed_records_get_the_same_verdicts(tmp_path):
-    """spark.py hands _record_document records whose HTTP headers fastwarc has parsed already."""
+    """spark.py hands record_document records whose HTTP headers fastwarc has parsed already."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     path = tmp_path / "parsed.warc"
@@ -127,7 +127,7 @@ def test_the_spark_jobs_parsed_records_get_the_same_verdicts(tmp_path):
     with open(path, "rb") as f:
         for rec in ArchiveIterator(f, record_types=WarcRecordType.response, parse_http=True, auto_decode="all"):
             try:
-                verdicts.append("doc" if _record_document(rec, "x", 1 << 20) is not None else None)
+                verdicts.append("doc" if record_document(rec, "x", 1 << 20) is not None else None)
             except InputError as e:
                 verdicts.append(e.reason.split(":")[0])
     assert verdicts == ["doc", "WARC record's HTTP response is an empty page", "WARC record is cut short"]

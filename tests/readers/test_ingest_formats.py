@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 import pytest
+from quotegraph.ingest import ingest
 
 PAGES = 3
 
@@ -46,11 +47,11 @@ def test_a_warc_of_benchmark_pages_ingests_end_to_end(nlp, kb, pages, tmp_path, 
     path = tmp_path / "pages.warc.gz"
     warc_writer(path, [(url, html, "text/html; charset=utf-8", 200) for url, html, _ in pages]
                 + [("https://example.com/style.css", b"body{}", "text/css", 200)])
-    summary = kb.ingest([str(path)])
+    summary = ingest(kb, [str(path)])
     assert (summary.new, summary.failed) == (len(pages), 0)
     _check_articles(kb, pages)
     before = counts(kb)
-    again = kb.ingest([str(path)])
+    again = ingest(kb, [str(path)])
     assert (again.new, again.unchanged) == (0, len(pages))
     assert counts(kb) == before
 
@@ -63,7 +64,7 @@ def test_a_feed_of_benchmark_pages_ingests_end_to_end(nlp, kb, pages, tmp_path, 
                       "content": (body.group(1) if body else html).decode("utf-8", "replace")})
     path = tmp_path / "pages.rss"
     path.write_bytes(rss_feed(items))
-    summary = kb.ingest([str(path)])
+    summary = ingest(kb, [str(path)])
     assert (summary.new, summary.failed) == (len(pages), 0)
     _check_articles(kb, pages)
 
@@ -74,6 +75,6 @@ def test_a_jsonl_file_of_pages_and_texts_ingests(nlp, kb, pages, tmp_path):
     lines.append(json.dumps({"url": "https://example.com/plain", "text": 'A Plain Story\n\n"We won," Jane Roe said.'}))
     lines.append("{broken")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    summary = kb.ingest([str(path)])
+    summary = ingest(kb, [str(path)])
     assert (summary.new, summary.failed) == (len(pages) + 1, 1)
     assert f"{path}:{len(pages) + 2}" in summary.errors[0]

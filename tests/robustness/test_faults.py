@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from quotegraph.ingest import ingest
 
 pytestmark = pytest.mark.slow
 
@@ -73,7 +74,7 @@ def clean(corpus, tmp_path_factory) -> dict[str, tuple[int, int, int, int]]:
 
     db = tmp_path_factory.mktemp("clean") / "clean.db"
     with open_kb(str(db)) as kb:
-        summary = kb.ingest([str(corpus)])
+        summary = ingest(kb, [str(corpus)])
     assert summary.failed == 0 and summary.new == N_ARTICLES
     counts = article_counts(db)
     assert len(counts) == N_ARTICLES and sum(c[0] for c in counts.values()) > N_ARTICLES
@@ -180,7 +181,7 @@ def test_two_ingests_at_once_both_finish_without_duplicates(tmp_path, helpers):
     helpers.write_corpus(only_b, 6, start=300)
     reference = tmp_path / "reference.db"
     with open_kb(str(reference)) as kb:
-        assert kb.ingest([str(only_a), str(shared_folder), str(only_b)]).failed == 0
+        assert ingest(kb, [str(only_a), str(shared_folder), str(only_b)]).failed == 0
     clean = article_counts(reference)
 
     db = tmp_path / "both.db"

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from quotegraph.readers import RawDocument
-from quotegraph.spark import SkippedRecord, _java_message, bucket_of, extract_guarded, local_path, warc_documents
+from quotegraph.errors import ArticleFailed
+from quotegraph.pipeline import extract_guarded
+from quotegraph.spark import SkippedRecord, _java_message, bucket_of, local_path, warc_documents
 
 PAGE = b"<html><head><title>Council votes</title></head><body><article><p>The council voted on Tuesday.</p></article></body></html>"
 
@@ -79,7 +81,7 @@ def test_a_record_over_the_limit_is_failed_not_read(tmp_path):
 def test_one_document_that_raises_costs_only_its_own_result(monkeypatch):
     import quotegraph.pipeline as pipeline
 
-    def fake_extract(raws, nlp, batch_size=64):
+    def fake_extract(raws, nlp, batch_size=64, limits=None):
         raws = list(raws)
         if any(r.source == "bad" for r in raws):
             raise RuntimeError("parser crashed")
@@ -91,7 +93,7 @@ def test_one_document_that_raises_costs_only_its_own_result(monkeypatch):
     assert [r.source for r, _ in out] == ["a", "b", "bad", "c", "d"]
     assert [res for r, res in out if r.source != "bad"] == ["result of a", "result of b", "result of c", "result of d"]
     (bad,) = [res for r, res in out if r.source == "bad"]
-    assert isinstance(bad, RuntimeError)
+    assert isinstance(bad, ArticleFailed) and "RuntimeError: parser crashed" in bad.reason
 
 
 @pytest.mark.parametrize("uri, path", [

@@ -161,9 +161,10 @@ def fresh_store(tmp_path: Path) -> str:
 def _client(path: str, **settings):
     from fastapi.testclient import TestClient
 
-    from quotegraph.web import WebSettings, create_app
+    from quotegraph.settings import Settings
+    from quotegraph.web import create_app
 
-    return TestClient(create_app(WebSettings(db=path, **settings)))
+    return TestClient(create_app(Settings(db=path, **settings)))
 
 
 @pytest.fixture(scope="module")

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from quotegraph.kb import open_kb
+from quotegraph.ingest import ingest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -39,10 +40,11 @@ def live_server(**settings) -> Iterator[str]:
     """uvicorn serving the app on 127.0.0.1 in a background thread; yields its base URL."""
     import uvicorn
 
-    from quotegraph.web import WebSettings, create_app
+    from quotegraph.settings import Settings
+    from quotegraph.web import create_app
 
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(WebSettings(**settings)), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_app(Settings(**settings)), host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
     thread.start()
@@ -103,7 +105,7 @@ def shot(page, name: str) -> None:
 def seeds_url(shared, tmp_path_factory, nlp):
     db = str(tmp_path_factory.mktemp("seeds") / "seeds.db")
     with open_kb(db) as kb:
-        summary = kb.ingest([str(shared / "data" / "seeds")])
+        summary = ingest(kb, [str(shared / "data" / "seeds")])
     assert summary.failed == 0 and summary.new >= 2
     with live_server(db=db) as url:
         yield url

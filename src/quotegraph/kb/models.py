@@ -251,7 +251,9 @@ class ArticleRecord(_Dict):
 
 
 @dataclass
-class StoreStats(_Dict):
+class StoreCounts(_Dict):
+    """How much the store holds (what GET /api/stats answers)."""
+
     articles: int
     quotes: int
     people: int
@@ -260,4 +262,10 @@ class StoreStats(_Dict):
     organizations: int
     relations: int
     schema_version: int
+
+
+@dataclass
+class StoreStats(StoreCounts):
+    """The counts and the store's file (what `quotegraph stats` prints)."""
+
     path: str

@@ -14,7 +14,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from ..errors import StoreError
+from ..errors import UserInputError
 from .names import NameKey
 from .resolve import LocalEntity, now
 from .store import quote_subjects, rebuild_entities, transaction
@@ -36,7 +36,7 @@ class FixResult:
 def _entity(conn: sqlite3.Connection, eid: int) -> sqlite3.Row:
     row = conn.execute("SELECT * FROM entities WHERE id = ?", (eid,)).fetchone()
     if row is None:
-        raise StoreError(f"no record #{eid} in the knowledge base")
+        raise UserInputError(f"no record #{eid} in the knowledge base")
     return row
 
 
@@ -50,13 +50,13 @@ def merge(conn: sqlite3.Connection, keep: int, absorb: int) -> FixResult:
     with transaction(conn):
         a, b = _entity(conn, keep), _entity(conn, absorb)
         if a["merged_into"] is not None:
-            raise StoreError(f"#{keep} was merged into #{a['merged_into']}; merge into that one")
+            raise UserInputError(f"#{keep} was merged into #{a['merged_into']}; merge into that one")
         if b["merged_into"] is not None:
-            raise StoreError(f"#{absorb} is already merged into #{b['merged_into']}")
+            raise UserInputError(f"#{absorb} is already merged into #{b['merged_into']}")
         if keep == absorb:
-            raise StoreError(f"#{keep} and #{absorb} are the same record")
+            raise UserInputError(f"#{keep} and #{absorb} are the same record")
         if a["type"] != b["type"]:
-            raise StoreError(f"#{keep} is a {a['type']} and #{absorb} a {b['type']}; only records of one type merge")
+            raise UserInputError(f"#{keep} is a {a['type']} and #{absorb} a {b['type']}; only records of one type merge")
         articles = [r[0] for r in conn.execute(
             "SELECT DISTINCT article_id FROM article_entities WHERE entity_id = ?", (absorb,))]
         moved = conn.execute("UPDATE article_entities SET entity_id = ? WHERE entity_id = ?", (keep, absorb)).rowcount
@@ -78,7 +78,7 @@ def unmerge(conn: sqlite3.Connection, entity: int, merged: int) -> FixResult:
         _entity(conn, entity)
         b = _entity(conn, merged)
         if b["merged_into"] != entity:
-            raise StoreError(f"#{merged} is not merged into #{entity}; to take mentions out of #{entity} "
+            raise UserInputError(f"#{merged} is not merged into #{entity}; to take mentions out of #{entity} "
                              f"use split with --name or --article")
         family = _merged_family(conn, merged)
         marks = ",".join("?" * len(family))
@@ -110,11 +110,11 @@ def split(conn: sqlite3.Connection, entity: int, names: list[str] | None = None,
     """Take the mentions of `entity` under some names, or in some articles, into a new record of their own."""
     names, articles = names or [], articles or []
     if not names and not articles:
-        raise StoreError("say what to split off: --name NAME (mentions under that name) or --article ID")
+        raise UserInputError("say what to split off: --name NAME (mentions under that name) or --article ID")
     with transaction(conn):
         e = _entity(conn, entity)
         if e["merged_into"] is not None:
-            raise StoreError(f"#{entity} is merged into #{e['merged_into']}; to undo that, split "
+            raise UserInputError(f"#{entity} is merged into #{e['merged_into']}; to undo that, split "
                              f"#{e['merged_into']} #{entity}")
         keys = sorted({NameKey.of(n, e["type"]).key for n in names} - {""})
         conditions, params = [], [entity]
@@ -131,10 +131,10 @@ def split(conn: sqlite3.Connection, entity: int, names: list[str] | None = None,
             params).fetchall()
         if not rows:
             what = ", ".join([repr(n) for n in names] + [f"article {a}" for a in articles])
-            raise StoreError(f"#{entity} ({e['name']}) has no mentions under {what}")
+            raise UserInputError(f"#{entity} ({e['name']}) has no mentions under {what}")
         total = conn.execute("SELECT COUNT(*) FROM article_entities WHERE entity_id = ?", (entity,)).fetchone()[0]
         if len(rows) == total:
-            raise StoreError(f"that is every mention of #{entity} ({e['name']}); nothing would be left to split from")
+            raise UserInputError(f"that is every mention of #{entity} ({e['name']}); nothing would be left to split from")
         counts: dict[str, int] = {}
         for r in rows:
             counts[r["name"]] = counts.get(r["name"], 0) + 1

@@ -13,7 +13,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import UserInputError
 from .models import (ArticleEntity, ArticleRecord, ArticleRef, CastMember, Count, EntityRef, EntitySummary, Evidence,
                      Fact, Mark, Page, PersonRecord, QuoteDetail, QuoteRecord, Role, SpanRef, SpeakerRef, StoreStats,
                      WorkRecord)
@@ -36,7 +36,7 @@ _QUOTE_COLUMNS = (
 
 def _limit(limit: int, offset: int) -> tuple[int, int]:
     if limit < 1 or offset < 0:
-        raise StoreError("limit must be at least 1 and offset at least 0")
+        raise UserInputError("limit must be at least 1 and offset at least 0")
     return min(int(limit), MAX_LIMIT), int(offset)
 
 
@@ -95,7 +95,7 @@ def date_bound(value: str | None, end: bool) -> str | None:
         return f"{v}-31" if end else f"{v}-01"
     day = published_day(v)
     if day is None:
-        raise StoreError(f"cannot read the date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise UserInputError(f"cannot read the date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
     return day
 
 
@@ -179,7 +179,7 @@ class Queries:
         """
         limit, offset = _limit(limit, offset)
         if sort not in QUOTE_SORTS:
-            raise StoreError(f"sort must be one of {', '.join(QUOTE_SORTS)}")
+            raise UserInputError(f"sort must be one of {', '.join(QUOTE_SORTS)}")
         empty = Page([], limit, offset, False, 0 if count else None)
         where, params = [], []
         source = "quotes q"
@@ -414,9 +414,9 @@ class Queries:
         """People, works, ... with their counts, sorted by quotes, about, articles or name."""
         limit, offset = _limit(limit, offset)
         if sort not in ENTITY_SORTS:
-            raise StoreError(f"sort must be one of {', '.join(ENTITY_SORTS)}")
+            raise UserInputError(f"sort must be one of {', '.join(ENTITY_SORTS)}")
         if order not in ("asc", "desc"):
-            raise StoreError("order must be asc or desc")
+            raise UserInputError("order must be asc or desc")
         column = ENTITY_SORTS[sort]
         direction = "ASC" if order == "asc" else "DESC"
         tmarks = ",".join("?" * len(types))

@@ -15,19 +15,18 @@ from __future__ import annotations
 
 import calendar
 import html
-import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterator
 
 from ..errors import InputError
-from . import RawDocument
+from ..settings import default
+from . import RawDocument, read_input
 
 # An item's text shorter than this (in characters, markup removed) is a teaser, not an article.
 MIN_ARTICLE_CHARS = 200
 MIN_SUMMARY_CHARS = 1000
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -37,22 +36,14 @@ def looks_like_feed(head: bytes) -> bool:
             or h.startswith(b"<rdf")) and (b"<rss" in h or b"<feed" in h or b"<rdf:rdf" in h)
 
 
-def read_feed(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | InputError]:
+def read_feed(path: str, max_bytes: int = default("max_bytes")) -> Iterator[RawDocument | InputError]:
     """Yield one HTML RawDocument per full-content item, or an InputError for a feed that cannot be read."""
     import feedparser
 
     try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            yield InputError(path, f"feed is {size:,} bytes, over the limit of {max_bytes:,}")
-            return
-        with open(path, "rb") as f:
-            data = f.read()
-    except FileNotFoundError:
-        yield InputError(path, "no such file")
-        return
-    except OSError as e:
-        yield InputError(path, f"cannot be read ({e.strerror or e})")
+        data = read_input(path, max_bytes, what="feed")
+    except InputError as e:
+        yield e
         return
     parsed = feedparser.parse(data)
     if not parsed.get("version") and not parsed.entries:

@@ -7,10 +7,11 @@ import re
 import sys
 
 from ..errors import InputError
-from . import RawDocument
+from ..settings import default
+from . import RawDocument, read_input
+from .encoding import utf16_without_bom
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 
 _HTML_STARTS = ("<!doctype html", "<html", "<?xml", "<head", "<body", "<meta", "<title", "<article")
@@ -24,8 +25,6 @@ _HEAD_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"), (c
 
 def _head_text(data: bytes) -> str:
     """The first bytes as lower-case text, whatever the encoding (BOMs and UTF-16 included)."""
-    from ..article.decode import utf16_without_bom
-
     head = data[:4096]
     for bom, enc in _HEAD_BOMS:
         if head.startswith(bom):
@@ -46,7 +45,7 @@ def sniff_media_type(path: str, data: bytes) -> str:
     return "text/plain"
 
 
-def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
+def read_file(path: str, max_bytes: int = default("max_bytes")) -> RawDocument:
     """Read one article file ("-" is stdin) as a RawDocument, or raise InputError saying why not."""
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
@@ -56,16 +55,7 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
             raise InputError(path, "no such file")
         if os.path.isdir(path):
             raise InputError(path, "is a folder (extract takes files; ingest takes folders)")
-        try:
-            size = os.path.getsize(path)
-            if size > max_bytes:
-                raise InputError(path, f"file is {size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)")
-            with open(path, "rb") as f:
-                data = f.read()
-        except PermissionError:
-            raise InputError(path, "permission denied") from None
-        except OSError as e:
-            raise InputError(path, f"cannot be read ({e.strerror or e})") from None
+        data = read_input(path, max_bytes)
         source = path
     if len(data) > max_bytes:
         raise InputError(source, f"input is over the limit of {max_bytes:,} bytes (raise it with --max-bytes)")

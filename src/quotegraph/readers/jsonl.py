@@ -5,25 +5,20 @@ is still read. Files ending in .gz are read through gzip.
 """
 from __future__ import annotations
 
-import gzip
 import json
 from typing import Iterator
 
 from ..errors import InputError
-from . import RawDocument
+from ..settings import default
+from . import RawDocument, open_input
 
-DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024
 
-
-def read_jsonl(path: str, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[RawDocument | InputError]:
+def read_jsonl(path: str, max_line_bytes: int = default("max_bytes")) -> Iterator[RawDocument | InputError]:
     """Yield one RawDocument per line, or an InputError naming the line that cannot be read."""
     try:
-        stream = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
-    except FileNotFoundError:
-        yield InputError(path, "no such file")
-        return
-    except OSError as e:
-        yield InputError(path, f"cannot be read ({e.strerror or e})")
+        stream = open_input(path, gzipped=path.lower().endswith(".gz"))
+    except InputError as e:
+        yield e
         return
     with stream:
         lineno = 0

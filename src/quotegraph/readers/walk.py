@@ -13,21 +13,73 @@ import glob
 import gzip
 import os
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..errors import InputError
+from ..result import ArticleResult
+from ..settings import Settings
 from . import RawDocument
-from .files import DEFAULT_MAX_BYTES, read_file, sniff_media_type
+from .files import read_file, sniff_media_type
 
-FORMATS = ("text", "html", "warc", "feed", "jsonl", "tables")
+Document = RawDocument | ArticleResult | InputError  # what a reader yields: a page, a stored result, or an error
 
-SUFFIX_FORMATS: tuple[tuple[str, str], ...] = (
-    (".warc.gz", "warc"), (".warc", "warc"),
-    (".jsonl.gz", "jsonl"), (".ndjson.gz", "jsonl"), (".jsonl", "jsonl"), (".ndjson", "jsonl"),
-    (".html.gz", "html"), (".htm.gz", "html"), (".html", "html"), (".htm", "html"), (".xhtml", "html"),
-    (".txt.gz", "text"), (".txt", "text"), (".text", "text"),
-    (".rss", "feed"), (".atom", "feed"), (".xml", "feed"),
-)
+
+@dataclass(frozen=True)
+class Format:
+    """One input format: the file names that are it and the reader that reads one such input."""
+
+    name: str
+    suffixes: tuple[str, ...]  # lower-case endings that name the format; none for formats found otherwise
+    read: Callable[[str, Settings], Iterator[Document]]
+
+
+def _read_page(path: str, settings: Settings, media_type: str | None = None) -> Iterator[Document]:
+    try:
+        raw = _read_gzip(path, settings.max_bytes) if path.lower().endswith(".gz") else read_file(path, settings.max_bytes)
+    except InputError as e:
+        yield e
+        return
+    if media_type:
+        raw.media_type = media_type
+    yield raw
+
+
+def _read_warc(path: str, settings: Settings) -> Iterator[Document]:
+    from .warc import read_warc
+
+    return read_warc(path, max_record_bytes=settings.max_record_bytes)
+
+
+def _read_feed(path: str, settings: Settings) -> Iterator[Document]:
+    from .feed import read_feed
+
+    return read_feed(path, max_bytes=settings.max_bytes)
+
+
+def _read_jsonl(path: str, settings: Settings) -> Iterator[Document]:
+    from .jsonl import read_jsonl
+
+    return read_jsonl(path, max_line_bytes=settings.max_bytes)
+
+
+def _read_tables(path: str, settings: Settings) -> Iterator[Document]:
+    from .parquet import iter_results
+
+    return iter_results(path)
+
+
+# The registry: every format the readers know, in the order their names are tried (longest endings first).
+REGISTRY: dict[str, Format] = {f.name: f for f in (
+    Format("warc", (".warc.gz", ".warc"), _read_warc),
+    Format("jsonl", (".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson"), _read_jsonl),
+    Format("html", (".html.gz", ".htm.gz", ".html", ".htm", ".xhtml"),
+           lambda path, settings: _read_page(path, settings, "text/html")),
+    Format("text", (".txt.gz", ".txt", ".text"), _read_page),
+    Format("feed", (".rss", ".atom", ".xml"), _read_feed),
+    Format("tables", (), _read_tables),  # a folder holding Parquet tables (is_tables_folder)
+)}
+FORMATS = tuple(REGISTRY)
+SUFFIX_FORMATS: tuple[tuple[str, str], ...] = tuple((suffix, f.name) for f in REGISTRY.values() for suffix in f.suffixes)
 _GLOB_CHARS = set("*?[")
 
 
@@ -36,7 +88,7 @@ class InputPath:
     """One file (or Parquet tables folder) to read, and the format to read it as."""
 
     path: str
-    format: str  # one of FORMATS
+    format: str  # a name in REGISTRY
 
 
 def format_by_name(path: str) -> str | None:
@@ -128,33 +180,16 @@ def _walk_folder(root: str) -> Iterator[InputPath | InputError]:
             yield InputPath(os.path.join(dirpath, d), "tables")
 
 
-def read_documents(item: InputPath, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | InputError]:
-    """The RawDocuments of one input file, with an InputError for each part that cannot be read."""
-    if item.format == "warc":
-        from .warc import read_warc
-
-        yield from read_warc(item.path)
-    elif item.format == "feed":
-        from .feed import read_feed
-
-        yield from read_feed(item.path, max_bytes=max_bytes)
-    elif item.format == "jsonl":
-        from .jsonl import read_jsonl
-
-        yield from read_jsonl(item.path, max_line_bytes=max_bytes)
-    elif item.format in ("text", "html"):
-        try:
-            raw = _read_gzip(item.path, max_bytes) if item.path.lower().endswith(".gz") else read_file(item.path, max_bytes)
-        except InputError as e:
-            yield e
-            return
-        if item.format == "html":
-            raw.media_type = "text/html"
-        yield raw
-    elif item.format == "tables":
-        yield InputError(item.path, "is a folder of Parquet tables; load it with the knowledge base's table loader")
-    else:
+def read_documents(item: InputPath, settings: Settings | None = None, max_bytes: int | None = None
+                   ) -> Iterator[Document]:
+    """What one input holds, read by its format's reader: RawDocuments (stored ArticleResults for a tables
+    folder), with an InputError for each part that cannot be read."""
+    settings = (settings or Settings()).but(max_bytes=max_bytes)
+    fmt = REGISTRY.get(item.format)
+    if fmt is None:
         yield InputError(item.path, f"unknown input format {item.format!r}")
+        return
+    yield from fmt.read(item.path, settings)
 
 
 def _read_gzip(path: str, max_bytes: int) -> RawDocument:

@@ -16,13 +16,13 @@ import zlib
 from typing import Iterator
 
 from ..errors import InputError
-from . import RawDocument
+from ..settings import default
+from . import RawDocument, open_input
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024
 
 
-def read_warc(path: str, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> Iterator[RawDocument | InputError]:
+def read_warc(path: str, max_record_bytes: int = default("max_record_bytes")) -> Iterator[RawDocument | InputError]:
     """Yield one RawDocument per HTML response record, or an InputError for a record (or file) that fails."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
@@ -30,13 +30,13 @@ def read_warc(path: str, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> It
         yield InputError(path, "no such file")
         return
     try:
-        stream = open(path, "rb")
-    except OSError as e:
-        yield InputError(path, f"cannot be read ({e.strerror or e})")
+        stream = open_input(path)
+    except InputError as e:
+        yield e
         return
     with stream:
         # Every record type, so that the last record's place is known (see _damage_after); HTTP headers
-        # are parsed per record, after its block is measured (see _record_document).
+        # are parsed per record, after its block is measured (see record_document).
         records = ArchiveIterator(stream, parse_http=False)
         n_read = 0
         last_pos, last_checked = 0, False
@@ -52,10 +52,10 @@ def read_warc(path: str, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> It
             last_pos, last_checked = record.stream_pos, False
             if record.record_type != WarcRecordType.response:
                 continue
-            last_checked = record.is_http  # _record_document measures it (and reports it if cut short)
+            last_checked = record.is_http  # record_document measures it (and reports it if cut short)
             source = f"{path}#{record.stream_pos}"
             try:
-                doc = _record_document(record, source, max_record_bytes)
+                doc = record_document(record, source, max_record_bytes)
             except InputError as e:
                 yield e
                 continue
@@ -82,7 +82,7 @@ def _damage_after(path: str, last_pos: int, last_checked: bool) -> InputError | 
     """An InputError for bytes after the last record read that are not whole records, else None.
 
     `last_pos` is where the last record fastwarc gave starts; `last_checked`: it was a response, so
-    _record_document has already reported it if the file ends inside its block."""
+    record_document has already reported it if the file ends inside its block."""
     try:
         with open(path, "rb") as f:
             f.seek(last_pos)
@@ -140,7 +140,7 @@ def _gunzip(raw: bytes) -> tuple[bytes, bool]:
     return b"".join(out), False
 
 
-def _record_document(record, source: str, max_record_bytes: int) -> RawDocument | None:
+def record_document(record, source: str, max_record_bytes: int) -> RawDocument | None:
     """The RawDocument of one response record, or None when it is not an HTML page.
 
     Takes a record whose HTTP headers are parsed already (as the Spark job's iterator gives) or

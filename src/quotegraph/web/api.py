@@ -14,12 +14,13 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
-from ..errors import InputError, QuotegraphError, StoreError
+from ..errors import ArticleFailed, QuotegraphError, StoreError, UserInputError
+from ..ingest import add_document
 from ..kb import KnowledgeBase, open_kb
 from ..kb.models import (ArticleRecord, ArticleRef, EntitySort, EntitySummary, Order, Page, PersonRecord, QuoteDetail,
-                         QuoteRecord, QuoteSort, WorkRecord)
+                         QuoteRecord, QuoteSort, StoreCounts, WorkRecord)
 from ..result import QUOTE_KINDS
-from .app import reader
+from .deps import reader
 from .params import checked_date
 from .problems import ProblemError, problem_responses
 from .uploads import ACCEPTED, check_token, read_upload
@@ -45,17 +46,6 @@ class Listing(BaseModel, Generic[T]):
     next: str | None
 
 
-class Stats(BaseModel):
-    articles: int
-    quotes: int
-    people: int
-    works: int
-    characters: int
-    organizations: int
-    relations: int
-    schema_version: int
-
-
 class Written(BaseModel):
     """What adding an article did: status is new, updated, unchanged or duplicate."""
 
@@ -79,7 +69,7 @@ def listing(request: Request, page: Page) -> dict:
             "has_more": page.has_more, "next": nxt}
 
 
-def _bad_query(e: QuotegraphError) -> ProblemError:
+def _bad_query(e: UserInputError) -> ProblemError:
     return ProblemError(400, str(e))
 
 
@@ -105,7 +95,7 @@ def list_quotes(
         page = kb.quotes(speaker=speaker, about=about, text=text, since=since, until=until, outlet=outlet,
                          kind=kind.value if kind else None, article=article, sort=sort.value, limit=limit,
                          offset=offset, count=True)
-    except StoreError as e:
+    except UserInputError as e:
         raise _bad_query(e) from None
     return listing(request, page)
 
@@ -124,7 +114,7 @@ def _entities(request: Request, kb: KnowledgeBase, kind: str, name: str | None, 
     method = {"people": kb.people, "works": kb.works}[kind]
     try:
         page = method(sort=sort.value, order=order.value, limit=limit, offset=offset, query=name)
-    except StoreError as e:
+    except UserInputError as e:
         raise _bad_query(e) from None
     return listing(request, page)
 
@@ -140,15 +130,25 @@ def list_people(request: Request, kb: KB, name: NameFilter = None,
     return _entities(request, kb, "people", name, sort, order, limit, offset)
 
 
+def _record(kb: KnowledgeBase, entity_id: int, kind: str, limit: int, offset: int) -> PersonRecord | WorkRecord:
+    """A person's or a work's record; a 404 naming the right address for a record of the other kind."""
+    summary = kb.entity(entity_id)
+    noun = "person" if kind == "people" else "work"
+    if summary is None:
+        raise ProblemError(404, f"no {noun} #{entity_id} in the knowledge base")
+    is_work = summary.type == "work"
+    if is_work != (kind == "works"):
+        raise ProblemError(404, f"#{entity_id} is a {summary.type}, not a {noun}: see "
+                                f"/api/{'works' if is_work else 'people'}/{entity_id}")
+    record = (kb.work_by_id if is_work else kb.person_by_id)(entity_id, limit=limit, offset=offset)
+    assert record is not None  # kb.entity found it
+    return record
+
+
 @router.get("/people/{person_id}", response_model=PersonRecord, tags=["people"], responses=problem_responses(404))
 def get_person(person_id: Id, kb: KB, limit: Limit = 100, offset: Offset = 0):
     """A person: aliases, roles, works, quotes per month, outlets, whom they talk about, and their quotes (paginated)."""
-    summary = kb.entity(person_id)
-    if summary is None:
-        raise ProblemError(404, f"no person #{person_id} in the knowledge base")
-    if summary.type == "work":
-        raise ProblemError(404, f"#{person_id} is a work, not a person: see /api/works/{person_id}")
-    return kb.person_by_id(person_id, limit=limit, offset=offset)
+    return _record(kb, person_id, "people", limit, offset)
 
 
 @router.get("/works", response_model=Listing[EntitySummary], tags=["works"])
@@ -162,12 +162,7 @@ def list_works(request: Request, kb: KB, name: NameFilter = None,
 @router.get("/works/{work_id}", response_model=WorkRecord, tags=["works"], responses=problem_responses(404))
 def get_work(work_id: Id, kb: KB, limit: Limit = 50, offset: Offset = 0):
     """A work: kind, creators, network, cast (actor and character), and quotes about it (paginated)."""
-    summary = kb.entity(work_id)
-    if summary is None:
-        raise ProblemError(404, f"no work #{work_id} in the knowledge base")
-    if summary.type != "work":
-        raise ProblemError(404, f"#{work_id} is a {summary.type}, not a work: see /api/people/{work_id}")
-    return kb.work_by_id(work_id, limit=limit, offset=offset)
+    return _record(kb, work_id, "works", limit, offset)
 
 
 @router.get("/articles", response_model=Listing[ArticleRef], tags=["articles"])
@@ -187,7 +182,7 @@ def get_article(article_id: Annotated[str, Path(max_length=200, description="The
     return rec
 
 
-@router.get("/stats", response_model=Stats, tags=["articles"])
+@router.get("/stats", response_model=StoreCounts, tags=["articles"])
 def get_stats(kb: KB):
     """How much the knowledge base holds."""
     s = kb.stats().to_dict()
@@ -240,8 +235,8 @@ def _write(request: Request, raw):
         except StoreError as e:
             raise ProblemError(503, f"the knowledge base cannot be opened for writing: {e}") from None
         try:
-            return kb.add_document(raw, model=settings.model)
-        except InputError as e:
+            return add_document(kb, raw, model=settings.model)
+        except ArticleFailed as e:
             raise ProblemError(422, f"cannot read this article: {e.reason}") from None
         except QuotegraphError as e:  # the store is busy, the spaCy pipeline is missing, ...
             raise ProblemError(503, str(e)) from None

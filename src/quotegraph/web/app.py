@@ -1,16 +1,13 @@
 """The FastAPI application: the HTTP API under /api, the pages, their security headers and error shapes.
 
-`create_app(WebSettings(db=...))` builds one app over one store file. Each request opens its
+`create_app(Settings(db=...))` builds one app over one store file. Each request opens its
 own read-only connection (SQLite in WAL mode lets readers go on while an ingest writes), so
 nothing is shared between threads but the settings and the write lock.
 """
 from __future__ import annotations
 
-import os
+import logging
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -19,15 +16,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .. import __version__
-from ..errors import StoreError
-from ..kb import KnowledgeBase, open_kb
+from ..kb import open_kb
+from ..settings import VERSION, Settings
+from . import api, pages
+from .deps import HERE
 from .problems import ProblemError, problem_response
 
-HERE = Path(__file__).resolve().parent
-DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024
-TOKEN_ENV = "QUOTEGRAPH_TOKEN"
-MAX_UPLOAD_ENV = "QUOTEGRAPH_MAX_UPLOAD"
+log = logging.getLogger(__name__)
 
 # Pages load nothing from elsewhere and run no inline script; /docs (Swagger UI) needs inline styles and data: images.
 PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -35,33 +30,6 @@ PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 DOCS_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             "frame-ancestors 'none'")
-
-
-@dataclass
-class WebSettings:
-    """What one server serves and allows."""
-
-    db: str  # the store file
-    token: str | None = None  # bearer token that allows POST /api/articles; None turns writing off
-    max_upload_bytes: int = DEFAULT_MAX_UPLOAD  # largest request body accepted
-    model: str | None = None  # spaCy pipeline for uploaded articles
-
-    @classmethod
-    def from_env(cls, db: str | None = None) -> "WebSettings":
-        """Settings from QUOTEGRAPH_DB, QUOTEGRAPH_TOKEN, QUOTEGRAPH_MAX_UPLOAD and QUOTEGRAPH_MODEL."""
-        from ..kb import default_path
-
-        raw_max = os.environ.get(MAX_UPLOAD_ENV, "").strip()
-        try:
-            max_upload = int(raw_max) if raw_max else DEFAULT_MAX_UPLOAD
-        except ValueError:
-            raise StoreError(f"{MAX_UPLOAD_ENV} must be a number of bytes, not {raw_max!r}") from None
-        return cls(db=db or default_path(), token=os.environ.get(TOKEN_ENV) or None, max_upload_bytes=max_upload,
-                   model=os.environ.get("QUOTEGRAPH_MODEL") or None)
-
-    @property
-    def writable(self) -> bool:
-        return bool(self.token)
 
 
 def wants_problem_json(request_path: str) -> bool:
@@ -139,28 +107,13 @@ class BodyLimit:
         await self.app(scope, limited_receive, send)
 
 
-def reader(request: Request) -> Iterator[KnowledgeBase]:
-    """A read-only connection for one request (a FastAPI dependency)."""
-    settings: WebSettings = request.app.state.settings
-    try:
-        kb = open_kb(settings.db, readonly=True)
-    except StoreError as e:
-        raise ProblemError(503, f"the knowledge base cannot be opened: {e}") from None
-    try:
-        yield kb
-    finally:
-        kb.close()
-
-
-def create_app(settings: WebSettings) -> FastAPI:
+def create_app(settings: Settings) -> FastAPI:
     """The web app and HTTP API over the store `settings.db` (which must exist; see `quotegraph serve --create`)."""
-    from . import api, pages
-
     # fail now, with the store's own message, rather than on the first request
     open_kb(settings.db, readonly=True).close()
     app = FastAPI(
         title="quotegraph",
-        version=__version__,
+        version=VERSION,
         summary="Who said what, about whom, when and where: attributed quotes from news articles, with sources.",
         description=API_DESCRIPTION,
         docs_url=None,
@@ -182,7 +135,7 @@ def create_app(settings: WebSettings) -> FastAPI:
 
 def app_from_env() -> FastAPI:
     """For `uvicorn --factory quotegraph.web:app_from_env`: settings from the environment."""
-    return create_app(WebSettings.from_env())
+    return create_app(Settings.from_env())
 
 
 API_DESCRIPTION = """\
@@ -198,7 +151,7 @@ server's `QUOTEGRAPH_TOKEN`; a server started without one does not accept writes
 
 
 def _add_error_handlers(app: FastAPI) -> None:
-    from .pages import error_page
+    error_page = pages.error_page
 
     def respond(request: Request, status: int, detail: str, headers: dict[str, str] | None = None,
                 **extra) -> Response:
@@ -231,6 +184,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def on_crash(request: Request, exc: Exception) -> Response:
+        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
         detail = "quotegraph failed on this request; the server log has the details"
         if wants_problem_json(request.url.path):
             return problem_response(500, detail, request.url.path)
@@ -248,9 +202,7 @@ def _mount_docs(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def docs(request: Request) -> Response:
-        from .pages import templates
-
-        return templates().TemplateResponse(request, "docs.html", {"bundled": swagger_ui_path is not None})
+        return pages.templates().TemplateResponse(request, "docs.html", {"bundled": swagger_ui_path is not None})
 
 
-__all__ = ["WebSettings", "create_app", "app_from_env", "DEFAULT_MAX_UPLOAD"]
+__all__ = ["create_app", "app_from_env"]

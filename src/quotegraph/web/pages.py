@@ -17,12 +17,12 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from .. import __version__
-from ..errors import StoreError
+from ..errors import UserInputError
 from ..kb import KnowledgeBase
 from ..kb.models import Page
 from ..result import QUOTE_KINDS
-from .app import HERE, reader
+from ..settings import VERSION
+from .deps import HERE, reader
 from .article_body import build_article_body
 from .params import checked_date
 from .problems import ProblemError
@@ -43,7 +43,7 @@ def _environment() -> jinja2.Environment:
     env.filters["month"] = month
     env.filters["safe_href"] = safe_href
     env.filters["source_label"] = source_label
-    env.globals.update(entity_url=entity_url, plural=plural, version=__version__, kinds=QUOTE_KINDS)
+    env.globals.update(entity_url=entity_url, plural=plural, version=VERSION, kinds=QUOTE_KINDS)
     return env
 
 
@@ -192,7 +192,7 @@ def search(request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
             results = kb.quotes(sort=_by_date(sort), limit=PAGE_SIZE, offset=offset,
                                 count=True, **filters)
             heading = "Quotes" if any(filters.values()) else "Latest quotes"
-    except StoreError as e:
+    except UserInputError as e:
         error = str(e)
     home = not q and not any(filters.values()) and page == 1
     stats = kb.stats() if home else None  # counting a large store is not free: only the home page says how large
@@ -215,59 +215,64 @@ def _without(filters: dict, key: str) -> dict:
 
 # -- people and works -----------------------------------------------------------------------
 
-@router.get("/people")
-def people(request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
+# How each kind of record is listed and shown: its default order, its noun, its page.
+LISTINGS = {"people": ("quotes", "People"), "works": ("articles", "Works")}
+
+
+def _listing(request: Request, kb: KnowledgeBase, kind: str) -> Response:
+    default_sort, heading = LISTINGS[kind]
     name = _field(request, "name")
     page = _page_number(request.query_params.get("page"))
-    sort = request.query_params.get("sort") or "quotes"
+    sort = request.query_params.get("sort") or default_sort
     if sort not in ("quotes", "about", "articles", "name"):
-        sort = "quotes"
-    listing = kb.people(sort=sort, order="asc" if sort == "name" else "desc", limit=50, offset=(page - 1) * 50,
-                        query=name or None)
-    return render(request, "entities.html", title="People", heading="People", kind="people", listing=listing,
+        sort = default_sort
+    method = kb.people if kind == "people" else kb.works
+    listing = method(sort=sort, order="asc" if sort == "name" else "desc", limit=50, offset=(page - 1) * 50,
+                     query=name or None)
+    return render(request, "entities.html", title=heading, heading=heading, kind=kind, listing=listing,
                   name=name, sort=sort, page=page)
+
+
+@router.get("/people")
+def people(request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
+    return _listing(request, kb, "people")
 
 
 @router.get("/works")
 def works(request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
-    name = _field(request, "name")
-    page = _page_number(request.query_params.get("page"))
-    sort = request.query_params.get("sort") or "articles"
-    if sort not in ("quotes", "about", "articles", "name"):
-        sort = "articles"
-    listing = kb.works(sort=sort, order="asc" if sort == "name" else "desc", limit=50, offset=(page - 1) * 50,
-                       query=name or None)
-    return render(request, "entities.html", title="Works", heading="Works", kind="works", listing=listing,
-                  name=name, sort=sort, page=page)
+    return _listing(request, kb, "works")
 
 
-@router.get("/people/{person_id}")
-def person(person_id: int, request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
+def _record(request: Request, kb: KnowledgeBase, entity_id: int, kind: str) -> Response:
+    """A person's or a work's page; a record of the other kind, or merged into another, redirects to its own."""
     page = _page_number(request.query_params.get("page"))
-    summary = kb.entity(person_id)
+    summary = kb.entity(entity_id)
     if summary is None:
-        raise ProblemError(404, f"there is no person #{person_id} in this knowledge base")
-    if summary.type == "work":
-        return RedirectResponse(f"/works/{person_id}", status_code=308)
-    rec = kb.person_by_id(person_id, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-    if rec.id != person_id:  # merged into another record
+        noun = "person" if kind == "people" else "work"
+        raise ProblemError(404, f"there is no {noun} #{entity_id} in this knowledge base")
+    is_work = summary.type == "work"
+    if is_work != (kind == "works"):
+        return RedirectResponse(f"/{'works' if is_work else 'people'}/{entity_id}", status_code=308)
+    if is_work:
+        work = kb.work_by_id(entity_id, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+        if work.id != entity_id:  # merged into another record
+            return RedirectResponse(f"/works/{work.id}", status_code=308)
+        return render(request, "work.html", title=work.title, rec=work, page=page)
+    rec = kb.person_by_id(entity_id, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    if rec.id != entity_id:
         return RedirectResponse(f"/people/{rec.id}", status_code=308)
     return render(request, "person.html", title=rec.name, rec=rec, timeline=build_timeline(rec.timeline), page=page,
                   work_verbs=WORK_VERBS)
 
 
+@router.get("/people/{person_id}")
+def person(person_id: int, request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
+    return _record(request, kb, person_id, "people")
+
+
 @router.get("/works/{work_id}")
 def work(work_id: int, request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
-    page = _page_number(request.query_params.get("page"))
-    summary = kb.entity(work_id)
-    if summary is None:
-        raise ProblemError(404, f"there is no work #{work_id} in this knowledge base")
-    if summary.type != "work":
-        return RedirectResponse(f"/people/{work_id}", status_code=308)
-    rec = kb.work_by_id(work_id, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-    if rec.id != work_id:
-        return RedirectResponse(f"/works/{rec.id}", status_code=308)
-    return render(request, "work.html", title=rec.title, rec=rec, page=page)
+    return _record(request, kb, work_id, "works")
 
 
 # -- articles and quotes --------------------------------------------------------------------

@@ -1,4 +1,7 @@
-"""`quotegraph ingest`: inputs -> RawDocuments -> extraction (in worker processes) -> the store, in order.
+"""`quotegraph ingest`: inputs -> readers -> extraction (in worker processes) -> the store, in order.
+
+The only place that runs extraction into a store: it sits above both the readers and pipeline
+and the knowledge base (kb/ only stores, resolves and answers).
 
 The parent process reads the inputs, skips bytes it has already read (by hash, before any
 extraction), and writes each result in its own transaction in input order. Extraction runs
@@ -11,6 +14,7 @@ or extracted is reported and the run goes on.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import time
 from collections import deque
@@ -20,10 +24,18 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from ..errors import InputError, QuotegraphError
-from ..limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT, Limits
+from ..errors import ArticleFailed, InputError
+from ..kb import KnowledgeBase
+from ..kb.store import WriteOutcome, has_raw
+from ..limits import Limits
+from ..nlp import load_pipeline
+from ..pipeline import article_failure, extract_guarded
 from ..readers import RawDocument
+from ..readers.walk import expand_paths, read_documents
 from ..result import ArticleResult
+from ..settings import Settings, engine_id
+
+log = logging.getLogger(__name__)
 
 BATCH_DOCUMENTS = 8
 IN_FLIGHT_PER_WORKER = 3
@@ -80,7 +92,7 @@ class _Item:
     source: str
     raw: RawDocument | None = None
     raw_hash: str | None = None
-    result: ArticleResult | str | None = None  # an ArticleResult, or the reason it failed
+    result: ArticleResult | ArticleFailed | None = None  # an ArticleResult, or why it failed
     skipped: bool = False  # bytes already read by this engine
 
 
@@ -94,40 +106,15 @@ def raw_hash(raw: RawDocument) -> str:
     return h.hexdigest()
 
 
-def engine_id(model: str | None = None) -> str:
-    """What extracted a result: quotegraph's version and the spaCy pipeline's name and version."""
-    from importlib import metadata
-
-    from .. import __version__
-    from ..nlp import model_name
-
-    name = model_name(model)
-    try:
-        version = metadata.version(name.replace("_", "-"))
-    except metadata.PackageNotFoundError:
-        version = "?"
-    return f"quotegraph {__version__}; {name} {version}"
-
-
-def iter_items(paths: list[str], already_read: Callable[[str], bool], max_bytes: int) -> Iterator[_Item]:
-    """Every input document, table row or error named by `paths`, in order."""
-    from ..readers.walk import expand_paths, read_documents
-    from .parquet import iter_results
-
+def iter_items(paths: list[str], already_read: Callable[[str], bool], settings: Settings) -> Iterator[_Item]:
+    """Every input document, table row or error named by `paths`, in order, each read by its format's reader."""
     for entry in expand_paths(paths):
         if isinstance(entry, InputError):
-            yield _Item(entry.source, result=str(entry))
+            yield _Item(entry.source, result=entry)
             continue
-        if entry.format == "tables":
-            for res in iter_results(entry.path):
-                if isinstance(res, InputError):
-                    yield _Item(res.source, result=str(res))
-                else:
-                    yield _Item(res.source, result=res)
-            continue
-        for doc in read_documents(entry, max_bytes=max_bytes):
-            if isinstance(doc, InputError):
-                yield _Item(doc.source, result=str(doc))
+        for doc in read_documents(entry, settings):
+            if not isinstance(doc, RawDocument):  # an error, or a result stored in a tables folder
+                yield _Item(doc.source, result=doc)
                 continue
             h = raw_hash(doc)
             if already_read(h):
@@ -139,31 +126,16 @@ def iter_items(paths: list[str], already_read: Callable[[str], bool], max_bytes:
 # -- extraction: the same function in the parent and in workers --------------------------------
 
 def extract_batch(raws: list[RawDocument], model: str | None = None, limits: Limits | None = None
-                  ) -> list[ArticleResult | str]:
-    """Extract a batch; an article that fails becomes its one-line reason. One bad article never sinks the batch."""
-    from ..nlp import load_pipeline
-    from ..pipeline import extract_documents
-
+                  ) -> list[ArticleResult | ArticleFailed]:
+    """Extract a batch; an article that fails becomes its ArticleFailed. One bad article never sinks the batch."""
     nlp = load_pipeline(model)
-    try:
-        out = [res for _, res in extract_documents(raws, nlp, limits=limits)]
-    except Exception:
-        out = []
-        for raw in raws:
-            try:
-                ((_, res),) = extract_documents([raw], nlp, limits=limits)
-            except Exception as e:
-                res = f"{raw.source}: internal error while extracting ({type(e).__name__}: {e})"
-            out.append(res)
-    return [r if isinstance(r, ArticleResult) else str(r) for r in out]
+    return [res for _, res in extract_guarded(raws, nlp, limits=limits)]
 
 
 def _init_worker(model: str | None) -> None:
     """Worker start: one thread each (the workers are the parallelism), then the pipeline, once."""
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
-    from ..nlp import load_pipeline
-
     load_pipeline(model)
 
 
@@ -178,7 +150,7 @@ def _batches(items: Iterable[_Item], size: int) -> Iterator[list[_Item]]:
         yield batch
 
 
-def _fill(batch: list[_Item], results: list[ArticleResult | str]) -> list[_Item]:
+def _fill(batch: list[_Item], results: list[ArticleResult | ArticleFailed]) -> list[_Item]:
     it = iter(results)
     for item in batch:
         if item.raw is not None:
@@ -216,7 +188,7 @@ def extracted(items: Iterable[_Item], jobs: int, model: str | None, limits: Limi
             pool.shutdown(wait=False, cancel_futures=True)
             pool = new_pool()
             reason = "a worker process died while extracting this batch (out of memory?)"
-            return _fill(batch, [f"{b.source}: {reason}" for b in batch if b.raw is not None])
+            return _fill(batch, [ArticleFailed(b.source, reason) for b in batch if b.raw is not None])
 
     submitted = 0
     try:
@@ -248,13 +220,13 @@ def extracted(items: Iterable[_Item], jobs: int, model: str | None, limits: Limi
 
 # -- the run -----------------------------------------------------------------------------------
 
-def ingest(kb, paths: list[str], jobs: int = 1, model: str | None = None,
-           on_event: Callable[[IngestEvent], None] | None = None, force: bool = False,
-           max_bytes: int = 64 * 1024 * 1024, max_chars: int = DEFAULT_MAX_CHARS,
-           time_limit: float = DEFAULT_TIME_LIMIT) -> IngestSummary:
-    """Read, extract and store everything under `paths`; see the module docstring (limits: quotegraph.limits)."""
-    from .store import has_raw
+def ingest(kb: KnowledgeBase, paths: list[str], jobs: int = 1, settings: Settings | None = None,
+           on_event: Callable[[IngestEvent], None] | None = None, force: bool = False) -> IngestSummary:
+    """Read, extract and store everything under `paths` (files, folders, globs of any registered format).
 
+    `settings` gives the model and the limits (quotegraph.settings; by default from the environment)."""
+    settings = settings or Settings.from_env()
+    model = settings.model
     engine = engine_id(model)
     summary = IngestSummary()
     started = time.perf_counter()
@@ -277,11 +249,13 @@ def ingest(kb, paths: list[str], jobs: int = 1, model: str | None = None,
         if on_event is not None:
             on_event(event)
 
-    limits = Limits(max_bytes=max_bytes, max_chars=max_chars, time_limit=time_limit)
+    limits = Limits.of(settings)
     with _page_cache(kb.conn, INGEST_CACHE_KIB):
-        _store_all(kb, extracted(iter_items(paths, already_read, max_bytes), jobs, model, limits), engine, force,
+        _store_all(kb, extracted(iter_items(paths, already_read, settings), jobs, model, limits), engine, force,
                    report)
     summary.seconds = time.perf_counter() - started
+    log.info("ingested %d articles (%d new, %d updated, %d failed) in %.1f s", summary.articles, summary.new,
+             summary.updated, summary.failed, summary.seconds)
     stats = kb.stats()
     summary.total_articles, summary.total_quotes = stats.articles, stats.quotes
     summary.people, summary.works = stats.people, stats.works
@@ -304,7 +278,7 @@ def _page_cache(conn, kib: int):
         conn.execute(f"PRAGMA cache_size = {int(before)}")
 
 
-def _store_all(kb, items: Iterable[_Item], engine: str, force: bool, report: Callable[[IngestEvent], None]) -> None:
+def _store_all(kb: KnowledgeBase, items: Iterable[_Item], engine: str, force: bool, report: Callable[[IngestEvent], None]) -> None:
     """Write each extracted item in its own transaction, reporting every outcome; a failure ends only its item."""
     for item in items:
         if item.skipped:
@@ -315,11 +289,18 @@ def _store_all(kb, items: Iterable[_Item], engine: str, force: bool, report: Cal
             continue
         try:
             outcome = kb.add_result(item.result, raw_hash=item.raw_hash, engine=engine, force=force)
-        except QuotegraphError as e:
-            report(IngestEvent("failed", item.source, f"{item.source}: {e}"))
-            continue
-        except Exception as e:  # a bug on one article must not end a long run; the transaction was rolled back
-            report(IngestEvent("failed", item.source,
-                               f"{item.source}: internal error while storing ({type(e).__name__}: {e})"))
+        except Exception as e:  # one article must not end a long run; its transaction was rolled back
+            report(IngestEvent("failed", item.source, str(article_failure(item.source, "storing", e))))
             continue
         report(IngestEvent(outcome.status, item.source, quotes=outcome.quotes, article=outcome.article))
+
+
+def add_document(kb: KnowledgeBase, raw: RawDocument, model: str | None = None) -> WriteOutcome:
+    """Extract one document (text or HTML) and store it; raises the document's ArticleFailed if it fails."""
+    (res,) = extract_batch([raw], model)
+    if isinstance(res, ArticleFailed):
+        raise res
+    return kb.add_result(res, raw_hash=raw_hash(raw), engine=engine_id(model))
+
+
+__all__ = ["ingest", "add_document", "IngestEvent", "IngestSummary", "engine_id", "raw_hash", "extract_batch"]

@@ -1,0 +1,23 @@
+"""What every command shares: the one way to report an error, and JSON and Rich output."""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print one line to stderr and exit: the only way a command reports an error."""
+    typer.echo(f"quotegraph: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def out() -> Console:
+    return Console(highlight=False, soft_wrap=False)
