@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import DateMatch, find_dates
-from .lists import word_set
+from ..wordlists import word_set
 
 # "By", "Written by", "Words by", "Author:", at the start of the line, then a capital.
 _LEAD = re.compile(r"^\s*(?:(?:(?i:written|reported|story|words|text|posted|published)\s+)?(?:[Bb]y|BY)\s*:?"

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from .byline import parse_byline
 from .dates import find_dates
-from .lists import word_list, word_set
+from ..wordlists import longest_first as word_list
+from ..wordlists import word_set
 
 # A line ends as a sentence does: terminal punctuation, then closing marks or brackets.
 _TERMINAL = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019\u00bb)\]*]*[\s\u2600-\u27bf\ufe0f\U0001f000-\U0001faff]*$")

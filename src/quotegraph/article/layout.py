@@ -24,7 +24,7 @@ from .byline import Byline, parse_byline
 from .dates import find_dates
 from .furniture import (classify_line, ends_as_sentence, is_date_line, is_label, is_tail_marker, normal,
                         words)
-from .lists import table
+from ..wordlists import table
 
 HEADER_SPAN = 5  # the byline sits within this many lines under the title
 TITLE_MAX_WORDS = 40  # a first line longer than this is prose, not a title

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from ..nlp import ParsedArticle
 from ..result import Entity
 from .mentions import block_finder
-from .wordlists import word_map
+from ..wordlists import word_map
 
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 MALE_PRONOUNS = {"he", "him", "his", "himself"}

@@ -22,7 +22,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import ParsedArticle
-from .wordlists import phrases, word_map, word_set
+from ..wordlists import phrases, word_map, word_set
 
 # spaCy labels that can name an entity we keep; the others (dates, numbers, money) never can.
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "NORP", "EVENT", "PRODUCT", "LAW"}

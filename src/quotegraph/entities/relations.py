@@ -26,7 +26,7 @@ from ..result import Entity, Mention, Quote, Relation
 from .coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver
 from .mentions import block_finder
 from .types import platform_kind
-from .wordlists import grouped, phrases, word_set
+from ..wordlists import grouped, phrases, word_set
 
 _QUOTED_KINDS = ("direct", "partial", "nested")
 _WORK_NOUNS_FOR_MAIN = {"show", "series", "sitcom", "drama", "comedy", "film", "movie", "musical"}

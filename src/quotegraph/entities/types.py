@@ -16,7 +16,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from .mentions import NameMention
-from .wordlists import phrases, word_map, word_set
+from ..wordlists import phrases, word_map, word_set
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
                "WORK_OF_ART": "work", "NORP": "other", "EVENT": "other", "PRODUCT": "other", "LAW": "other"}

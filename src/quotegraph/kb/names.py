@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+
+from ..wordlists import word_map as word_list
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _NOT_NAME_CHARS = re.compile(r"[^\w\s'&+\-]")
@@ -18,19 +18,6 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 _SPACES = re.compile(r"\s+")
 # Names of people and characters lose titles and suffixes; titles of works and organisations keep every word.
 PERSONAL_TYPES = ("person", "character")
-
-
-@cache
-def word_list(name: str) -> dict[str, str]:
-    """A data file of src/quotegraph/data as {entry (lower-cased): second field}."""
-    text = resources.files("quotegraph").joinpath("data", name).read_text(encoding="utf-8")
-    out: dict[str, str] = {}
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].rstrip()
-        if line.strip():
-            key, _, value = line.partition("\t")
-            out[key.strip().lower()] = value.strip()
-    return out
 
 
 def fold(text: str) -> str:

@@ -9,27 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
 
 from spacy.attrs import POS, TAG
 from spacy.strings import hash_string
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
+from ..wordlists import entries as read_entries
+
 _VERB_TAGS = {"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"}
-
-
-def read_entries(name: str) -> list[tuple[str, str]]:
-    """(entry, second field) pairs: lower-cased, `#` comments and blank lines dropped."""
-    raw = resources.files("quotegraph").joinpath("data", name).read_text(encoding="utf-8")
-    out = []
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].rstrip().lower()
-        if not line.strip():
-            continue
-        key, _, value = line.partition("\t")
-        out.append((" ".join(key.split()), value.strip()))
-    return out
 
 
 def _is_verb(tok: Token) -> bool:

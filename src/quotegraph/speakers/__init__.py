@@ -12,7 +12,7 @@ equally: the speaker is null (or has a mention but no name, when the text names 
 from __future__ import annotations
 
 from ..entities.coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver, Referent
-from ..entities.wordlists import phrases, word_set
+from ..wordlists import phrases, word_set
 from ..nlp import ParsedArticle
 from ..quotes import QuoteCandidate
 from ..result import Entity, Quote, Span, Speaker

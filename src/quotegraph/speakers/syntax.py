@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..entities.wordlists import word_set
+from ..wordlists import word_set
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CUT = {"relcl", "acl", "advcl", "appos", "punct", "cc", "conj"}  # parts of a subject phrase left out of the mention
