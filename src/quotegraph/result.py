@@ -7,11 +7,40 @@ renamed, because the scorers in ../shared/eval read them by name.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any
 
-QUOTE_KINDS = ("direct", "partial", "indirect", "nested")
-ENTITY_TYPES = ("person", "work", "character", "organization", "place", "other")
-PREDICATES = ("plays", "created", "streams on", "airs on", "performed in", "is friends with")
+
+# The vocabularies of the contract, defined once. StrEnum members are the JSON strings themselves:
+# QuoteKind.direct == "direct", and json.dumps writes "direct".
+class QuoteKind(StrEnum):
+    direct = "direct"
+    partial = "partial"
+    indirect = "indirect"
+    nested = "nested"
+
+
+class EntityType(StrEnum):
+    person = "person"
+    work = "work"
+    character = "character"
+    organization = "organization"
+    place = "place"
+    other = "other"
+
+
+class Predicate(StrEnum):
+    plays = "plays"
+    created = "created"
+    streams_on = "streams on"
+    airs_on = "airs on"
+    performed_in = "performed in"
+    is_friends_with = "is friends with"
+
+
+QUOTE_KINDS = tuple(k.value for k in QuoteKind)
+ENTITY_TYPES = tuple(t.value for t in EntityType)
+PREDICATES = tuple(p.value for p in Predicate)
 
 
 @dataclass
@@ -39,7 +68,7 @@ class Speaker:
 @dataclass
 class Quote:
     id: str
-    kind: str  # one of QUOTE_KINDS
+    kind: str  # a QuoteKind
     text: str
     start: int
     end: int
@@ -52,7 +81,7 @@ class Quote:
 class Entity:
     id: str
     name: str  # the fullest form the article gives
-    type: str  # one of ENTITY_TYPES
+    type: str  # an EntityType
     mentions: list[Mention] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
 
@@ -60,7 +89,7 @@ class Entity:
 @dataclass
 class Relation:
     subject: str
-    predicate: str  # one of PREDICATES
+    predicate: str  # a Predicate
     object: str
     qualifier: str | None
     evidence: Mention

@@ -11,6 +11,7 @@ import typer
 
 from ..kb import KnowledgeBase, open_kb
 from ..kb.models import EntitySort, Order, QuoteSort
+from ..result import QUOTE_KINDS
 from .common import fail
 from .common import out as _out
 from .common import print_json as _print_json
@@ -36,7 +37,7 @@ def quotes(
     since: str = typer.Option(None, "--since", help="Published on or after (YYYY, YYYY-MM or YYYY-MM-DD)."),
     until: str = typer.Option(None, "--until", help="Published on or before (YYYY, YYYY-MM or YYYY-MM-DD)."),
     outlet: str = typer.Option(None, "--outlet", help="Outlet that published it."),
-    kind: str = typer.Option(None, "--kind", help="direct, partial, indirect or nested."),
+    kind: str = typer.Option(None, "--kind", help=f"{', '.join(QUOTE_KINDS)}."),
     article: str = typer.Option(None, "--article", help="Only quotes of this article (its id)."),
     sort: QuoteSort = typer.Option(QuoteSort.newest, "--sort", help="newest, oldest, or relevance (with --text)."),
     limit: Limit = 20,

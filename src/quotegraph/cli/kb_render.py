@@ -8,8 +8,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..kb.models import Count, EntitySummary, Page, PersonRecord, QuoteDetail, QuoteRecord, WorkRecord
+from .render import KIND_STYLE
 
-KIND_STYLE = {"direct": "green", "partial": "cyan", "indirect": "yellow", "nested": "magenta"}
 MARK_STYLE = {"quote": "green", "speaker": "bold underline", "cue": "italic yellow"}
 
 

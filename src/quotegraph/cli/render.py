@@ -4,9 +4,10 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
-from ..result import ArticleResult
+from ..result import ArticleResult, QuoteKind
 
-_KIND_STYLE = {"direct": "green", "partial": "cyan", "indirect": "yellow", "nested": "magenta"}
+KIND_STYLE = {QuoteKind.direct: "green", QuoteKind.partial: "cyan", QuoteKind.indirect: "yellow",
+              QuoteKind.nested: "magenta"}
 
 
 def print_result(res: ArticleResult, console: Console | None = None) -> None:
@@ -21,7 +22,7 @@ def print_result(res: ArticleResult, console: Console | None = None) -> None:
         console.print("[dim]no quotes found")
     for q in res.quotes:
         who = q.speaker.name if q.speaker and q.speaker.name else "unknown speaker"
-        style = _KIND_STYLE.get(q.kind, "white")
+        style = KIND_STYLE.get(q.kind, "white")
         cue = f" [dim]({escape(q.cue.text)})[/dim]" if q.cue else ""
         inner = "   ↳ " if q.nested_in else ""
         console.print(f"{inner}[bold]{escape(who)}[/bold]{cue} [{style}]{q.kind}[/{style}]: “{escape(q.text)}”")

@@ -6,7 +6,7 @@ Offsets are character indices into the article's `text` (see `ArticleRecord`).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -19,20 +19,20 @@ class _Dict:
 
 
 # The orders the queries accept, shared by the CLI and the HTTP API.
-class QuoteSort(str, Enum):
+class QuoteSort(StrEnum):
     newest = "newest"
     oldest = "oldest"
     relevance = "relevance"
 
 
-class EntitySort(str, Enum):
+class EntitySort(StrEnum):
     quotes = "quotes"
     about = "about"
     articles = "articles"
     name = "name"
 
 
-class Order(str, Enum):
+class Order(StrEnum):
     desc = "desc"
     asc = "asc"
 

@@ -14,16 +14,18 @@ from collections import defaultdict
 from typing import Any
 
 from ..errors import UserInputError
-from .models import (ArticleEntity, ArticleRecord, ArticleRef, CastMember, Count, EntityRef, EntitySummary, Evidence,
-                     Fact, Mark, Page, PersonRecord, QuoteDetail, QuoteRecord, Role, SpanRef, SpeakerRef, StoreStats,
-                     WorkRecord)
+from ..result import Predicate
+from .models import (ArticleEntity, ArticleRecord, ArticleRef, CastMember, Count, EntityRef, EntitySort, EntitySummary,
+                     Evidence, Fact, Mark, Order, Page, PersonRecord, QuoteDetail, QuoteRecord, QuoteSort, Role, SpanRef,
+                     SpeakerRef, StoreStats, WorkRecord)
 from .names import NameKey, name_key
 from .store import published_day, quote_id_range
 
 MAX_LIMIT = 1000
 TALKS_ABOUT_QUOTES = 5000  # whom a person talks about is read from their latest quotes
-QUOTE_SORTS = ("newest", "oldest", "relevance")
-ENTITY_SORTS = {"quotes": "quote_count", "about": "about_count", "articles": "article_count", "name": "name"}
+QUOTE_SORTS = tuple(QuoteSort)
+ENTITY_SORTS = {EntitySort.quotes: "quote_count", EntitySort.about: "about_count", EntitySort.articles: "article_count",
+                EntitySort.name: "name"}
 _FTS_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 _ID = re.compile(r"^#?(\d+)$")
 
@@ -333,7 +335,7 @@ class Queries:
         roles: dict[tuple, Role] = {}
         works: dict[int | str, Count] = {}
         for f in facts:
-            if f.predicate == "plays" and f.subject_id == eid:
+            if f.predicate == Predicate.plays and f.subject_id == eid:
                 work, work_id = f.qualifier, f.qualifier_id
                 if work_id is None and f.object_id is not None:
                     w = self.conn.execute("SELECT w.id, w.name FROM entities c JOIN entities w ON w.id = c.work_id "
@@ -345,8 +347,8 @@ class Queries:
                     roles[k] = Role(character=f.object, character_id=f.object_id, work=work, work_id=work_id)
                 roles[k].evidence += f.evidence
                 if work:
-                    _count(works, work_id or work, work, work_id, len(f.evidence), "plays")
-            elif f.predicate in ("performed in", "created") and f.subject_id == eid:
+                    _count(works, work_id or work, work, work_id, len(f.evidence), Predicate.plays)
+            elif f.predicate in (Predicate.performed_in, Predicate.created) and f.subject_id == eid:
                 _count(works, f.object_id or f.object, f.object, f.object_id, len(f.evidence), f.predicate)
         page = self.quotes(speaker_id=eid, limit=limit, offset=offset)
         timeline = [Count(r[0], r[1]) for r in self.conn.execute(
@@ -387,18 +389,18 @@ class Queries:
         network: list[str] = []
         cast: dict[tuple, CastMember] = {}
         for f in facts:
-            if f.predicate == "created" and f.object_id == eid and f.subject not in created_by:
+            if f.predicate == Predicate.created and f.object_id == eid and f.subject not in created_by:
                 created_by.append(f.subject)
-            elif f.predicate in ("streams on", "airs on") and f.subject_id == eid and f.object not in network:
+            elif f.predicate in (Predicate.streams_on, Predicate.airs_on) and f.subject_id == eid and f.object not in network:
                 network.append(f.object)
-            elif f.predicate == "plays" and f.qualifier_id == eid:
+            elif f.predicate == Predicate.plays and f.qualifier_id == eid:
                 cast.setdefault((f.subject_id or f.subject, f.object_id or f.object),
                                 CastMember(f.subject, f.subject_id, f.object, f.object_id))
         characters = [EntityRef(r["id"], r["name"], r["type"]) for r in self.conn.execute(
             "SELECT id, name, type FROM entities WHERE work_id = ? AND merged_into IS NULL ORDER BY article_count DESC, name",
             (eid,))]
         for c in characters:  # characters of this work whose actor is named without the work in the same sentence
-            for f in self.facts(c.id, ("plays",)):
+            for f in self.facts(c.id, (Predicate.plays,)):
                 if f.object_id == c.id:
                     cast.setdefault((f.subject_id or f.subject, c.id), CastMember(f.subject, f.subject_id, c.name, c.id))
         page = self.quotes(about_id=eid, limit=limit, offset=offset)
@@ -415,7 +417,7 @@ class Queries:
         limit, offset = _limit(limit, offset)
         if sort not in ENTITY_SORTS:
             raise UserInputError(f"sort must be one of {', '.join(ENTITY_SORTS)}")
-        if order not in ("asc", "desc"):
+        if order not in tuple(Order):
             raise UserInputError("order must be asc or desc")
         column = ENTITY_SORTS[sort]
         direction = "ASC" if order == "asc" else "DESC"

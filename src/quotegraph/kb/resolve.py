@@ -25,18 +25,18 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from ..result import ArticleResult
+from ..result import ArticleResult, Predicate
 from .context import work_kind_hint
 from .names import PERSONAL_TYPES, NameKey, compatible, names_agree
 
 # What each end of a relation must be; the first type is given to an end of another type.
 PREDICATE_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "plays": (("person",), ("character",), ("work",)),
-    "created": (("person", "organization"), ("work",), ("work",)),
-    "streams on": (("work",), ("organization",), ("work",)),
-    "airs on": (("work",), ("organization",), ("work",)),
-    "performed in": (("person",), ("work",), ("work",)),
-    "is friends with": (("person",), ("person",), ("work",)),
+    Predicate.plays: (("person",), ("character",), ("work",)),
+    Predicate.created: (("person", "organization"), ("work",), ("work",)),
+    Predicate.streams_on: (("work",), ("organization",), ("work",)),
+    Predicate.airs_on: (("work",), ("organization",), ("work",)),
+    Predicate.performed_in: (("person",), ("work",), ("work",)),
+    Predicate.is_friends_with: (("person",), ("person",), ("work",)),
 }
 RESOLVE_ORDER = {"work": 0, "organization": 1, "place": 2, "other": 3, "character": 4, "person": 5}
 CONTEXT_TYPES = ("work", "character")
@@ -134,7 +134,7 @@ def prepare_entities(res: ArticleResult) -> PreparedArticle:
         s = end(r.subject_entity, r.subject, subject_types)
         o = end(r.object_entity, r.object, object_types)
         q = end(None, r.qualifier, qualifier_types) if r.qualifier else None
-        if r.predicate == "plays" and o is not None and q is not None:
+        if r.predicate == Predicate.plays and o is not None and q is not None:
             o.work_local = q.local_id
         relation_ends.append((s.local_id if s else None, o.local_id if o else None, q.local_id if q else None))
 

@@ -5,7 +5,6 @@ is the knowledge base's own (parameterised) SQL.
 """
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated, Generic, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -19,7 +18,7 @@ from ..ingest import add_document
 from ..kb import KnowledgeBase, open_kb
 from ..kb.models import (ArticleRecord, ArticleRef, EntitySort, EntitySummary, Order, Page, PersonRecord, QuoteDetail,
                          QuoteRecord, QuoteSort, StoreCounts, WorkRecord)
-from ..result import QUOTE_KINDS
+from ..result import QuoteKind
 from .deps import reader
 from .params import checked_date
 from .problems import ProblemError, problem_responses
@@ -31,8 +30,6 @@ KB = Annotated[KnowledgeBase, Depends(reader)]
 PERSON_TYPES = ("person", "character", "organization", "place", "other")
 
 T = TypeVar("T")
-
-QuoteKind = Enum("QuoteKind", {k: k for k in QUOTE_KINDS}, type=str)  # type: ignore[misc]
 
 
 class Listing(BaseModel, Generic[T]):

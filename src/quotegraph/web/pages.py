@@ -19,8 +19,8 @@ from fastapi.templating import Jinja2Templates
 
 from ..errors import UserInputError
 from ..kb import KnowledgeBase
-from ..kb.models import Page
-from ..result import QUOTE_KINDS
+from ..kb.models import EntitySort, Order, Page, QuoteSort
+from ..result import QUOTE_KINDS, Predicate
 from ..settings import VERSION
 from .deps import HERE, reader
 from .article_body import build_article_body
@@ -31,7 +31,7 @@ from .timeline import build_timeline
 PAGE_SIZE = 20
 SEARCH_FIELDS = ("q", "speaker", "outlet", "since", "until", "kind", "sort")
 MAX_FIELD = 500
-WORK_VERBS = {"plays": "Acts in", "performed in": "Performed in", "created": "Created"}  # how a person is in a work
+WORK_VERBS = {Predicate.plays: "Acts in", Predicate.performed_in: "Performed in", Predicate.created: "Created"}  # how a person is in a work
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -163,7 +163,7 @@ def search(request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
     error = None
     if form["kind"] and form["kind"] not in QUOTE_KINDS:
         error, form["kind"] = f"kind must be one of {', '.join(QUOTE_KINDS)}", ""
-    sort = form["sort"] if form["sort"] in ("newest", "oldest", "relevance") else "newest"
+    sort = form["sort"] if form["sort"] in tuple(QuoteSort) else QuoteSort.newest
     filters = {k: form[k] or None for k in ("speaker", "outlet", "since", "until", "kind")}
     q = form["q"]
     try:
@@ -206,7 +206,7 @@ def search(request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
 
 def _by_date(sort: str) -> str:
     """Best match means nothing without words: newest first then."""
-    return "oldest" if sort == "oldest" else "newest"
+    return QuoteSort.oldest if sort == QuoteSort.oldest else QuoteSort.newest
 
 
 def _without(filters: dict, key: str) -> dict:
@@ -216,7 +216,7 @@ def _without(filters: dict, key: str) -> dict:
 # -- people and works -----------------------------------------------------------------------
 
 # How each kind of record is listed and shown: its default order, its noun, its page.
-LISTINGS = {"people": ("quotes", "People"), "works": ("articles", "Works")}
+LISTINGS = {"people": (EntitySort.quotes, "People"), "works": (EntitySort.articles, "Works")}
 
 
 def _listing(request: Request, kb: KnowledgeBase, kind: str) -> Response:
@@ -224,10 +224,10 @@ def _listing(request: Request, kb: KnowledgeBase, kind: str) -> Response:
     name = _field(request, "name")
     page = _page_number(request.query_params.get("page"))
     sort = request.query_params.get("sort") or default_sort
-    if sort not in ("quotes", "about", "articles", "name"):
+    if sort not in tuple(EntitySort):
         sort = default_sort
     method = kb.people if kind == "people" else kb.works
-    listing = method(sort=sort, order="asc" if sort == "name" else "desc", limit=50, offset=(page - 1) * 50,
+    listing = method(sort=sort, order=Order.asc if sort == EntitySort.name else Order.desc, limit=50, offset=(page - 1) * 50,
                      query=name or None)
     return render(request, "entities.html", title=heading, heading=heading, kind=kind, listing=listing,
                   name=name, sort=sort, page=page)
