@@ -5,38 +5,9 @@ through trafilatura (`html.read_html`). Both return an Article whose offsets ind
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..readers import RawDocument
 from .decode import decode_text
-
-
-@dataclass
-class Block:
-    """A span of `Article.text` that is prose worth parsing: the title, the dek, or a body paragraph."""
-
-    kind: str  # "title", "dek" or "body"
-    start: int
-    end: int
-
-
-@dataclass
-class Article:
-    source: str
-    text: str  # offsets of everything downstream index this string
-    media_type: str = "text/plain"
-    url: str | None = None
-    title: str | None = None
-    dek: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None  # ISO 8601; the updated date when the page prints no other
-    updated: str | None = None  # ISO 8601, when the page says the article was updated
-    outlet: str | None = None
-    blocks: list[Block] = field(default_factory=list)
-
-    @property
-    def paragraphs(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind == "body"]
+from .model import Article, Block
 
 
 def read_article(raw: RawDocument) -> Article:
@@ -48,3 +19,6 @@ def read_article(raw: RawDocument) -> Article:
     from .layout import read_scraped_text
 
     return read_scraped_text(decode_text(raw.data, raw.source), source=raw.source, url=raw.url)
+
+
+__all__ = ["Article", "Block", "read_article"]

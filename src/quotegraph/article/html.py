@@ -23,7 +23,7 @@ import trafilatura
 
 from ..errors import InputError
 from ..readers import RawDocument
-from . import Article, Block
+from .model import Article, Block
 from .byline import split_names
 from .decode import decode_html
 from .furniture import classify_line, normal

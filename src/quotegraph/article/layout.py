@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from . import Article, Block
+from .model import Article, Block
 from .byline import Byline, parse_byline
 from .dates import find_dates
 from .furniture import (classify_line, ends_as_sentence, is_date_line, is_label, is_tail_marker, normal,

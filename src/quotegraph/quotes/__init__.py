@@ -1,26 +1,8 @@
 """Finding quotations: direct, partial, nested and indirect, each with its cue and in-text source mention."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..nlp import ParsedArticle
-
-
-@dataclass
-class QuoteCandidate:
-    """A quotation found in the text, before its speaker is resolved to a person.
-
-    `source` is the span the syntax names as the speaker ("she", "the 29-year-old actress",
-    "Ashley"); resolving it to a full name is the speakers stage's work.
-    """
-
-    kind: str  # direct, partial, indirect, nested
-    start: int  # content span, quotation marks excluded
-    end: int
-    cue: tuple[int, int] | None = None
-    source: tuple[int, int] | None = None
-    nested_in: int | None = None  # index of the enclosing candidate in the returned list
-    continues: int | None = None  # index of the previous piece of the same quotation (interrupted or run on)
+from .candidate import QuoteCandidate
 
 
 def find_quotes(parsed: ParsedArticle) -> list[QuoteCandidate]:
@@ -59,3 +41,6 @@ def _in_text_order(cands: list[QuoteCandidate]) -> list[QuoteCandidate]:
             c.continues = new_index[c.continues]
         out.append(c)
     return out
+
+
+__all__ = ["QuoteCandidate", "find_quotes"]

@@ -19,7 +19,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from ..nlp import ParsedArticle
-from . import QuoteCandidate
+from .candidate import QuoteCandidate
 from .docindex import DocIndex
 from .lexicon import CueLexicon, cue_lexicon, maybe_verbs
 from .source import mention_span, prepositional_cue, subject_of
