@@ -2,7 +2,7 @@
 PYTHON ?= python3
 SEEDS ?= ../shared/data/seeds
 
-.PHONY: setup demo test bench
+.PHONY: setup demo test lint bench
 
 setup:
 	$(PYTHON) -m pip install -q --disable-pip-version-check --root-user-action=ignore -e ".[dev,spark]"
@@ -12,8 +12,13 @@ setup:
 demo: setup
 	quotegraph extract $(SEEDS)/*.txt
 
-test: setup
+test: setup lint
 	$(PYTHON) -m pytest -q
+
+# The checks ARCHITECTURE.md names: lint, types, and the import rules (tests/test_architecture.py, in the suite).
+lint:
+	$(PYTHON) -m ruff check src tests
+	$(PYTHON) -m mypy src
 
 bench: setup
 	$(PYTHON) bench/run.py

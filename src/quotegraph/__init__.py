@@ -12,9 +12,9 @@ import logging
 
 from .errors import ArticleFailed, InputError, ModelError, QuotegraphError, StoreError, UserInputError
 from .result import ArticleResult, Entity, Quote, Relation, Speaker, Span
-from .settings import VERSION as __version__
-from .settings import Settings
+from .settings import VERSION, Settings
 
+__version__ = VERSION
 logging.getLogger(__name__).addHandler(logging.NullHandler())  # a library logs only where it is asked to
 
 

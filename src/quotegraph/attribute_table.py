@@ -115,7 +115,7 @@ class AttributeTable(DocByDoc):
             if op == "REGEX":
                 found = re.compile(arg).search
                 strings = self.vocab.strings
-                checks.append(lambda key, pos=pos, found=found: bool(found(strings[key[pos]])))
+                checks.append(lambda key, pos=pos, found=found, strings=strings: bool(found(strings[key[pos]])))
             elif op == "NOT_IN":
                 barred = frozenset(self._hash(v) for v in arg)
                 checks.append(lambda key, pos=pos, barred=barred: key[pos] not in barred)

@@ -57,7 +57,6 @@ from quotegraph.settings import Settings
 from quotegraph.tables import SCHEMAS, article_id, result_rows
 
 if TYPE_CHECKING:
-    import spacy
     from pyspark.sql import SparkSession
 
 TABLES = ("articles", "quotes", "entities", "relations")
@@ -274,7 +273,7 @@ def start_session(master: str | None = None, app_name: str = "quotegraph") -> "S
 
 
 def _hadoop_fs(spark: "SparkSession", uri: str):
-    jvm = spark.sparkContext._jvm
+    jvm: Any = spark.sparkContext._jvm
     path = jvm.org.apache.hadoop.fs.Path(uri)
     return jvm, path, path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
 
@@ -363,7 +362,7 @@ def run_job(spark: "SparkSession", opts: SparkJobOptions) -> SparkJobSummary:
                 skipped.filter(lambda r: r[2] == "failed").map(lambda r: r[3]).countByValue()).most_common(5)
         mode = "overwrite" if opts.overwrite else "errorifexists"
         for table in TABLES:
-            rows = tagged.filter(lambda t, table=table: t[0] == table).map(lambda t: t[1])
+            rows = tagged.filter(partial(_is_table, table)).map(lambda t: t[1])
             df = spark.createDataFrame(rows, spark_schema(SCHEMAS[table]))
             (df.repartition(BUCKET_COLUMN)  # one file per bucket
              .write.mode(mode).partitionBy(BUCKET_COLUMN).parquet(f"{opts.out.rstrip('/')}/{table}"))
@@ -376,6 +375,10 @@ def run_job(spark: "SparkSession", opts: SparkJobOptions) -> SparkJobSummary:
     finally:
         tagged.unpersist()
     return summary
+
+
+def _is_table(table: str, tagged: tuple[str, tuple]) -> bool:
+    return tagged[0] == table
 
 
 # ---------------------------------------------------------------- reading the output back

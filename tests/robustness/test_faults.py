@@ -188,7 +188,7 @@ def test_two_ingests_at_once_both_finish_without_duplicates(tmp_path, helpers):
     first = start_ingest(db, only_a, shared_folder)
     second = start_ingest(db, shared_folder, only_b)
     outs = [p.communicate(timeout=600) for p in (first, second)]
-    for p, (out, err) in zip((first, second), outs):
+    for p, (_out, err) in zip((first, second), outs):
         assert p.returncode == 0, err
         assert "Traceback" not in err
     assert integrity(db) == ["ok"]

@@ -62,7 +62,7 @@ def extract(
     nlp = load_pipeline(settings.model)
     errors: list[ArticleFailed] = []
     n_ok = 0
-    for raw, res in extract_guarded(_read_all(paths, settings.max_bytes, errors), nlp, limits=Limits.of(settings)):
+    for _raw, res in extract_guarded(_read_all(paths, settings.max_bytes, errors), nlp, limits=Limits.of(settings)):
         if isinstance(res, ArticleFailed):
             errors.append(res)
             typer.echo(f"quotegraph: error: {res}", err=True)

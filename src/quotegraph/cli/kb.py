@@ -10,7 +10,7 @@ from enum import Enum
 import typer
 
 from ..kb import KnowledgeBase, open_kb
-from ..kb.models import EntitySort, Order, QuoteSort
+from ..kb.models import EntitySort, Order, PersonRecord, QuoteSort
 from ..result import QUOTE_KINDS
 from .common import fail
 from .common import out as _out
@@ -81,7 +81,7 @@ def _record(kind: str, key: str, limit: int, offset: int, as_json: bool, db: str
         fail(f"no {kind} called {key!r} in the knowledge base (list them with `quotegraph {listing}`)")
     if as_json:
         _print_json(rec.to_dict())
-    elif kind == "person":
+    elif isinstance(rec, PersonRecord):
         print_person(_out(), rec)
     else:
         print_work(_out(), rec)

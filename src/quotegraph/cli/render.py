@@ -6,7 +6,7 @@ from rich.markup import escape
 
 from ..result import ArticleResult, QuoteKind
 
-KIND_STYLE = {QuoteKind.direct: "green", QuoteKind.partial: "cyan", QuoteKind.indirect: "yellow",
+KIND_STYLE: dict[str, str] = {QuoteKind.direct: "green", QuoteKind.partial: "cyan", QuoteKind.indirect: "yellow",
               QuoteKind.nested: "magenta"}
 
 

@@ -37,8 +37,8 @@ def sentence_span(text: str, start: int, end: int, paragraphs: list[tuple[int, i
     s = p_start
     for m in _SENTENCE_END.finditer(text, p_start, start):
         s = m.end()
-    m = _SENTENCE_END.search(text, end, p_end)
-    e = m.start() + 1 if m else p_end
+    after = _SENTENCE_END.search(text, end, p_end)
+    e = after.start() + 1 if after else p_end
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, max(e, end)

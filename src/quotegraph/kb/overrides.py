@@ -117,7 +117,8 @@ def split(conn: sqlite3.Connection, entity: int, names: list[str] | None = None,
             raise UserInputError(f"#{entity} is merged into #{e['merged_into']}; to undo that, split "
                              f"#{e['merged_into']} #{entity}")
         keys = sorted({NameKey.of(n, e["type"]).key for n in names} - {""})
-        conditions, params = [], [entity]
+        conditions: list[str] = []
+        params: list[int | str] = [entity]
         if keys:
             conditions.append(f"ae.key IN ({','.join('?' * len(keys))})")
             params += keys
@@ -139,8 +140,8 @@ def split(conn: sqlite3.Connection, entity: int, names: list[str] | None = None,
         for r in rows:
             counts[r["name"]] = counts.get(r["name"], 0) + 1
         name = max(sorted(counts), key=lambda n: (len(n.split()), counts[n]))
-        new = conn.execute("INSERT INTO entities (type, name, work_id, created_at) VALUES (?, ?, ?, ?)",
-                           (e["type"], name, e["work_id"], now())).lastrowid
+        new = int(conn.execute("INSERT INTO entities (type, name, work_id, created_at) VALUES (?, ?, ?, ?)",
+                               (e["type"], name, e["work_id"], now())).lastrowid or 0)
         conn.executemany("UPDATE article_entities SET entity_id = ?, resolved_id = ? WHERE id = ?",
                          [(new, new, r["id"]) for r in rows])
         conn.executemany("INSERT INTO pins (article_key, type, key, entity_id) VALUES (?, ?, ?, ?) "

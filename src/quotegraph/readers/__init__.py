@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, cast
 
 from ..errors import InputError
 
@@ -25,7 +25,7 @@ def open_input(path: str, gzipped: bool = False) -> IO[bytes]:
     """A file opened for reading (through gzip when `gzipped`), or InputError saying why it cannot be:
     the one place the readers turn a failed open into a message."""
     try:
-        return gzip.open(path, "rb") if gzipped else open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb") if gzipped else open(path, "rb"))
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except PermissionError:

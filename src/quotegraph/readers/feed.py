@@ -95,7 +95,7 @@ class _Damage:
         starts = [m.start() for m in _ITEM_TAG.finditer(data)]
         item = None
         if isinstance(error, xml.sax.SAXParseException) and error.getLineNumber():
-            line, column = error.getLineNumber(), error.getColumnNumber() or 0
+            line, column = error.getLineNumber() or 0, error.getColumnNumber() or 0
             reason += f" at line {line}, column {column}"
             offset = sum(len(s) + 1 for s in data.split(b"\n", line - 1)[: line - 1]) + column
             inside = [k for k, start in enumerate(starts, 1) if start < offset]

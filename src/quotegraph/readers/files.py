@@ -29,9 +29,9 @@ def _head_text(data: bytes) -> str:
     for bom, enc in _HEAD_BOMS:
         if head.startswith(bom):
             return head[len(bom):].decode(enc, "ignore").lower()
-    enc = utf16_without_bom(head)
-    if enc:
-        return head.decode(enc, "ignore").lower()
+    utf16 = utf16_without_bom(head)
+    if utf16:
+        return head.decode(utf16, "ignore").lower()
     return head.decode("latin-1").lower()
 
 

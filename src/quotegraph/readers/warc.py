@@ -94,13 +94,13 @@ def _damage_after(path: str, last_pos: int, last_checked: bool) -> InputError | 
     gzipped = raw[:2] == b"\x1f\x8b"
     if gzipped:
         data, ends_early = _gunzip(raw)
-    elif raw[_SPACE.match(raw).end():].startswith(b"WARC/"):
+    elif raw.lstrip(b"\r\n \t").startswith(b"WARC/"):
         data, ends_early = raw, False
     else:
         return None  # another compression (zstd, lz4): fastwarc's word stands
     pos = 0
     while True:
-        pos = _SPACE.match(data, pos).end()
+        pos = _skip_space(data, pos)
         if pos >= len(data):
             break
         where = f"{path}#{last_pos + pos}" if not gzipped else path
@@ -123,6 +123,12 @@ def _damage_after(path: str, last_pos: int, last_checked: bool) -> InputError | 
         return InputError(path, "WARC archive is cut short: its gzip data ends early "
                                 "(an incomplete download? fetch the file again)")
     return None
+
+
+def _skip_space(data: bytes, pos: int) -> int:
+    """The first position at or after `pos` that is not blank (_SPACE matches the empty string too)."""
+    m = _SPACE.match(data, pos)
+    return m.end() if m else pos
 
 
 def _gunzip(raw: bytes) -> tuple[bytes, bool]:

@@ -89,8 +89,10 @@ class BodyLimit:
                 if declared < 0 or declared > self.limit:
                     detail = (BodyTooLarge(self.limit).detail if declared > self.limit
                               else "the Content-Length header is not a number of bytes")
-                    response = problem_response(413 if declared > self.limit else 400, detail, scope["path"],
-                                                **({"limit": self.limit} if declared > self.limit else {}))
+                    if declared > self.limit:
+                        response = problem_response(413, detail, scope["path"], limit=self.limit)
+                    else:
+                        response = problem_response(400, detail, scope["path"])
                     await response(scope, receive, send)
                     return
         received = 0

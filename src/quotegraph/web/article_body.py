@@ -86,6 +86,7 @@ def assign_speakers(quotes: list[QuoteRecord]) -> tuple[dict[str | None, Speaker
         key = speaker_key(q)
         if key not in by_key:
             sp = q.speaker
+            assert sp is not None and key is not None  # None is in by_key from the start
             by_key[key] = Speaker(key=key, name=(sp.name or sp.as_written or "unknown speaker"), id=sp.id,
                                   color=len(ordered) % PALETTE_SIZE)
             ordered.append(by_key[key])

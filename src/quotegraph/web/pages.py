@@ -19,7 +19,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..errors import UserInputError
 from ..kb import KnowledgeBase
-from ..kb.models import EntitySort, Order, Page, QuoteSort
+from ..kb.models import EntitySort, EntitySummary, Order, Page, QuoteRecord, QuoteSort
 from ..result import QUOTE_KINDS, Predicate
 from ..settings import VERSION
 from .deps import HERE, reader
@@ -171,7 +171,10 @@ def search(request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
             filters[name] = checked_date(filters[name], name)
     except ProblemError as e:
         error, filters["since"], filters["until"] = e.detail, None, None
-    people, works, heading, results = [], [], None, Page([], PAGE_SIZE, offset, False, 0)
+    people: list[EntitySummary] = []
+    works: list[EntitySummary] = []
+    heading: str | None = None
+    results: Page[QuoteRecord] = Page([], PAGE_SIZE, offset, False, 0)
     try:
         if q:
             people = kb.find(q, ("person",), limit=6)
@@ -255,10 +258,12 @@ def _record(request: Request, kb: KnowledgeBase, entity_id: int, kind: str) -> R
         return RedirectResponse(f"/{'works' if is_work else 'people'}/{entity_id}", status_code=308)
     if is_work:
         work = kb.work_by_id(entity_id, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+        assert work is not None  # kb.entity found it
         if work.id != entity_id:  # merged into another record
             return RedirectResponse(f"/works/{work.id}", status_code=308)
         return render(request, "work.html", title=work.title, rec=work, page=page)
     rec = kb.person_by_id(entity_id, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    assert rec is not None
     if rec.id != entity_id:
         return RedirectResponse(f"/people/{rec.id}", status_code=308)
     return render(request, "person.html", title=rec.name, rec=rec, timeline=build_timeline(rec.timeline), page=page,
