@@ -154,3 +154,18 @@ def test_nothing_below_the_shells_imports_cli_or_web():
     wrong = sorted(f"{m} imports {t}" for m, targets in GRAPH.items() if not any(_in(m, s) for s in shells)
                    for t in targets if _in(t, "cli") or _in(t, "web"))
     assert wrong == []
+
+
+BASE = ("errors", "settings", "result", "wordlists", "limits", "tables")
+
+
+def test_the_base_imports_only_the_base():
+    wrong = sorted(f"{m} imports {t}" for m, targets in GRAPH.items() if any(_in(m, b) for b in BASE)
+                   for t in targets if not any(_in(t, b) for b in BASE))
+    assert wrong == []
+
+
+def test_kb_stands_on_the_base_alone():
+    wrong = sorted(f"{m} imports {t}" for m, targets in GRAPH.items() if _in(m, "kb")
+                   for t in targets if not (_in(t, "kb") or any(_in(t, b) for b in BASE)))
+    assert wrong == []

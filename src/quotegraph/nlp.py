@@ -7,6 +7,8 @@ therefore an offset into Article.text.
 """
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -24,6 +26,8 @@ from .settings import default, model_name
 
 DEFAULT_MODEL: str = default("model")
 
+log = logging.getLogger(__name__)
+
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> spacy.Language:
@@ -34,6 +38,7 @@ def load_pipeline(name: str | None = None) -> spacy.Language:
     lemmatizer for quotegraph.lemma_table's, which gives the same lemmas and remembers them all.
     """
     name = model_name(name)
+    started = time.perf_counter()
     try:
         nlp = spacy.load(name)
     except OSError:
@@ -46,6 +51,8 @@ def load_pipeline(name: str | None = None) -> spacy.Language:
     use_attribute_table(nlp)
     use_lemma_table(nlp)
     use_numpy_blas(nlp)
+    log.info("loaded the spaCy pipeline %s %s in %.1f s", name, nlp.meta.get("version", "?"),
+             time.perf_counter() - started)
     return nlp
 
 

@@ -27,6 +27,7 @@ def build_result(parsed: ParsedArticle) -> ArticleResult:
     candidates = find_quotes(parsed)
     quotes = attribute_speakers(parsed, candidates, entities)
     relations = find_relations(parsed, entities, quotes)
+    log.debug("%s: %d quotes, %d entities, %d relations", art.source, len(quotes), len(entities), len(relations))
     return ArticleResult(
         source=art.source, text=art.text, title=art.title, dek=art.dek, authors=list(art.authors),
         published=art.published, updated=art.updated, url=art.url, outlet=art.outlet, media_type=art.media_type,
