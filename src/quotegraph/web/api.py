@@ -14,11 +14,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
 from ..errors import ArticleFailed, QuotegraphError, StoreError, UserInputError
-from ..ingest import add_document
 from ..kb import KnowledgeBase, open_kb
 from ..kb.models import (ArticleRecord, ArticleRef, EntitySort, EntitySummary, Order, Page, PersonRecord, QuoteDetail,
                          QuoteRecord, QuoteSort, StoreCounts, WorkRecord)
-from ..result import QuoteKind
+from ..result import EntityType, QuoteKind
 from .deps import reader
 from .params import checked_date
 from .problems import ProblemError, problem_responses
@@ -27,7 +26,7 @@ from .uploads import ACCEPTED, check_token, read_upload
 router = APIRouter(prefix="/api", responses=problem_responses(400, 422, 503))
 bearer = HTTPBearer(auto_error=False, description="The server's QUOTEGRAPH_TOKEN; needed only to add articles.")
 KB = Annotated[KnowledgeBase, Depends(reader)]
-PERSON_TYPES = ("person", "character", "organization", "place", "other")
+PERSON_TYPES = tuple(t for t in EntityType if t != EntityType.work)
 
 T = TypeVar("T")
 
@@ -133,7 +132,7 @@ def _record(kb: KnowledgeBase, entity_id: int, kind: str, limit: int, offset: in
     noun = "person" if kind == "people" else "work"
     if summary is None:
         raise ProblemError(404, f"no {noun} #{entity_id} in the knowledge base")
-    is_work = summary.type == "work"
+    is_work = summary.type == EntityType.work
     if is_work != (kind == "works"):
         raise ProblemError(404, f"#{entity_id} is a {summary.type}, not a {noun}: see "
                                 f"/api/{'works' if is_work else 'people'}/{entity_id}")
@@ -225,6 +224,8 @@ async def add_article(request: Request,
 
 
 def _write(request: Request, raw):
+    from ..ingest import add_document  # the spaCy pipeline and the extraction load on the first write only
+
     settings = request.app.state.settings
     with request.app.state.write_lock:
         try:

@@ -20,7 +20,7 @@ from fastapi.templating import Jinja2Templates
 from ..errors import UserInputError
 from ..kb import KnowledgeBase
 from ..kb.models import EntitySort, EntitySummary, Order, Page, QuoteRecord, QuoteSort
-from ..result import QUOTE_KINDS, Predicate
+from ..result import QUOTE_KINDS, EntityType, Predicate
 from ..settings import VERSION
 from .deps import HERE, reader
 from .article_body import build_article_body
@@ -77,7 +77,7 @@ def month(label: str) -> str:
 def entity_url(entity_id: int | None, entity_type: str | None = None) -> str | None:
     if entity_id is None:
         return None
-    return f"/works/{entity_id}" if entity_type == "work" else f"/people/{entity_id}"
+    return f"/works/{entity_id}" if entity_type == EntityType.work else f"/people/{entity_id}"
 
 
 def safe_href(url: str | None) -> str | None:
@@ -177,8 +177,8 @@ def search(request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
     results: Page[QuoteRecord] = Page([], PAGE_SIZE, offset, False, 0)
     try:
         if q:
-            people = kb.find(q, ("person",), limit=6)
-            works = kb.find(q, ("work",), limit=6)
+            people = kb.find(q, (EntityType.person,), limit=6)
+            works = kb.find(q, (EntityType.work,), limit=6)
             results = kb.quotes(text=q, sort=sort, limit=PAGE_SIZE, offset=offset, count=True, **filters)
             heading = f"Quotes with “{q}”"
             if not results.total and (people or works):
@@ -253,7 +253,7 @@ def _record(request: Request, kb: KnowledgeBase, entity_id: int, kind: str) -> R
     if summary is None:
         noun = "person" if kind == "people" else "work"
         raise ProblemError(404, f"there is no {noun} #{entity_id} in this knowledge base")
-    is_work = summary.type == "work"
+    is_work = summary.type == EntityType.work
     if is_work != (kind == "works"):
         return RedirectResponse(f"/{'works' if is_work else 'people'}/{entity_id}", status_code=308)
     if is_work:
@@ -290,8 +290,8 @@ def article(article_id: str, request: Request, kb: KnowledgeBase = Depends(reade
     if rec is None:
         raise ProblemError(404, f"there is no article {article_id!r} in this knowledge base")
     body = build_article_body(rec)
-    people_here = [e for e in rec.entities if e.type != "work"]
-    works_here = [e for e in rec.entities if e.type == "work"]
+    people_here = [e for e in rec.entities if e.type != EntityType.work]
+    works_here = [e for e in rec.entities if e.type == EntityType.work]
     return render(request, "article.html", title=rec.title or source_label(rec.source), rec=rec, body=body,
                   people_here=_unique_records(people_here), works_here=_unique_records(works_here))
 
