@@ -76,10 +76,15 @@ class Settings:
     time_limit: float = default("time_limit")
 
     @classmethod
-    def from_env(cls, **given: Any) -> "Settings":
-        """Settings from the environment, with `given` values (those not None) taking precedence."""
+    def from_env(cls, only: tuple[str, ...] | None = None, **given: Any) -> "Settings":
+        """Settings from the environment, with `given` values (those not None) taking precedence.
+
+        `only` names the settings a caller uses: the environment is read for those alone, so that a
+        bad value of another (QUOTEGRAPH_MAX_UPLOAD, say) stops only what uses it."""
         values: dict[str, Any] = {}
         for f in fields(cls):
+            if only is not None and f.name not in only:
+                continue
             setting = SETTINGS[f.name]
             raw = os.environ.get(setting.env, "").strip() if setting.env else ""
             if raw:

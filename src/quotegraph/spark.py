@@ -89,7 +89,7 @@ class SkippedRecord:
 class SparkJobOptions:
     inputs: list[str]
     out: str
-    settings: Settings = field(default_factory=Settings.from_env)  # the model, max_record_bytes and the limits
+    settings: Settings = field(default_factory=lambda: Settings.from_env(only=("model",)))  # model, limits
     buckets: int = DEFAULT_BUCKETS
     partitions: int | None = None  # records are spread over this many tasks; None: twice the cores, at least one per file
     batch_size: int = 64

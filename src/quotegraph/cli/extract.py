@@ -58,7 +58,8 @@ def extract(
     from ..nlp import load_pipeline
     from ..pipeline import extract_guarded
 
-    settings = Settings.from_env(model=model, max_bytes=max_bytes, max_chars=max_chars, time_limit=time_limit)
+    settings = Settings.from_env(only=("model",), model=model, max_bytes=max_bytes, max_chars=max_chars,
+                                 time_limit=time_limit)
     nlp = load_pipeline(settings.model)
     errors: list[ArticleFailed] = []
     n_ok = 0

@@ -46,7 +46,8 @@ def ingest(
     from ..kb import open_kb
 
     err = Console(stderr=True, highlight=False)
-    settings = Settings.from_env(db=db, model=model, max_bytes=max_bytes, max_chars=max_chars, time_limit=time_limit)
+    settings = Settings.from_env(only=("db", "model"), db=db, model=model, max_bytes=max_bytes, max_chars=max_chars,
+                                 time_limit=time_limit)
     kb = open_kb(settings.db, readonly=False)
     counts = {"done": 0, "failed": 0}
     progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(bar_width=None, pulse_style="cyan"),

@@ -42,7 +42,7 @@ def spark(
 
     from ..spark import SparkJobOptions, run_job, start_session
 
-    settings = Settings.from_env(model=model, max_record_bytes=max_bytes)
+    settings = Settings.from_env(only=("model",), model=model, max_record_bytes=max_bytes)
     opts = SparkJobOptions(inputs=inputs, out=out, settings=settings, buckets=buckets, partitions=partitions,
                            batch_size=batch_size, overwrite=overwrite)
     err = Console(stderr=True)

@@ -225,7 +225,7 @@ def ingest(kb: KnowledgeBase, paths: list[str], jobs: int = 1, settings: Setting
     """Read, extract and store everything under `paths` (files, folders, globs of any registered format).
 
     `settings` gives the model and the limits (quotegraph.settings; by default from the environment)."""
-    settings = settings or Settings.from_env()
+    settings = settings or Settings.from_env(only=("model",))
     model = settings.model
     engine = engine_id(model)
     summary = IngestSummary()
