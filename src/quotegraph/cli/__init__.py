@@ -42,7 +42,7 @@ def fail(message: str, code: int = 1) -> None:
 
 
 def _register() -> None:
-    from . import extract  # noqa: F401  (each module adds its commands to `app`)
+    from . import evaluate, extract  # noqa: F401  (each module adds its commands to `app`)
 
     for optional in ("kb", "serve", "spark", "maintenance"):
         try:
