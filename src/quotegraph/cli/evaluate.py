@@ -14,22 +14,25 @@ from ..evaluate.report import BratReport, Evaluation, GoldReport, Problem
 from . import app
 
 
-def _pct(x: float) -> str:
-    return f"{x:.3f}"
+def _prf(x: tuple[float, float, float]) -> str:
+    return " ".join(f"{v:.3f}" for v in x)
 
 
 def _of(right: int, total: int) -> str:
     return f"{right}/{total}" + (f" [dim]({right / total:.0%})[/dim]" if total else "")
 
 
+def _quote_table(*counts: str) -> Table:
+    return Table("kind", *counts, "extraction P R F1", "speakers", "attribution P R F1", box=None,
+                 header_style="bold")
+
+
 def _gold_tables(out: Console, r: GoldReport) -> None:
-    quotes = Table("kind", "gold", "found", "false", "extraction P", "R", "F1", "speakers right", "attribution P",
-                   "R", "F1", box=None, header_style="bold", title_justify="left")
-    rows = list(r.by_kind.items())
-    for kind, s in rows:
+    quotes = _quote_table("gold", "found", "false")
+    for kind, s in r.by_kind.items():
         if s.gold or s.found or s.false_quotes:
-            quotes.add_row(kind, str(s.gold), str(s.found), str(s.false_quotes), *map(_pct, s.extraction),
-                           _of(s.speakers_right, s.found), *map(_pct, s.attribution))
+            quotes.add_row(kind, str(s.gold), str(s.found), str(s.false_quotes), _prf(s.extraction),
+                           f"{s.speakers_right}/{s.found}", _prf(s.attribution))
     out.print(quotes)
     out.print(f"quotes found {_of(r.quotes.right, r.quotes.total)}   speakers right {_of(r.speakers.right, r.speakers.total)}"
               f"   false quotes {r.false_quotes}")
@@ -44,12 +47,12 @@ def _gold_tables(out: Console, r: GoldReport) -> None:
 
 
 def _brat_tables(out: Console, r: BratReport) -> None:
-    table = Table("kind", "gold", "predicted", "found", "extraction P", "R", "F1", "speakers right", "attribution P",
-                  "R", "F1", box=None, header_style="bold")
+    table = _quote_table("gold", "predicted", "found")
     for kind, s in r.by_kind.items():
-        table.add_row(kind, str(s.gold), str(s.pred), str(s.found), *map(_pct, s.extract_prf),
-                      _of(s.attributed, s.found), *map(_pct, s.attrib_prf))
+        table.add_row(kind, str(s.gold), str(s.pred), str(s.found), _prf(s.extract_prf),
+                      f"{s.attributed}/{s.found}", _prf(s.attrib_prf))
     out.print(table)
+    out.print("[dim]speakers: found quotes whose speaker mention overlaps the gold Source[/dim]")
 
 
 def print_evaluation(out: Console, ev: Evaluation, errors: bool) -> None:
