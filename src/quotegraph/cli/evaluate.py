@@ -58,7 +58,8 @@ def _brat_tables(out: Console, r: BratReport) -> None:
 def print_evaluation(out: Console, ev: Evaluation, errors: bool) -> None:
     for r in ev.folders:
         what = "gold.json" if isinstance(r, GoldReport) else "brat standoff"
-        out.rule(f"[bold]{escape(r.path)}[/bold] [dim]{what}, {r.articles:,} articles", align="left")
+        n = f"{r.articles:,} article" + ("s" if r.articles != 1 else "")
+        out.print(f"[bold]{escape(r.path)}[/bold]  [dim]{what}, {n}[/dim]", soft_wrap=True)
         if errors:
             for p in r.problems:
                 out.print(escape(_where(r.path, p)), soft_wrap=True)
@@ -69,7 +70,8 @@ def print_evaluation(out: Console, ev: Evaluation, errors: bool) -> None:
             _brat_tables(out, r)
         out.print(f"[dim]{escape(r.summary())}[/dim]", soft_wrap=True)
         if not errors and r.problems:
-            out.print(f"[dim]{len(r.problems):,} errors: see them with --errors[/dim]")
+            out.print(f"[dim]{len(r.problems):,} error{'s' if len(r.problems) != 1 else ''}: "
+                      "see them with --errors[/dim]")
         out.print()
     out.print(f"[dim]{ev.model}, extraction {ev.seconds:.1f} s[/dim]")
 

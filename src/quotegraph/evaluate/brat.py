@@ -266,7 +266,7 @@ def _problems(report: BratReport, art: BratArticle, kind: str, pk: list[dict], g
             report.problems.append(Problem(art.name, f"missed {kind} quote {_clip(text, g.content)!r} by {by!r}"))
     for i, p in enumerate(pk):
         if i not in matched_p:
-            report.problems.append(Problem(art.name, f"not a {kind} quote: {text[p['start']:p['end']][:60]!r}"))
+            report.problems.append(Problem(art.name, f"not {'an' if kind == 'indirect' else 'a'} {kind} quote: {text[p['start']:p['end']][:60]!r}"))
     for (i, j), ok in sorted(zip(pairs, right)):
         if not ok:
             p, g = pk[i], gk[j]
