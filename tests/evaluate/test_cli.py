@@ -57,7 +57,7 @@ def test_json_report(tmp_path, nlp):
     report = json.loads(invoke("--json", folder))
     f, = report["folders"]
     assert f["kind"] == "gold" and f["path"] == folder and f["quotes"] == [1, 2]
-    assert f"library.txt: missed partial quote 'a place to think'" in f["errors"]
+    assert "library.txt: missed partial quote 'a place to think'" in f["errors"]
     assert set(f["by_kind"]) == {"direct", "indirect", "nested"}
     assert f["by_kind"]["direct"]["gold"] == 2
 
@@ -66,8 +66,8 @@ def test_a_folder_without_answers_is_a_one_line_error(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     p = subprocess.run([sys.executable, "-m", "quotegraph", "evaluate", str(tmp_path)], capture_output=True, text=True)
     assert p.returncode == 1
-    assert p.stderr.splitlines() == [f"quotegraph: error: {tmp_path}: holds no gold.json and no brat .ann files, "
-                                     "so there is nothing to score against"]
+    want = f"quotegraph: error: {tmp_path}: holds no gold.json and no brat .ann files, so there is nothing to score against"
+    assert p.stderr.splitlines() == [want]
 
 
 def test_help_explains_folders_and_figures():

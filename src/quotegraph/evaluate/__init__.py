@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from ..errors import InputError, QuotegraphError
 from .report import (AttributionScore, BratReport, EntityScore, Evaluation, FolderReport, GoldReport, Problem,
@@ -66,14 +66,16 @@ def evaluate_folders(paths: Iterable[str], model: str | None = None, nlp=None) -
     Raises EvaluationError (or GoldError, BratError) naming the folder or file at fault, before any extraction.
     """
     from ..nlp import model_name
-    from .brat import load_brat_folder, score_brat
-    from .gold import load_gold_folder, score_gold
+    from .brat import BratArticle, load_brat_folder, score_brat
+    from .gold import GoldArticle, load_gold_folder, score_gold
 
-    folders = []
+    folders: list[tuple[str, list[GoldArticle] | None, list[BratArticle] | None]] = []
     for path in paths:
-        kind = folder_kind(path)
-        folders.append((path, kind, load_gold_folder(path) if kind == GOLD else load_brat_folder(path)))
-    wanted = list(dict.fromkeys(a.path for _, _, arts in folders for a in arts))
+        if folder_kind(path) == GOLD:
+            folders.append((path, load_gold_folder(path), None))
+        else:
+            folders.append((path, None, load_brat_folder(path)))
+    wanted = list(dict.fromkeys(a.path for _, gold, brat in folders for a in (gold or brat or [])))
     start = time.perf_counter()
     records: dict[str, dict] = {}
     for source, rec in _records(wanted, model, nlp):
@@ -81,12 +83,8 @@ def evaluate_folders(paths: Iterable[str], model: str | None = None, nlp=None) -
             raise EvaluationError(source, f"extraction failed, so the folder cannot be scored ({rec})")
         records[source] = rec
     seconds = time.perf_counter() - start
-    reports: list[FolderReport] = []
-    for path, kind, arts in folders:
-        if kind == GOLD:
-            reports.append(score_gold(path, arts, records))
-        else:
-            reports.append(score_brat(path, arts, records))
+    reports: list[FolderReport] = [score_gold(path, gold, records) if gold is not None
+                                   else score_brat(path, brat or [], records) for path, gold, brat in folders]
     name = f"{nlp.meta['lang']}_{nlp.meta['name']}" if nlp is not None else model_name(model)
     return Evaluation(folders=reports, model=name, seconds=seconds)
 

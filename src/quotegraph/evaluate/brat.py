@@ -88,18 +88,20 @@ def load_ann(path: str) -> list[Attribution]:
                     raise BratError(path, f"line {lineno}: event argument {a!r} is not ROLE:ID")
                 ev.setdefault(re.sub(r"\d+$", "", role), []).append(tid)
             events.append((lineno, ev))
+    def ranges_of(lineno: int, ev: dict[str, list[str]], role: str) -> Ranges:
+        out: Ranges = []
+        for tid in ev.get(role, []):
+            if tid not in spans:
+                raise BratError(path, f"line {lineno}: {role} {tid} is not a text-bound annotation of the file")
+            out.extend(spans[tid])
+        return out
+
     gold = []
     for lineno, ev in events:
-        def rngs(role: str) -> Ranges:
-            out: Ranges = []
-            for tid in ev.get(role, []):
-                if tid not in spans:
-                    raise BratError(path, f"line {lineno}: {role} {tid} is not a text-bound annotation of the file")
-                out.extend(spans[tid])
-            return out
-        content = rngs("Content")
+        content = ranges_of(lineno, ev, "Content")
         if content:
-            gold.append(Attribution(content=content, source=rngs("Source"), cue=rngs("Cue")))
+            gold.append(Attribution(content=content, source=ranges_of(lineno, ev, "Source"),
+                                    cue=ranges_of(lineno, ev, "Cue")))
     return gold
 
 
@@ -131,9 +133,9 @@ def load_brat_folder(folder: str) -> list[BratArticle]:
             raise BratError(t, f"cannot be read as UTF-8 text ({getattr(e, 'strerror', None) or e})") from None
         gold = load_ann(mine[0])
         for g in gold:
-            for s, e in g.content + g.source + g.cue:
-                if not 0 <= s <= e <= len(text):
-                    raise BratError(mine[0], f"span {s} {e} is outside {os.path.basename(t)} "
+            for lo, hi in g.content + g.source + g.cue:
+                if not 0 <= lo <= hi <= len(text):
+                    raise BratError(mine[0], f"span {lo} {hi} is outside {os.path.basename(t)} "
                                              f"({len(text):,} characters): is it that article's file?")
         out.append(BratArticle(os.path.relpath(t, folder), os.path.abspath(t), text, gold))
     if not out:
@@ -266,7 +268,8 @@ def _problems(report: BratReport, art: BratArticle, kind: str, pk: list[dict], g
             report.problems.append(Problem(art.name, f"missed {kind} quote {_clip(text, g.content)!r} by {by!r}"))
     for i, p in enumerate(pk):
         if i not in matched_p:
-            report.problems.append(Problem(art.name, f"not {'an' if kind == 'indirect' else 'a'} {kind} quote: {text[p['start']:p['end']][:60]!r}"))
+            a = "an" if kind == "indirect" else "a"
+            report.problems.append(Problem(art.name, f"not {a} {kind} quote: {text[p['start']:p['end']][:60]!r}"))
     for (i, j), ok in sorted(zip(pairs, right)):
         if not ok:
             p, g = pk[i], gk[j]

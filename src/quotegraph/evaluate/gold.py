@@ -133,9 +133,9 @@ def _quotes(art: GoldArticle, rec: dict, report: GoldReport) -> None:
         best = None
         for k, p in enumerate(preds):
             ov = max(0, min(ge, p["end"]) - max(gs, p["start"]))
-            if ov >= 0.5 * (ge - gs) and GROUP.get(p.get("kind")) == group and k not in used:
-                if best is None or ov > best[0]:
-                    best = (ov, k)
+            if (ov >= 0.5 * (ge - gs) and GROUP.get(p.get("kind")) == group and k not in used
+                    and (best is None or ov > best[0])):
+                best = (ov, k)
         report.quotes.total += 1
         score.gold += 1
         if best is None:

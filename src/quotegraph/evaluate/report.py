@@ -7,7 +7,7 @@ for figure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 
 def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
@@ -207,7 +207,7 @@ class BratReport:
         return out
 
 
-FolderReport = Union[GoldReport, BratReport]
+FolderReport = GoldReport | BratReport
 
 
 @dataclass
