@@ -23,8 +23,10 @@ def _of(right: int, total: int) -> str:
 
 
 def _quote_table(*counts: str) -> Table:
-    return Table("kind", *counts, "extraction P R F1", "speakers", "attribution P R F1", box=None,
-                 header_style="bold")
+    table = Table(box=None, header_style="bold")
+    for name in ("kind", *counts, "extraction P R F1", "speakers", "attribution P R F1"):
+        table.add_column(name, no_wrap=True)
+    return table
 
 
 def _gold_tables(out: Console, r: GoldReport) -> None:
@@ -47,7 +49,7 @@ def _gold_tables(out: Console, r: GoldReport) -> None:
 
 
 def _brat_tables(out: Console, r: BratReport) -> None:
-    table = _quote_table("gold", "predicted", "found")
+    table = _quote_table("gold", "pred", "found")
     for kind, s in r.by_kind.items():
         table.add_row(kind, str(s.gold), str(s.pred), str(s.found), _prf(s.extract_prf),
                       f"{s.attributed}/{s.found}", _prf(s.attrib_prf))
