@@ -63,5 +63,6 @@ def open_kb(path: str | None = None, readonly: bool = False):
     return _open_kb(path, readonly=readonly)
 
 
-__all__ = ["open_kb", "evaluate", "Evaluation", "EvaluationError", "extract_file", "extract_text", "extract_html", "ArticleResult", "Quote", "Entity", "Relation",
-           "Speaker", "Span", "QuotegraphError", "InputError", "ModelError", "StoreError"]
+__all__ = ["open_kb", "evaluate", "extract_file", "extract_text", "extract_html", "ArticleResult", "Quote", "Entity",
+           "Relation", "Speaker", "Span", "Evaluation", "QuotegraphError", "InputError", "ModelError", "StoreError",
+           "EvaluationError"]

@@ -157,3 +157,12 @@ def test_evaluate_extracts_a_folder_of_our_own(tmp_path, nlp):
     assert (r.metadata.right, r.metadata.total) == (1, 1)
     d = ev.to_dict()["folders"][0]
     assert d["quotes"] == [2, 2] and d["summary"] == r.summary() and d["errors"] == [str(p) for p in r.problems]
+
+
+def test_an_article_extraction_refuses_stops_the_evaluation_naming_it(tmp_path, nlp):
+    folder = write_folder(tmp_path, {"quotes": []}, text="", name="empty.txt")
+    with pytest.raises(EvaluationError) as e:
+        quotegraph.evaluate(folder)
+    assert str(e.value).startswith(f"{tmp_path / 'empty.txt'}: extraction failed, so its folder cannot be scored: "
+                                   "empty file")
+    assert "\n" not in str(e.value)

@@ -80,7 +80,8 @@ def evaluate_folders(paths: Iterable[str], model: str | None = None, nlp=None) -
     records: dict[str, dict] = {}
     for source, rec in _records(wanted, model, nlp):
         if isinstance(rec, QuotegraphError):
-            raise EvaluationError(source, f"extraction failed, so the folder cannot be scored ({rec})")
+            reason = rec.reason if isinstance(rec, InputError) else str(rec)
+            raise EvaluationError(source, f"extraction failed, so its folder cannot be scored: {reason}")
         records[source] = rec
     seconds = time.perf_counter() - start
     reports: list[FolderReport] = [score_gold(path, gold, records) if gold is not None
