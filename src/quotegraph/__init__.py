@@ -5,12 +5,15 @@ Python API:
     result = quotegraph.extract_file("article.txt")        # ArticleResult
     result = quotegraph.extract_text(text, source="x")      # plain scraped text
     result = quotegraph.extract_html(html, url="https://...")
+    report = quotegraph.evaluate(["gold/", "polnear/dev"])  # Evaluation: figures per folder
 """
 from __future__ import annotations
 
 import logging
 
+from . import evaluate as _evaluation  # the package first: the function below then owns the name `evaluate`
 from .errors import ArticleFailed, InputError, ModelError, QuotegraphError, StoreError, UserInputError
+from .evaluate import Evaluation, EvaluationError
 from .result import ArticleResult, Entity, Quote, Relation, Speaker, Span
 from .settings import VERSION, Settings
 
@@ -51,6 +54,12 @@ def extract_html(html: str | bytes, source: str = "<html>", url: str | None = No
     return _one(RawDocument(source=source, data=data, media_type="text/html", url=url), model)
 
 
+def evaluate(paths: str | list[str], model: str | None = None) -> Evaluation:
+    """Score extraction against hand answers: folders with a gold.json, or brat standoff (.ann) folders such as
+    PolNeAR's. Gives the figures of ../shared/eval/seeds.py and polnear.py, with every error behind them."""
+    return _evaluation.evaluate_folders([paths] if isinstance(paths, str) else paths, model)
+
+
 def open_kb(path: str | None = None, readonly: bool = False):
     """Open (creating if needed) the knowledge base at `path`, $QUOTEGRAPH_DB or ./quotegraph.db."""
     from .kb import open_kb as _open_kb
@@ -58,6 +67,6 @@ def open_kb(path: str | None = None, readonly: bool = False):
     return _open_kb(path, readonly=readonly)
 
 
-__all__ = ["open_kb", "extract_file", "extract_text", "extract_html", "ArticleResult", "Quote", "Entity", "Relation",
-           "Speaker", "Span", "Settings", "QuotegraphError", "ArticleFailed", "InputError", "UserInputError",
-           "ModelError", "StoreError"]
+__all__ = ["open_kb", "evaluate", "extract_file", "extract_text", "extract_html", "ArticleResult", "Quote", "Entity",
+           "Relation", "Speaker", "Span", "Evaluation", "Settings", "QuotegraphError", "ArticleFailed", "InputError",
+           "UserInputError", "ModelError", "StoreError", "EvaluationError"]

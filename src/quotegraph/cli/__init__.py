@@ -9,7 +9,7 @@ import typer
 
 from ..errors import QuotegraphError
 from ..settings import VERSION
-from . import extract, ingest, kb, maintenance, serve, spark
+from . import evaluate, extract, ingest, kb, maintenance, serve, spark
 from .common import fail
 
 app = typer.Typer(
@@ -22,7 +22,7 @@ app = typer.Typer(
 )
 
 COMMANDS = (
-    extract.extract, ingest.ingest,
+    evaluate.evaluate, extract.extract, ingest.ingest,
     kb.quotes, kb.person, kb.work, kb.show, kb.people, kb.works, kb.export, kb.merge, kb.split, kb.stats,
     serve.serve, spark.spark, maintenance.check, maintenance.backup,
 )
