@@ -47,7 +47,8 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
             "Bearer token that allows POST /api/articles (read from the environment only); unset: no writing"),
     Setting("max_upload_bytes", 5 * MIB, "QUOTEGRAPH_MAX_UPLOAD",
             "Largest request body (an uploaded article) in bytes"),
-    Setting("max_bytes", 64 * MIB, None, "Refuse input files (or lines of a JSON Lines file, or feeds) larger than this"),
+    Setting("max_bytes", 64 * MIB, None,
+            "Refuse input files (or lines of a JSON Lines file, or feeds) larger than this"),
     Setting("max_record_bytes", 16 * MIB, None, "Skip WARC records larger than this"),
     Setting("max_chars", 1_000_000, None,  # spaCy's own default nlp.max_length
             "Refuse articles whose text is longer than this many characters (the parse takes about 2.5 minutes "

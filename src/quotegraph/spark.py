@@ -342,7 +342,8 @@ def run_job(spark: "SparkSession", opts: SparkJobOptions) -> SparkJobSummary:
     sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
     files = sc.binaryFiles(",".join(opts.inputs))
 
-    max_bytes, model, batch_size, buckets = opts.settings.max_record_bytes, opts.settings.model, opts.batch_size, opts.buckets
+    max_bytes, model = opts.settings.max_record_bytes, opts.settings.model
+    batch_size, buckets = opts.batch_size, opts.buckets
     limits = Limits.of(opts.settings)
     documents = files.flatMap(lambda kv: warc_documents(kv[1], local_path(kv[0]), max_bytes))
     partitions = opts.partitions or max(len(paths), sc.defaultParallelism * 2)

@@ -278,7 +278,8 @@ def _page_cache(conn, kib: int):
         conn.execute(f"PRAGMA cache_size = {int(before)}")
 
 
-def _store_all(kb: KnowledgeBase, items: Iterable[_Item], engine: str, force: bool, report: Callable[[IngestEvent], None]) -> None:
+def _store_all(kb: KnowledgeBase, items: Iterable[_Item], engine: str, force: bool,
+               report: Callable[[IngestEvent], None]) -> None:
     """Write each extracted item in its own transaction, reporting every outcome; a failure ends only its item."""
     for item in items:
         if item.skipped:

@@ -35,7 +35,8 @@ class Format:
 
 def _read_page(path: str, settings: Settings, media_type: str | None = None) -> Iterator[Document]:
     try:
-        raw = _read_gzip(path, settings.max_bytes) if path.lower().endswith(".gz") else read_file(path, settings.max_bytes)
+        gzipped = path.lower().endswith(".gz")
+        raw = _read_gzip(path, settings.max_bytes) if gzipped else read_file(path, settings.max_bytes)
     except InputError as e:
         yield e
         return
@@ -79,7 +80,8 @@ REGISTRY: dict[str, Format] = {f.name: f for f in (
     Format("tables", (), _read_tables),  # a folder holding Parquet tables (is_tables_folder)
 )}
 FORMATS = tuple(REGISTRY)
-SUFFIX_FORMATS: tuple[tuple[str, str], ...] = tuple((suffix, f.name) for f in REGISTRY.values() for suffix in f.suffixes)
+SUFFIX_FORMATS: tuple[tuple[str, str], ...] = tuple((suffix, f.name) for f in REGISTRY.values()
+                                                    for suffix in f.suffixes)
 _GLOB_CHARS = set("*?[")
 
 

@@ -31,7 +31,8 @@ from .timeline import build_timeline
 PAGE_SIZE = 20
 SEARCH_FIELDS = ("q", "speaker", "outlet", "since", "until", "kind", "sort")
 MAX_FIELD = 500
-WORK_VERBS = {Predicate.plays: "Acts in", Predicate.performed_in: "Performed in", Predicate.created: "Created"}  # how a person is in a work
+# how a person is in a work
+WORK_VERBS = {Predicate.plays: "Acts in", Predicate.performed_in: "Performed in", Predicate.created: "Created"}
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -230,8 +231,8 @@ def _listing(request: Request, kb: KnowledgeBase, kind: str) -> Response:
     if sort not in tuple(EntitySort):
         sort = default_sort
     method = kb.people if kind == "people" else kb.works
-    listing = method(sort=sort, order=Order.asc if sort == EntitySort.name else Order.desc, limit=50, offset=(page - 1) * 50,
-                     query=name or None)
+    order = Order.asc if sort == EntitySort.name else Order.desc
+    listing = method(sort=sort, order=order, limit=50, offset=(page - 1) * 50, query=name or None)
     return render(request, "entities.html", title=heading, heading=heading, kind=kind, listing=listing,
                   name=name, sort=sort, page=page)
 
