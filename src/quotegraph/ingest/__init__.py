@@ -24,7 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from ..errors import ArticleFailed, InputError
+from ..errors import ArticleFailed, InputError, Skipped
 from ..kb import KnowledgeBase
 from ..kb.store import WriteOutcome, has_raw
 from ..limits import Limits
@@ -46,7 +46,8 @@ MAX_ERRORS_KEPT = 1000
 
 @dataclass
 class IngestEvent:
-    """One input done: status is new, updated, unchanged, duplicate or failed."""
+    """One input done: status is new, updated, unchanged, duplicate, skipped (not an article: message says
+    why) or failed."""
 
     status: str
     source: str
@@ -60,6 +61,7 @@ class IngestSummary:
     new: int = 0
     updated: int = 0
     unchanged: int = 0  # same content as already stored (duplicates included)
+    skipped: int = 0  # inputs that are not articles (feed items holding only a teaser), each with its reason
     failed: int = 0
     quotes: int = 0  # quotes written by this run
     seconds: float = 0.0
@@ -72,7 +74,7 @@ class IngestSummary:
 
     @property
     def articles(self) -> int:
-        return self.new + self.updated + self.unchanged + self.failed
+        return self.new + self.updated + self.unchanged + self.skipped + self.failed
 
     @property
     def rate(self) -> float:
@@ -235,8 +237,11 @@ def ingest(kb: KnowledgeBase, paths: list[str], jobs: int = 1, settings: Setting
         return not force and has_raw(kb.conn, h, engine)
 
     def report(event: IngestEvent) -> None:
-        if event.status == "failed":
-            summary.failed += 1
+        if event.status in ("failed", "skipped"):
+            if event.status == "failed":
+                summary.failed += 1
+            else:
+                summary.skipped += 1
             if len(summary.errors) < MAX_ERRORS_KEPT:
                 summary.errors.append(event.message or event.source)
         elif event.status in ("unchanged", "duplicate"):
@@ -254,8 +259,8 @@ def ingest(kb: KnowledgeBase, paths: list[str], jobs: int = 1, settings: Setting
         _store_all(kb, extracted(iter_items(paths, already_read, settings), jobs, model, limits), engine, force,
                    report)
     summary.seconds = time.perf_counter() - started
-    log.info("ingested %d articles (%d new, %d updated, %d failed) in %.1f s", summary.articles, summary.new,
-             summary.updated, summary.failed, summary.seconds)
+    log.info("ingested %d articles (%d new, %d updated, %d skipped, %d failed) in %.1f s", summary.articles,
+             summary.new, summary.updated, summary.skipped, summary.failed, summary.seconds)
     stats = kb.stats()
     summary.total_articles, summary.total_quotes = stats.articles, stats.quotes
     summary.people, summary.works = stats.people, stats.works
@@ -283,6 +288,9 @@ def _store_all(kb: KnowledgeBase, items: Iterable[_Item], engine: str, force: bo
     for item in items:
         if item.skipped:
             report(IngestEvent("unchanged", item.source))
+            continue
+        if isinstance(item.result, Skipped):
+            report(IngestEvent("skipped", item.source, str(item.result)))
             continue
         if not isinstance(item.result, ArticleResult):
             report(IngestEvent("failed", item.source, str(item.result)))
