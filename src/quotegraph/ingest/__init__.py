@@ -34,6 +34,7 @@ from ..readers import RawDocument
 from ..readers.walk import expand_paths, read_documents
 from ..result import ArticleResult
 from ..settings import Settings, engine_id
+from .orphans import end_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -134,8 +135,10 @@ def extract_batch(raws: list[RawDocument], model: str | None = None, limits: Lim
     return [res for _, res in extract_guarded(raws, nlp, limits=limits)]
 
 
-def _init_worker(model: str | None) -> None:
-    """Worker start: one thread each (the workers are the parallelism), then the pipeline, once."""
+def _init_worker(model: str | None, parent: int | None = None) -> None:
+    """Worker start: bound to the parent's life, one thread each (the workers are the parallelism), then the
+    pipeline, once."""
+    end_with_parent(parent if parent is not None else os.getppid())
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     load_pipeline(model)
@@ -175,7 +178,8 @@ def extracted(items: Iterable[_Item], jobs: int, model: str | None, limits: Limi
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model,))
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                                   initargs=(model, os.getpid()))
 
     pool = new_pool()
     pending: deque[tuple[list[_Item], Future | None]] = deque()
