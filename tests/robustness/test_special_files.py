@@ -27,7 +27,7 @@ def _with_timeout(fn, seconds: float = 20):
     def run():
         try:
             out["value"] = fn()
-        except BaseException as e:  # handed to the test
+        except BaseException as e:  # noqa: BLE001 - handed to the test
             out["error"] = e
 
     t = threading.Thread(target=run, daemon=True)
@@ -69,8 +69,8 @@ def test_every_reader_refuses_a_fifo_without_hanging(tmp_path):
     for name in ("pipe.txt", "pipe.html.gz", "pipe.warc.gz", "pipe.jsonl", "pipe.rss", "pipe"):
         path = tmp_path / name
         os.mkfifo(path)
-        entries = _with_timeout(lambda: list(expand_paths([str(path)])))
-        docs = _with_timeout(lambda: [d for e in entries for d in read_documents(e)])
+        entries = _with_timeout(lambda path=path: list(expand_paths([str(path)])))
+        docs = _with_timeout(lambda entries=entries: [d for e in entries for d in read_documents(e)])
         assert len(docs) == 1 and isinstance(docs[0], InputError), (name, docs)
         assert "named pipe" in docs[0].reason, (name, docs[0])
 
