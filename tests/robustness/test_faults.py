@@ -121,24 +121,6 @@ def wait_for_growth(p: subprocess.Popen, db: Path, above: int, timeout: float = 
         conn.close()
 
 
-def _children(pid: int) -> set[int]:
-    found: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found |= {int(c) for c in (task / "children").read_text().split()}
-        except OSError:
-            continue
-    return found
-
-
-def _running(pid: int) -> bool:
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return False
-    return "\nState:\tZ" not in status
-
-
 def _kill_moment(p: subprocess.Popen, db: Path, run: int, rng: random.Random) -> str:
     """Wait for a random moment of this run and say which: any time in the first seconds (start-up, store
     creation, the first extraction) for a few runs, else inside a burst of writes."""
@@ -153,7 +135,7 @@ def _kill_moment(p: subprocess.Popen, db: Path, run: int, rng: random.Random) ->
     return f"{delay * 1000:.1f} ms after the store reached {grown} articles"
 
 
-def test_sigkill_at_random_moments_loses_nothing_and_a_rerun_finishes(corpus, clean, tmp_path, capsys):
+def test_sigkill_at_random_moments_loses_nothing_and_a_rerun_finishes(corpus, clean, tmp_path, capsys, helpers):
     """KILL_RUNS ingests (--jobs 1 and --jobs 2 in turn) killed with SIGKILL at random moments; after each,
     the store passes check, every stored article is whole, no worker is left, and a re-run makes the store
     equal to a clean ingest's."""
@@ -167,16 +149,16 @@ def test_sigkill_at_random_moments_loses_nothing_and_a_rerun_finishes(corpus, cl
         db = tmp_path / f"killed-{run}.db"
         p = start_ingest(db, corpus, extra=("--jobs", str(jobs)))
         moment = _kill_moment(p, db, run, rng)
-        workers = _children(p.pid) if jobs > 1 else set()
+        workers = helpers.children(p.pid) if jobs > 1 else set()
         finished = p.poll() is not None
         if not finished:
             os.kill(p.pid, signal.SIGKILL)  # the parent alone: its workers must end by themselves
             killed += 1
         p.communicate(timeout=60)
         ends = time.monotonic() + 5
-        while any(_running(w) for w in workers) and time.monotonic() < ends:
+        while any(helpers.running(w) for w in workers) and time.monotonic() < ends:
             time.sleep(0.05)
-        orphans = [w for w in workers if _running(w)]
+        orphans = [w for w in workers if helpers.running(w)]
         try:
             os.killpg(p.pid, signal.SIGKILL)
         except ProcessLookupError:

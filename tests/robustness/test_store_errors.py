@@ -12,33 +12,20 @@ from pathlib import Path
 import pytest
 
 from quotegraph.kb import open_kb
-from quotegraph.result import ArticleResult, Entity, Mention, Quote, Speaker, Span
 
 BIG = str(2**64)
 
 
-def result(i: int) -> ArticleResult:
-    text = f"Title {i}\n\n\u201cWe will build bridge {i},\u201d said Jane Doe.\n"
-    q_start, q_end, name = text.index("We"), text.index(",\u201d") + 1, text.index("Jane Doe")
-    return ArticleResult(
-        source=f"a{i}.txt", text=text, title=f"Title {i}", published=f"2021-01-{i + 1:02d}",
-        paragraphs=[Mention(text.index("\u201c"), len(text) - 1)],
-        quotes=[Quote(id="q1", kind="direct", text=text[q_start:q_end], start=q_start, end=q_end,
-                      speaker=Speaker("Jane Doe", "e1", Span(name, name + 8, "Jane Doe")),
-                      cue=Span(text.index("said"), text.index("said") + 4, "said"))],
-        entities=[Entity(id="e1", name="Jane Doe", type="person", mentions=[Mention(name, name + 8)])])
-
-
-def build_store(path: Path) -> Path:
+def build_store(path: Path, helpers) -> Path:
     with open_kb(str(path)) as kb:
         for i in range(5):
-            kb.add_result(result(i))
+            kb.add_result(helpers.store_result(i))
     return path
 
 
 @pytest.fixture
-def store(tmp_path) -> Path:
-    return build_store(tmp_path / "kb.db")
+def store(tmp_path, helpers) -> Path:
+    return build_store(tmp_path / "kb.db", helpers)
 
 
 def damage_pages(path: Path, *tables: str) -> None:
@@ -154,12 +141,12 @@ def on_read_only_filesystem(folder: Path, *argv: str, timeout: float = 300) -> s
 
 
 @pytest.fixture
-def read_only_store(tmp_path) -> Path:
+def read_only_store(tmp_path, helpers) -> Path:
     if not _can_mount_read_only(tmp_path):
         pytest.skip("needs unshare and a mount namespace to make a read-only filesystem")
     folder = tmp_path / "ro"
     folder.mkdir()
-    store = build_store(folder / "kb.db")
+    store = build_store(folder / "kb.db", helpers)
     conn = sqlite3.connect(str(store))
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()

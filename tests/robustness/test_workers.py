@@ -13,26 +13,6 @@ import pytest
 pytestmark = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads children from /proc")
 
 
-def children(pid: int) -> set[int]:
-    found: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found |= {int(c) for c in (task / "children").read_text().split()}
-        except OSError:
-            continue
-    return found
-
-
-def alive(pid: int) -> bool:
-    """Running (a zombie waiting for a reaper has ended)."""
-    try:
-        state = next(line for line in Path(f"/proc/{pid}/status").read_text().splitlines()
-                     if line.startswith("State:"))
-    except (OSError, StopIteration):
-        return False
-    return "Z" not in state.split()[1]
-
-
 @pytest.mark.parametrize("moment", ["while loading", "while extracting"])
 def test_workers_end_soon_after_their_parent_is_killed_with_sigkill(moment, tmp_path, helpers):
     corpus = tmp_path / "articles"
@@ -45,7 +25,7 @@ def test_workers_end_soon_after_their_parent_is_killed_with_sigkill(moment, tmp_
         deadline = time.monotonic() + 120
         workers: set[int] = set()
         while len(workers) < 2 and time.monotonic() < deadline and p.poll() is None:
-            workers = children(p.pid)
+            workers = helpers.children(p.pid)
             time.sleep(0.02)
         assert len(workers) >= 2, "the ingest never started its workers"
         if moment == "while extracting":  # the store has articles: the workers have been given batches
@@ -56,9 +36,9 @@ def test_workers_end_soon_after_their_parent_is_killed_with_sigkill(moment, tmp_
         os.kill(p.pid, signal.SIGKILL)
         p.wait(timeout=30)
         ends = time.monotonic() + 5
-        while any(alive(w) for w in workers) and time.monotonic() < ends:
+        while any(helpers.running(w) for w in workers) and time.monotonic() < ends:
             time.sleep(0.05)
-        left = [w for w in workers if alive(w)]
+        left = [w for w in workers if helpers.running(w)]
         assert not left, f"workers {left} outlived their parent by 5 s"
     finally:
         try:
