@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from quotegraph.errors import InputError
+from quotegraph.errors import InputError, Skipped
 from quotegraph.readers.feed import read_feed
 from quotegraph.readers.warc import record_document, read_warc
 
@@ -150,7 +150,8 @@ def item(n: int, content: bool = True) -> str:
 def feed_outcomes(tmp_path, data: bytes) -> list[tuple[str, str]]:
     path = tmp_path / "news.rss"
     path.write_bytes(data)
-    return [(x.source[len(str(path)):], x.reason if isinstance(x, InputError) else "doc") for x in read_feed(str(path))]
+    return [(x.source[len(str(path)):], "skipped" if isinstance(x, Skipped) else x.reason if isinstance(x, InputError)
+             else "doc") for x in read_feed(str(path))]
 
 
 def test_a_feed_cut_inside_an_item_reports_that_item(tmp_path):
@@ -163,10 +164,10 @@ def test_a_feed_cut_inside_an_item_reports_that_item(tmp_path):
 
 def test_a_feed_cut_inside_a_teaser_reports_it_and_a_cut_after_the_items_loses_nothing(tmp_path):
     data = feed([item(1), item(2, content=False)])
-    assert feed_outcomes(tmp_path, data) == [("#item-1", "doc")]  # a whole teaser is passed over, as always
+    assert feed_outcomes(tmp_path, data) == [("#item-1", "doc"), ("#item-2", "skipped")]  # a whole teaser: skipped
     found = feed_outcomes(tmp_path, data[: data.rindex(b"Read more") + 4])
     assert found[1][0] == "#item-2" and "cut short" in found[1][1]
-    assert feed_outcomes(tmp_path, data[:-8]) == [("#item-1", "doc")]  # cut inside </channel></rss>
+    assert feed_outcomes(tmp_path, data[:-8]) == [("#item-1", "doc"), ("#item-2", "skipped")]  # cut in </rss>
 
 
 def test_a_feed_cut_before_its_first_item_is_an_error(tmp_path):

@@ -1,7 +1,8 @@
 """RSS and Atom feeds: full-content items become HTML articles carrying the item's metadata."""
 from __future__ import annotations
 
-from quotegraph.errors import InputError
+from quotegraph.errors import InputError, Skipped
+from quotegraph.readers import RawDocument
 from quotegraph.readers.feed import read_feed
 
 
@@ -12,7 +13,8 @@ def test_full_content_items_become_html_articles_with_their_link(tmp_path, artic
          "date": "Mon, 04 Mar 2024 09:30:00 GMT", "content": article_html, "summary": "A library."},
         {"title": "Teaser only", "link": "https://example.com/teaser", "summary": "Read more on our site."},
     ]))
-    (doc,) = list(read_feed(str(path)))
+    doc, teaser = list(read_feed(str(path)))
+    assert isinstance(teaser, Skipped) and teaser.source.endswith("#item-2")
     assert doc.url == "https://example.com/library" and doc.media_type == "text/html"
     assert doc.fetched == "2024-03-04T09:30:00"
     page = doc.data.decode()
@@ -56,4 +58,5 @@ def test_a_long_description_is_the_article_when_there_is_no_content(tmp_path, ar
     path = tmp_path / "d.rss"
     path.write_bytes(rss_feed([{"title": "Long", "link": "https://example.com/l", "summary": article_html * 3},
                                {"title": "Short", "link": "https://example.com/s", "summary": article_html[:400]}]))
-    assert [d.url for d in read_feed(str(path))] == ["https://example.com/l"]
+    assert [d.url if isinstance(d, RawDocument) else d.source[-7:] for d in read_feed(str(path))] == [
+        "https://example.com/l", "#item-2"]

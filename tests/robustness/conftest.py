@@ -223,6 +223,41 @@ def write_corpus(folder: Path, n: int, start: int = 0) -> list[Path]:
     return paths
 
 
+def store_result(i: int):
+    """A small ArticleResult written by hand (no extraction): one quote by Jane Doe, different for each i."""
+    from quotegraph.result import ArticleResult, Entity, Mention, Quote, Speaker, Span
+
+    text = f"Title {i}\n\n\u201cWe will build bridge {i},\u201d said Jane Doe.\n"
+    q_start, q_end, name = text.index("We"), text.index(",\u201d") + 1, text.index("Jane Doe")
+    return ArticleResult(
+        source=f"a{i}.txt", text=text, title=f"Title {i}", published=f"2021-01-{i + 1:02d}",
+        paragraphs=[Mention(text.index("\u201c"), len(text) - 1)],
+        quotes=[Quote(id="q1", kind="direct", text=text[q_start:q_end], start=q_start, end=q_end,
+                      speaker=Speaker("Jane Doe", "e1", Span(name, name + 8, "Jane Doe")),
+                      cue=Span(text.index("said"), text.index("said") + 4, "said"))],
+        entities=[Entity(id="e1", name="Jane Doe", type="person", mentions=[Mention(name, name + 8)])])
+
+
+def children(pid: int) -> set[int]:
+    """The processes `pid` started that are still its children (Linux /proc)."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found |= {int(c) for c in (task / "children").read_text().split()}
+        except OSError:
+            continue
+    return found
+
+
+def running(pid: int) -> bool:
+    """The process exists and has not ended (a zombie waiting for its reaper has ended)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
 @pytest.fixture(scope="session")
 def helpers():
     """This folder's helpers for its test modules (importlib mode puts no test folder on sys.path)."""
@@ -230,4 +265,5 @@ def helpers():
 
     return SimpleNamespace(quotegraph=quotegraph, write_corpus=write_corpus, check_offsets=check_offsets,
                            error_lines=error_lines, small_bad_inputs=small_bad_inputs, write_inputs=write_inputs,
-                           corpus_article=corpus_article, ARTICLE=ARTICLE, article=article)
+                           corpus_article=corpus_article, ARTICLE=ARTICLE, article=article, store_result=store_result,
+                           children=children, running=running)

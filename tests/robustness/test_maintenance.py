@@ -10,31 +10,16 @@ import sys
 
 import pytest
 
-from quotegraph.result import ArticleResult, Entity, Mention, Quote, Speaker, Span
-
-
-def result(i: int) -> ArticleResult:
-    text = f"Title {i}\n\n\u201cWe will build bridge {i},\u201d said Jane Doe.\n"
-    q_start = text.index("We")
-    q_end = text.index(",\u201d") + 1
-    name = text.index("Jane Doe")
-    return ArticleResult(
-        source=f"a{i}.txt", text=text, title=f"Title {i}", published=f"2021-01-{i + 1:02d}",
-        paragraphs=[Mention(text.index("\u201c"), len(text) - 1)],
-        quotes=[Quote(id="q1", kind="direct", text=text[q_start:q_end], start=q_start, end=q_end,
-                      speaker=Speaker("Jane Doe", "e1", Span(name, name + 8, "Jane Doe")),
-                      cue=Span(text.index("said"), text.index("said") + 4, "said"))],
-        entities=[Entity(id="e1", name="Jane Doe", type="person", mentions=[Mention(name, name + 8)])])
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(tmp_path, helpers):
     from quotegraph.kb import open_kb
 
     path = tmp_path / "kb.db"
     with open_kb(str(path)) as kb:
         for i in range(5):
-            kb.add_result(result(i))
+            kb.add_result(helpers.store_result(i))
     return path
 
 

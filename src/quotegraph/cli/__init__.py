@@ -3,6 +3,7 @@ and is registered here, explicitly, in the order `quotegraph --help` lists them.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 
 import typer
@@ -66,11 +67,19 @@ def main() -> None:
     except QuotegraphError as e:
         typer.echo(f"quotegraph: error: {e}", err=True)
         sys.exit(1)
+    except sqlite3.DatabaseError as e:  # the store, damaged or read-only, met in the middle of a command
+        typer.echo(f"quotegraph: error: the knowledge base cannot be {_verb(e)} ({e}); "
+                   f"`quotegraph check` says what is wrong with it", err=True)
+        sys.exit(1)
     except KeyboardInterrupt:
         typer.echo("quotegraph: interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+
+
+def _verb(e: sqlite3.DatabaseError) -> str:
+    return "written" if "readonly" in str(e) or "read-only" in str(e) else "read"
 
 
 __all__ = ["app", "main", "fail"]

@@ -32,7 +32,8 @@ def ingest(
     """Read articles into the knowledge base: extract quotes, people, works and facts, and resolve them across articles.
 
     Ingesting the same content again changes nothing; a changed article replaces its old version.
-    Exit status 1 if any input could not be read or extracted (each is reported on one line).
+    Exit status 1 if any input could not be read or extracted, or was skipped as no article (a feed item
+    holding only a teaser); each is reported on one line.
 
     Examples:
 
@@ -64,6 +65,8 @@ def ingest(
         if event.status == "failed":
             counts["failed"] += 1
             progress.console.print(f"quotegraph: error: {escape(event.message or event.source)}", soft_wrap=True)
+        elif event.status == "skipped":
+            progress.console.print(f"quotegraph: warning: {escape(event.message or event.source)}", soft_wrap=True)
         now = time.perf_counter()
         elapsed = max(now - started, 1e-6)
         progress.update(task, completed=counts["done"], rate=counts["done"] / elapsed, failed=counts["failed"])
@@ -85,12 +88,13 @@ def ingest(
         table.add_column(style="bold")
         table.add_column()
         for label, value in (("articles new", summary.new), ("articles updated", summary.updated),
-                             ("articles unchanged", summary.unchanged), ("articles failed", summary.failed),
+                             ("articles unchanged", summary.unchanged), ("inputs skipped", summary.skipped),
+                             ("articles failed", summary.failed),
                              ("quotes stored", summary.quotes)):
             table.add_row(label, f"[red]{value:,}" if label == "articles failed" and value else f"{value:,}")
         table.add_row("in the store", f"{summary.total_articles:,} articles, {summary.total_quotes:,} quotes, "
                                       f"{summary.people:,} people, {summary.works:,} works")
         table.add_row("time", f"{summary.seconds:.1f} s ({summary.rate:.1f} articles/s)")
         out.print(table)
-    if summary.failed:
+    if summary.failed or summary.skipped:
         raise typer.Exit(1)

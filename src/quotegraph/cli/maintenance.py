@@ -6,6 +6,7 @@ import sys
 
 import typer
 
+from ..errors import shown
 from ..kb import default_path
 from .options import Db
 
@@ -42,7 +43,7 @@ def check(
         typer.echo(f"ok: {path} ({report.articles:,} articles, {report.quotes:,} quotes; "
                    f"checked in {report.seconds:.1f} s)")
     for problem in report.problems:
-        typer.echo(f"quotegraph: error: {path}: {problem}", err=True)
+        typer.echo(f"quotegraph: error: {shown(path)}: {problem}", err=True)
     if not report.ok:
         raise typer.Exit(1)
 

@@ -24,7 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from ..errors import ArticleFailed, InputError
+from ..errors import ArticleFailed, InputError, Skipped
 from ..kb import KnowledgeBase
 from ..kb.store import WriteOutcome, has_raw
 from ..limits import Limits
@@ -34,6 +34,7 @@ from ..readers import RawDocument
 from ..readers.walk import expand_paths, read_documents
 from ..result import ArticleResult
 from ..settings import Settings, engine_id
+from .orphans import end_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,8 @@ MAX_ERRORS_KEPT = 1000
 
 @dataclass
 class IngestEvent:
-    """One input done: status is new, updated, unchanged, duplicate or failed."""
+    """One input done: status is new, updated, unchanged, duplicate, skipped (not an article: message says
+    why) or failed."""
 
     status: str
     source: str
@@ -60,6 +62,7 @@ class IngestSummary:
     new: int = 0
     updated: int = 0
     unchanged: int = 0  # same content as already stored (duplicates included)
+    skipped: int = 0  # inputs that are not articles (feed items holding only a teaser), each with its reason
     failed: int = 0
     quotes: int = 0  # quotes written by this run
     seconds: float = 0.0
@@ -72,7 +75,7 @@ class IngestSummary:
 
     @property
     def articles(self) -> int:
-        return self.new + self.updated + self.unchanged + self.failed
+        return self.new + self.updated + self.unchanged + self.skipped + self.failed
 
     @property
     def rate(self) -> float:
@@ -132,8 +135,10 @@ def extract_batch(raws: list[RawDocument], model: str | None = None, limits: Lim
     return [res for _, res in extract_guarded(raws, nlp, limits=limits)]
 
 
-def _init_worker(model: str | None) -> None:
-    """Worker start: one thread each (the workers are the parallelism), then the pipeline, once."""
+def _init_worker(model: str | None, parent: int | None = None) -> None:
+    """Worker start: bound to the parent's life, one thread each (the workers are the parallelism), then the
+    pipeline, once."""
+    end_with_parent(parent if parent is not None else os.getppid())
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     load_pipeline(model)
@@ -173,7 +178,8 @@ def extracted(items: Iterable[_Item], jobs: int, model: str | None, limits: Limi
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model,))
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                                   initargs=(model, os.getpid()))
 
     pool = new_pool()
     pending: deque[tuple[list[_Item], Future | None]] = deque()
@@ -235,8 +241,11 @@ def ingest(kb: KnowledgeBase, paths: list[str], jobs: int = 1, settings: Setting
         return not force and has_raw(kb.conn, h, engine)
 
     def report(event: IngestEvent) -> None:
-        if event.status == "failed":
-            summary.failed += 1
+        if event.status in ("failed", "skipped"):
+            if event.status == "failed":
+                summary.failed += 1
+            else:
+                summary.skipped += 1
             if len(summary.errors) < MAX_ERRORS_KEPT:
                 summary.errors.append(event.message or event.source)
         elif event.status in ("unchanged", "duplicate"):
@@ -254,8 +263,8 @@ def ingest(kb: KnowledgeBase, paths: list[str], jobs: int = 1, settings: Setting
         _store_all(kb, extracted(iter_items(paths, already_read, settings), jobs, model, limits), engine, force,
                    report)
     summary.seconds = time.perf_counter() - started
-    log.info("ingested %d articles (%d new, %d updated, %d failed) in %.1f s", summary.articles, summary.new,
-             summary.updated, summary.failed, summary.seconds)
+    log.info("ingested %d articles (%d new, %d updated, %d skipped, %d failed) in %.1f s", summary.articles,
+             summary.new, summary.updated, summary.skipped, summary.failed, summary.seconds)
     stats = kb.stats()
     summary.total_articles, summary.total_quotes = stats.articles, stats.quotes
     summary.people, summary.works = stats.people, stats.works
@@ -284,6 +293,9 @@ def _store_all(kb: KnowledgeBase, items: Iterable[_Item], engine: str, force: bo
     for item in items:
         if item.skipped:
             report(IngestEvent("unchanged", item.source))
+            continue
+        if isinstance(item.result, Skipped):
+            report(IngestEvent("skipped", item.source, str(item.result)))
             continue
         if not isinstance(item.result, ArticleResult):
             report(IngestEvent("failed", item.source, str(item.result)))

@@ -32,7 +32,7 @@ import time
 from dataclasses import dataclass
 
 from ..errors import StoreError
-from .schema import SCHEMA_VERSION
+from .schema import SCHEMA_VERSION, open_readonly
 
 BUSY_TIMEOUT_MS = 30_000
 REQUIRED_TABLES = ("articles", "quotes", "quotes_fts", "entities", "article_entities", "quote_about", "relations")
@@ -115,19 +115,13 @@ def open_store_file(path: str) -> sqlite3.Connection:
         raise StoreError(f"no knowledge base at {path} (point --db or QUOTEGRAPH_DB at one)")
     if os.path.isdir(path):
         raise StoreError(f"{path} is a folder, not a knowledge base file")
+    conn = open_readonly(path, timeout=BUSY_TIMEOUT_MS / 1000)  # on a read-only filesystem too
     try:
-        conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True, isolation_level=None,
-                               timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     except sqlite3.Error as e:
+        conn.close()
         raise StoreError(f"cannot open the knowledge base {path} ({e})") from None
     return conn
-
-
-def _uri_path(path: str) -> str:
-    from urllib.parse import quote
-
-    return quote(os.path.abspath(path))
 
 
 def _shape_problems(conn: sqlite3.Connection) -> list[str]:

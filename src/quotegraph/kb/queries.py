@@ -11,6 +11,7 @@ import json
 import re
 import sqlite3
 from collections import defaultdict
+from datetime import date
 from typing import Any
 
 from ..errors import UserInputError
@@ -19,7 +20,7 @@ from .models import (ArticleEntity, ArticleRecord, ArticleRef, CastMember, Count
                      Evidence, Fact, Mark, Order, Page, PersonRecord, QuoteDetail, QuoteRecord, QuoteSort, Role, SpanRef,
                      SpeakerRef, StoreStats, WorkRecord)
 from .names import NameKey, name_key
-from .store import published_day, quote_id_range
+from .store import quote_id_range
 
 MAX_LIMIT = 1000
 TALKS_ABOUT_QUOTES = 5000  # whom a person talks about is read from their latest quotes
@@ -28,6 +29,7 @@ ENTITY_SORTS = {EntitySort.quotes: "quote_count", EntitySort.about: "about_count
                 EntitySort.name: "name"}
 _FTS_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 _ID = re.compile(r"^#?(\d+)$")
+SQL_INT_MAX = 2**63 - 1
 
 _QUOTE_COLUMNS = (
     'q.id, q.local_id, q.kind, q.text, q.start, q."end", q.speaker_id, q.speaker_name, q.speaker_start, q.speaker_end, '
@@ -39,6 +41,8 @@ _QUOTE_COLUMNS = (
 def _limit(limit: int, offset: int) -> tuple[int, int]:
     if limit < 1 or offset < 0:
         raise UserInputError("limit must be at least 1 and offset at least 0")
+    if offset > SQL_INT_MAX - MAX_LIMIT - 1:
+        raise UserInputError(f"offset must be at most {SQL_INT_MAX - MAX_LIMIT - 1:,}")
     return min(int(limit), MAX_LIMIT), int(offset)
 
 
@@ -86,19 +90,36 @@ def _clamp_day(day: str) -> str:
     return date(y, m, d).isoformat()
 
 
-def date_bound(value: str | None, end: bool) -> str | None:
-    """YYYY, YYYY-MM or YYYY-MM-DD (or any date published_day reads) as the first or last day it covers."""
-    if not value:
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def date_bound(value: str | None, end: bool, name: str | None = None) -> str | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month or day, as the first or last day it covers.
+
+    The one reading of a date a user gives (the CLI's --since/--until, the API's and the pages'
+    since/until): anything else is a UserInputError, which the API answers with a 400."""
+    if value is None or not value.strip():
         return None
     v = value.strip()
-    if re.fullmatch(r"\d{4}", v):
-        return f"{v}-12-31" if end else f"{v}-01-01"
-    if re.fullmatch(r"\d{4}-\d{2}", v):
+    m = _DATE.fullmatch(v)
+    try:
+        if m is None:
+            raise ValueError
+        date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        given = f" given as {name}" if name else ""
+        raise UserInputError(f"cannot read the date {value!r}{given}; use YYYY, YYYY-MM or YYYY-MM-DD "
+                             f"naming a real year, month or day") from None
+    if m.group(3):
+        return v
+    if m.group(2):
         return f"{v}-31" if end else f"{v}-01"
-    day = published_day(v)
-    if day is None:
-        raise UserInputError(f"cannot read the date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
-    return day
+    return f"{v}-12-31" if end else f"{v}-01-01"
+
+
+def sql_int(n: int) -> bool:
+    """Whether SQLite can hold the integer (ids and offsets a user types may not fit in 64 bits)."""
+    return -SQL_INT_MAX - 1 <= n <= SQL_INT_MAX
 
 
 class Queries:
@@ -113,6 +134,8 @@ class Queries:
         name = (name or "").strip()
         m = _ID.match(name)
         if m:
+            if not sql_int(int(m.group(1))):
+                return []
             row = self.conn.execute("SELECT id, type, merged_into FROM entities WHERE id = ?", (int(m.group(1)),)).fetchone()
             if row is None:
                 return []
@@ -144,6 +167,8 @@ class Queries:
         return [r["id"] for r in rows]
 
     def entity_summary(self, eid: int) -> EntitySummary | None:
+        if not sql_int(eid):
+            return None
         row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (eid,)).fetchone()
         return self._summary(row) if row else None
 
@@ -249,6 +274,8 @@ class Queries:
         return Page([quote_record(r) for r in rows[:limit]], limit, offset, len(rows) > limit, total)
 
     def quote(self, quote_id: int) -> QuoteRecord | None:
+        if not sql_int(quote_id):
+            return None
         row = self.conn.execute(
             f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
             f"LEFT JOIN entities s ON s.id = q.speaker_id WHERE q.id = ?", (quote_id,)).fetchone()
@@ -326,6 +353,8 @@ class Queries:
 
     def person_by_id(self, eid: int, limit: int = 100, offset: int = 0) -> PersonRecord | None:
         limit, offset = _limit(limit, offset)
+        if not sql_int(eid):
+            return None
         row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (eid,)).fetchone()
         if row is None:
             return None
@@ -379,6 +408,8 @@ class Queries:
 
     def work_by_id(self, eid: int, limit: int = 50, offset: int = 0) -> WorkRecord | None:
         limit, offset = _limit(limit, offset)
+        if not sql_int(eid):
+            return None
         row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (eid,)).fetchone()
         if row is None:
             return None

@@ -240,7 +240,12 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def connect(path: str, readonly: bool = False, timeout: float = 30.0) -> sqlite3.Connection:
-    """Open (creating and migrating when needed) the store at `path`; `readonly` needs it to exist and only reads."""
+    """Open (creating and migrating when needed) the store at `path`; `readonly` needs it to exist and only reads.
+
+    A read-only open writes nothing to the file: a store of this schema is read as it is (see
+    open_readonly, which also reads one on a read-only filesystem), and a file that is not a
+    quotegraph store (an empty file, another SQLite database) is refused; only an older store is
+    opened for writing, to be migrated."""
     if path != ":memory:":
         folder = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(folder):
@@ -248,13 +253,17 @@ def connect(path: str, readonly: bool = False, timeout: float = 30.0) -> sqlite3
         if readonly and not os.path.exists(path):
             raise StoreError(f"no knowledge base at {path}; build one with `quotegraph ingest PATH...` "
                              f"(or point --db / QUOTEGRAPH_DB at it)")
+        if readonly:
+            conn = _current_readonly(path, timeout)
+            if conn is not None:
+                return conn
+        elif os.path.exists(path) and not (os.access(path, os.W_OK) and os.access(folder, os.W_OK)):
+            raise StoreError(f"the knowledge base {path} cannot be written (the file or its folder is read-only); "
+                             f"commands that only read it (quotes, stats, check, serve) still work")
     try:
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
-        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA cache_size = -65536")
-        conn.execute("PRAGMA temp_store = MEMORY")
+        _tune(conn, timeout)
         if path != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal":
@@ -264,8 +273,95 @@ def connect(path: str, readonly: bool = False, timeout: float = 30.0) -> sqlite3
         if readonly:
             conn.execute("PRAGMA query_only = ON")
     except sqlite3.DatabaseError as e:
-        raise StoreError(f"cannot open the knowledge base {path}: {e}") from None
+        raise StoreError(f"cannot open the knowledge base {path}: {_store_reason(e)}") from None
     return conn
+
+
+def _tune(conn: sqlite3.Connection, timeout: float) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA cache_size = -65536")
+    conn.execute("PRAGMA temp_store = MEMORY")
+
+
+def _current_readonly(path: str, timeout: float) -> sqlite3.Connection | None:
+    """A read-only connection to a store of this schema; None for an older one (to migrate); StoreError for a
+    file that is not a quotegraph store, or is damaged past opening."""
+    conn = open_readonly(path, timeout)
+    try:
+        conn.row_factory = sqlite3.Row
+        version = check_version(conn, path)
+        if version == 0:
+            tables = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+            what = "an empty SQLite database" if tables else "another program's SQLite database"
+            if os.path.getsize(path) == 0:
+                what = "an empty file"
+            raise StoreError(f"{path} is not a quotegraph knowledge base ({what}); build one with "
+                             f"`quotegraph ingest --db {path} PATH...`")
+        if version < SCHEMA_VERSION:
+            conn.close()
+            return None
+        _tune(conn, timeout)
+        conn.execute("PRAGMA query_only = ON")
+        return conn
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        raise StoreError(f"cannot open the knowledge base {path}: {_store_reason(e)}") from None
+    except BaseException:
+        conn.close()
+        raise
+
+
+def open_readonly(path: str, timeout: float = 30.0) -> sqlite3.Connection:
+    """A connection that only reads the existing file `path` (mode=ro): nothing is created, migrated or written.
+
+    A store in WAL mode needs its WAL index (the -shm file) to be read, and SQLite creates it when it
+    is missing, which it cannot on a read-only filesystem (or a folder it may not write). Then,
+    when no write-ahead log holds commits that are not in the file yet, the file is opened as
+    immutable, as SQLite documents for databases on read-only media: nothing can be writing it."""
+    try:
+        conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True, timeout=timeout, isolation_level=None,
+                               check_same_thread=False)
+    except sqlite3.Error as e:
+        raise StoreError(f"cannot open the knowledge base {path} ({e})") from None
+    try:
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # opening is lazy: this reads the file
+        return conn
+    except sqlite3.DatabaseError as e:
+        if not (isinstance(e, sqlite3.OperationalError) and _unwritable_without_index(path)):
+            return conn  # a damaged file or another kind of file: the caller's first question meets it
+        conn.close()
+    wal = path + "-wal"
+    if os.path.exists(wal) and os.path.getsize(wal) > 0:
+        raise StoreError(f"cannot read the knowledge base {path}: its write-ahead log {wal} holds commits, and "
+                         f"without its -shm index on a filesystem that cannot be written they cannot be read; "
+                         f"copy the store with its -wal file to a writable place")
+    try:
+        conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro&immutable=1", uri=True, timeout=timeout,
+                               isolation_level=None, check_same_thread=False)
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as e:
+        raise StoreError(f"cannot open the knowledge base {path} ({e})") from None
+    return conn
+
+
+def _unwritable_without_index(path: str) -> bool:
+    folder = os.path.dirname(os.path.abspath(path))
+    return not os.path.exists(path + "-shm") and not os.access(folder, os.W_OK)
+
+
+def _uri_path(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(os.path.abspath(path))
+
+
+def _store_reason(e: sqlite3.DatabaseError) -> str:
+    """SQLite's message, with what to do when the file is damaged."""
+    text = str(e)
+    if "malformed" in text or "not a database" in text:
+        return f"{text} (the file is damaged: `quotegraph check` says where; restore a backup)"
+    return text
 
 
 def check_version(conn: sqlite3.Connection, path: str) -> int:

@@ -4,7 +4,8 @@ feedparser reads the feed (and cleans the HTML it holds). An item's full content
 (content:encoded, Atom content) is wrapped in a small HTML page whose head carries the
 item's title, authors, date and the feed's title as outlet, so that the HTML reader finds
 the same metadata it finds on a real page; the item's link is the article's url. Items
-that carry only a teaser (a short description) are not articles and are skipped.
+that carry only a teaser (a short description) are not articles: each is a Skipped value with its reason,
+which ingest counts apart from failures.
 
 A damaged feed (not well-formed XML) is read as far as feedparser can, and what it cost is
 reported, never passed over: an item the damage emptied (the file ends inside it, or the XML
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterator
 
-from ..errors import InputError
+from ..errors import InputError, Skipped
 from ..settings import default
 from . import RawDocument, read_input
 
@@ -37,7 +38,8 @@ def looks_like_feed(head: bytes) -> bool:
 
 
 def read_feed(path: str, max_bytes: int = default("max_bytes")) -> Iterator[RawDocument | InputError]:
-    """Yield one HTML RawDocument per full-content item, or an InputError for a feed that cannot be read."""
+    """Yield one HTML RawDocument per full-content item, Skipped for an item that holds only a teaser, or an
+    InputError for a feed (or item) that cannot be read."""
     import feedparser
 
     try:
@@ -64,6 +66,8 @@ def read_feed(path: str, max_bytes: int = default("max_bytes")) -> Iterator[RawD
         if body is None:
             if damage is not None and damage.emptied(i + 1, len(parsed.entries)):
                 yield InputError(source, damage.item_reason())
+            else:
+                yield Skipped(source, _teaser_reason(entry))
             continue
         page = item_page(entry, body, outlet)
         yield RawDocument(source=source, data=page.encode("utf-8"), media_type="text/html",
@@ -128,6 +132,13 @@ def _full_content(entry) -> str | None:
         return best
     summary = entry.get("summary") or ""
     return summary if len(_strip_tags(summary)) >= MIN_SUMMARY_CHARS else None
+
+
+def _teaser_reason(entry) -> str:
+    chars = max([len(_strip_tags(c.get("value") or "")) for c in entry.get("content") or []]
+                + [len(_strip_tags(entry.get("summary") or ""))])
+    what = f"only a short description ({chars:,} characters)" if chars else "no text"
+    return f"skipped: the item holds {what}, not the article"
 
 
 def _strip_tags(s: str) -> str:

@@ -51,7 +51,7 @@ def read_file(path: str, max_bytes: int = default("max_bytes")) -> RawDocument:
         data = sys.stdin.buffer.read(max_bytes + 1)
         source = "-"
     else:
-        if not os.path.exists(path):
+        if not os.path.lexists(path):
             raise InputError(path, "no such file")
         if os.path.isdir(path):
             raise InputError(path, "is a folder (extract takes files; ingest takes folders)")

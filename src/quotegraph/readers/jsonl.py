@@ -51,6 +51,8 @@ def line_document(line: bytes, source: str) -> RawDocument:
         obj = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise InputError(source, f"not valid JSON ({e})") from None
+    except RecursionError:
+        raise InputError(source, "JSON nested too deeply to read") from None
     if not isinstance(obj, dict):
         raise InputError(source, 'expected an object like {"url": ..., "html": ...} or {"url": ..., "text": ...}')
     url = obj.get("url")

@@ -10,7 +10,6 @@ the folder is named on a later run.
 from __future__ import annotations
 
 import glob
-import gzip
 import os
 from dataclasses import dataclass
 from typing import Callable, Iterator
@@ -18,7 +17,7 @@ from typing import Callable, Iterator
 from ..errors import InputError
 from ..result import ArticleResult
 from ..settings import Settings
-from . import RawDocument
+from . import RawDocument, open_input
 from .files import read_file, sniff_media_type
 
 Document = RawDocument | ArticleResult | InputError  # what a reader yields: a page, a stored result, or an error
@@ -114,15 +113,15 @@ def sniff_format(path: str) -> str:
     from .feed import looks_like_feed
 
     try:
-        with open(path, "rb") as f:
+        with open_input(path) as f:
             head = f.read(4096)
-    except OSError:
+    except (InputError, OSError):
         return "text"  # read_file reports why it cannot be read
     if head[:2] == b"\x1f\x8b":
         try:
-            with gzip.open(path, "rb") as f:
+            with open_input(path, gzipped=True) as f:
                 head = f.read(4096)
-        except (OSError, EOFError):
+        except (InputError, OSError, EOFError):
             return "text"
         if head.startswith(b"WARC/"):
             return "warc"
@@ -196,10 +195,8 @@ def read_documents(item: InputPath, settings: Settings | None = None, max_bytes:
 
 def _read_gzip(path: str, max_bytes: int) -> RawDocument:
     try:
-        with gzip.open(path, "rb") as f:
+        with open_input(path, gzipped=True) as f:
             data = f.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
     except (OSError, EOFError) as e:
         raise InputError(path, f"is not a readable gzip file ({e})") from None
     if len(data) > max_bytes:

@@ -10,7 +10,6 @@ whose HTTP headers never end, or one with an empty body each give an InputError 
 """
 from __future__ import annotations
 
-import os
 import re
 import zlib
 from typing import Iterator
@@ -26,9 +25,6 @@ def read_warc(path: str, max_record_bytes: int = default("max_record_bytes")) ->
     """Yield one RawDocument per HTML response record, or an InputError for a record (or file) that fails."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-    if not os.path.isfile(path):
-        yield InputError(path, "no such file")
-        return
     try:
         stream = open_input(path)
     except InputError as e:

@@ -51,8 +51,9 @@ class Written(BaseModel):
     links: dict[str, str]
 
 
+MAX_OFFSET = 2**62  # far past any store; SQLite's integers end at 2**63 - 1
 Limit = Annotated[int, Query(ge=1, le=1000, description="How many to return (1-1000).")]
-Offset = Annotated[int, Query(ge=0, description="How many to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many to skip.")]
 Id = Annotated[int, Path(ge=1, le=2**62, description="The record's id.")]
 
 

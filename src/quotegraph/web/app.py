@@ -7,6 +7,7 @@ nothing is shared between threads but the settings and the write lock.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 
 from fastapi import FastAPI, Request
@@ -14,8 +15,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..errors import StoreError
 from ..kb import open_kb
 from ..settings import VERSION, Settings
 from . import api, pages
@@ -61,6 +64,35 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class HeadAsGet:
+    """HEAD on any address answers what GET would, headers only (FastAPI routes list GET alone)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route answers at this address (a 405's Allow header), HEAD wherever GET is."""
+    routes = [r for r in request.app.router.routes if not isinstance(r, Mount)]  # mounts answer any method
+    methods = {m for m in ("GET", "POST", "PUT", "PATCH", "DELETE")
+               if any(r.matches({**request.scope, "method": m})[0] == Match.FULL for r in routes)}
+    if "GET" in methods:
+        methods.add("HEAD")
+    return ", ".join(sorted(methods))
 
 
 class BodyTooLarge(ProblemError):
@@ -127,6 +159,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.write_lock = threading.Lock()
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     _add_error_handlers(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _mount_docs(app)
@@ -170,9 +203,19 @@ def _add_error_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else None
         if exc.status_code == 404 and (detail is None or detail == "Not Found"):
             detail = f"nothing here at {request.url.path}; the API is described at /docs and /openapi.json"
-        elif exc.status_code == 405:
-            detail = f"{request.method} is not allowed on {request.url.path}"
-        return respond(request, exc.status_code, detail or "", dict(exc.headers or {}))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request) or headers.get("Allow", "")
+            detail = f"{request.method} is not allowed on {request.url.path} (allowed: {headers['Allow']})"
+        return respond(request, exc.status_code, detail or "", headers)
+
+    @app.exception_handler(sqlite3.DatabaseError)
+    @app.exception_handler(StoreError)
+    async def on_store(request: Request, exc: Exception) -> Response:
+        """A store that is damaged or cannot be read is the server's trouble, not the request's: 503."""
+        log.error("%s %s: the knowledge base cannot be read: %s", request.method, request.url.path, exc)
+        return respond(request, 503, f"the knowledge base cannot be read ({exc}); `quotegraph check` says what is "
+                                     f"wrong with it", {"Retry-After": "60"})
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -125,6 +125,8 @@ def _read_json(body: bytes, url: str | None) -> tuple[bytes, str, str | None]:
         doc = json.loads(body)
     except (ValueError, UnicodeDecodeError) as e:
         raise ProblemError(400, f"the body is not valid JSON ({e})") from None
+    except RecursionError:
+        raise ProblemError(400, "the body is JSON nested too deeply to read; send a flat object") from None
     if not isinstance(doc, dict):
         raise ProblemError(422, 'send a JSON object: {"html": "...", "url": "..."} or {"text": "..."}')
     for field, media in (("html", "text/html"), ("text", "text/plain")):
