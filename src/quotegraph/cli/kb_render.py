@@ -30,6 +30,11 @@ def print_quotes(out: Console, quotes: list[QuoteRecord], show_speaker: bool = T
         out.print(f"{head}[{style}]{q.kind}[/{style}] [dim]{_day(q.published)}[/dim]")
         out.print(f"  “{escape(q.text)}”")
         out.print(f"  [dim]{escape(_where(q))}[/dim]")
+        c = q.cluster
+        if c is not None and c.copies > 1:
+            out.print(f"  [dim]also in {c.articles - 1} other article{'s' if c.articles != 2 else ''} "
+                      f"({c.copies} copies, first seen {c.first_seen or 'undated'}, last {c.last_seen or 'undated'}; "
+                      f"--all-copies lists them)[/dim]")
 
 
 def _counts(items: list[Count], limit: int = 10) -> str:
