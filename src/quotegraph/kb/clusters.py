@@ -8,6 +8,7 @@ edited. Each quote joins the cluster of an earlier copy when
     MIN_CONTAINED words, partial_ratio >= PARTIAL (a shorter quote inside a longer one); and
   - their speakers agree (the same record, or one side unattributed).
 
+A quote is compared with the cluster's longest copy and a few of its other wordings.
 Candidates come from winnowed word shingles (Schleimer, Wilkerson and Aiken's winnowing, as
 in MOSS): every K-word shingle is hashed and the smallest hash of each window of W shingles is
 kept as a fingerprint, so any run of K + W - 1 words two quotes share gives them a common
@@ -33,6 +34,7 @@ K = 3  # words per shingle
 W = 4  # shingles per winnowing window
 FANOUT = 64  # clusters read per fingerprint
 CANDIDATES = 8  # clusters checked per quote
+VARIANTS = 8  # wordings of a cluster compared with a quote
 RATIO = 90.0
 PARTIAL = 95.0
 MIN_CONTAINED = 6  # words a cut must have to match inside a longer quote
@@ -128,6 +130,10 @@ def _find(conn: sqlite3.Connection, norm: str, fps: set[int], speaker: int | Non
             continue
         if same_words(norm, normalise(row[0])):
             return cid
+        # the longest copy may be an edited one: the other wordings too (a few)
+        for (text,) in conn.execute("SELECT DISTINCT text FROM quotes WHERE cluster_id = ? LIMIT ?", (cid, VARIANTS)):
+            if text != row[0] and same_words(norm, normalise(text)):
+                return cid
     return None
 
 
