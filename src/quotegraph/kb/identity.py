@@ -153,7 +153,8 @@ def clean_name(name: str, known: set[str], first_names: set[str], lower_words: s
         if kl in known and NameKey.of(first).key and len(NameKey.of(first).key) > 1:
             # a full name of the article after it; or a word the article writes in lower case, or a
             # headline's word, that is no first name the article gives
-            if len(kl.split()) >= 2 or (lead_word not in first_names and (
+            full_rest = len(kl.split()) >= 2 and fold(_bare(toks[1])) not in particles
+            if full_rest or (lead_word not in first_names and (
                     lead_word in lower_words or (evidence is not None and evidence.title_case))):
                 toks, changed = toks[1:], True
                 continue
@@ -261,6 +262,15 @@ def tidy_people(ents: list, text: str) -> tuple[dict[str, object], dict[tuple[in
         if NameKey.of(new_name).key:
             p.name = new_name
         p.aliases = [a for a in new_aliases if a != p.name]
+    # a name holding a lower-case word that is no particle ("Alliance to Reclaim Our Schools"), or opening
+    # with an article ("The Daily Beast"), is no person's
+    particles = _particles()
+    for p in list(people):
+        words = p.name.split()
+        if (len(words) > 1 and fold(words[0]) in ("the", "a", "an")) or any(
+                _is_lower(w) and fold(_bare(w)) not in particles for w in words[1:-1]):
+            p.type = "other"
+            people.remove(p)
     # the fullest cleaned name leads
     for p in people:
         best = max([p.name, *p.aliases], key=lambda n: (len([w for w in NameKey.of(n).key.split() if len(w) > 1]),
