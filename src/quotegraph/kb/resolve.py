@@ -12,9 +12,13 @@ The rules, for people and characters (works and organisations match on their ful
   - a fix a person made (`pins`) wins, then what the same article resolved to before;
   - a full name matches the record that already has that full name; a middle-name variant
     ("Lily Jane Collins") matches when only one record fits;
+  - names are cleaned and an article's entities that are one person folded together first
+    (kb/identity.py: headline words, a lone name beside the article's full name, relatives);
   - a lone first or last name ("Ashley") matches a record whose name it is part of only when
-    the context agrees - the record appears with a work or character this article also has -
-    and only one record agrees best; otherwise it stays a record of its own;
+    the context agrees - the record appears with a work, character, organisation or person this
+    article also has - and only one record agrees best (on a tie of context, the one that went by
+    that name more often); otherwise it stays a record of its own, until an article giving the
+    full name shows the evidence (kb/reconcile.py);
   - a character matches only characters of the same work ("Mindy" and "Mindy Chen" in
     Emily in Paris), or, when its work is unknown, a character with the very same name;
   - a name `quotegraph split` took away from a record (`blocks`) never resolves to it again.
