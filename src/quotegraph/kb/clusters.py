@@ -13,9 +13,11 @@ Candidates come from winnowed word shingles (Schleimer, Wilkerson and Aiken's wi
 in MOSS): every K-word shingle is hashed and the smallest hash of each window of W shingles is
 kept as a fingerprint, so any run of K + W - 1 words two quotes share gives them a common
 fingerprint, and a quote shorter than that keeps every shingle. `quote_fingerprints` indexes
-(hash, cluster); a new quote looks up its own fingerprints, at most FANOUT clusters each, so the
-cost of placing one quote does not grow with the store. No pair of quotes is ever compared but
-these candidates.
+(hash, speaker, cluster); a new quote looks up its own fingerprints under its own speaker and
+under no speaker (any speaker when it has none), at most FANOUT clusters each, so the cost of
+placing one quote does not grow with the store, however common its words. No pair of quotes is
+ever compared but these candidates; a cluster's counts and days are kept up as copies join, and
+recounted only when copies leave.
 
 A cluster keeps its longest copy's words, its speaker, how many copies and articles carry it
 and the first and last day it was seen; removing an article takes its copies out again.
@@ -104,7 +106,7 @@ def assign(conn: sqlite3.Connection, quotes: list[NewQuote]) -> None:
         if found is None:
             cid = conn.execute(
                 "INSERT INTO quote_clusters (speaker_id, text, first_seen, last_seen, copies, articles) "
-                "VALUES (?, ?, ?, ?, 0, 0)", (q.speaker_id, q.text, q.day, q.day)).lastrowid
+                "VALUES (?, ?, ?, ?, 1, 1)", (q.speaker_id, q.text, q.day, q.day)).lastrowid
         else:
             cid = found
             row = conn.execute("SELECT text, speaker_id FROM quote_clusters WHERE id = ?", (cid,)).fetchone()
@@ -112,16 +114,26 @@ def assign(conn: sqlite3.Connection, quotes: list[NewQuote]) -> None:
                 conn.execute("UPDATE quote_clusters SET text = ? WHERE id = ?", (q.text, cid))
             if row[1] is None and q.speaker_id is not None:
                 conn.execute("UPDATE quote_clusters SET speaker_id = ? WHERE id = ?", (q.speaker_id, cid))
+            new_article = conn.execute("SELECT 1 FROM quotes WHERE cluster_id = ? AND article_id = ? LIMIT 1",
+                                       (cid, q.article_id)).fetchone() is None
+            conn.execute("UPDATE quote_clusters SET copies = copies + 1, articles = articles + ?, "
+                         "first_seen = CASE WHEN first_seen IS NULL OR ? < first_seen THEN ? ELSE first_seen END, "
+                         "last_seen = CASE WHEN last_seen IS NULL OR ? > last_seen THEN ? ELSE last_seen END "
+                         "WHERE id = ?", (int(new_article), q.day, q.day, q.day, q.day, cid))
         conn.execute("UPDATE quotes SET cluster_id = ? WHERE id = ?", (cid, q.id))
-        conn.executemany("INSERT OR IGNORE INTO quote_fingerprints (hash, cluster_id) VALUES (?, ?)",
-                         [(h, cid) for h in fps])
-        refresh(conn, {cid})
+        conn.executemany("INSERT OR IGNORE INTO quote_fingerprints (hash, speaker_key, cluster_id) VALUES (?, ?, ?)",
+                         [(h, q.speaker_id or 0, cid) for h in fps])
 
 
 def _find(conn: sqlite3.Connection, norm: str, fps: set[int], speaker: int | None) -> int | None:
     shared: dict[int, int] = {}
     for h in fps:
-        for (cid,) in conn.execute("SELECT cluster_id FROM quote_fingerprints WHERE hash = ? LIMIT ?", (h, FANOUT)):
+        if speaker is None:
+            rows = conn.execute("SELECT cluster_id FROM quote_fingerprints WHERE hash = ? LIMIT ?", (h, FANOUT))
+        else:
+            rows = conn.execute("SELECT cluster_id FROM quote_fingerprints WHERE hash = ? AND speaker_key IN (?, 0) "
+                                "LIMIT ?", (h, speaker, FANOUT))
+        for (cid,) in rows:
             shared[cid] = shared.get(cid, 0) + 1
     best = sorted(shared, key=lambda c: (-shared[c], -c))[:CANDIDATES]
     for cid in best:
@@ -138,7 +150,7 @@ def _find(conn: sqlite3.Connection, norm: str, fps: set[int], speaker: int | Non
 
 
 def refresh(conn: sqlite3.Connection, ids: set[int]) -> None:
-    """Recount clusters from their copies; a cluster left with none is removed."""
+    """Recount clusters from their copies (after copies left); a cluster left with none is removed."""
     for cid in ids:
         row = conn.execute("SELECT COUNT(*), COUNT(DISTINCT article_id), min(published_day), max(published_day) "
                            "FROM quotes WHERE cluster_id = ?", (cid,)).fetchone()
@@ -146,8 +158,10 @@ def refresh(conn: sqlite3.Connection, ids: set[int]) -> None:
             conn.execute("DELETE FROM quote_fingerprints WHERE cluster_id = ?", (cid,))
             conn.execute("DELETE FROM quote_clusters WHERE id = ?", (cid,))
             continue
-        conn.execute("UPDATE quote_clusters SET copies = ?, articles = ?, first_seen = ?, last_seen = ? WHERE id = ?",
-                     (row[0], row[1], row[2], row[3], cid))
+        longest = conn.execute("SELECT text FROM quotes WHERE cluster_id = ? ORDER BY length(text) DESC, id LIMIT 1",
+                               (cid,)).fetchone()[0]
+        conn.execute("UPDATE quote_clusters SET copies = ?, articles = ?, first_seen = ?, last_seen = ?, text = ? "
+                     "WHERE id = ?", (row[0], row[1], row[2], row[3], longest, cid))
 
 
 def detach_article(conn: sqlite3.Connection, aid: int) -> set[int]:

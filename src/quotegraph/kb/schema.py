@@ -245,7 +245,7 @@ MIGRATIONS: list[str] = [
     UPDATE quotes SET number = (SELECT n FROM (SELECT id AS qid, ROW_NUMBER() OVER (ORDER BY article_id, start, id) AS n
                                                FROM quotes) WHERE qid = quotes.id);
     CREATE UNIQUE INDEX quotes_number ON quotes(number);
-    CREATE INDEX quotes_cluster ON quotes(cluster_id);
+    CREATE INDEX quotes_cluster ON quotes(cluster_id, article_id);
     CREATE TABLE quote_clusters (
         id         INTEGER PRIMARY KEY,
         speaker_id INTEGER,                 -- the speaker its copies agree on
@@ -257,9 +257,10 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX quote_clusters_speaker ON quote_clusters(speaker_id);
     CREATE TABLE quote_fingerprints (
-        hash       INTEGER NOT NULL,
-        cluster_id INTEGER NOT NULL,
-        PRIMARY KEY (hash, cluster_id)
+        hash        INTEGER NOT NULL,
+        speaker_key INTEGER NOT NULL,        -- the speaker of the copy it came from, 0 when unattributed
+        cluster_id  INTEGER NOT NULL,
+        PRIMARY KEY (hash, speaker_key, cluster_id)
     ) WITHOUT ROWID;
     CREATE INDEX quote_fingerprints_cluster ON quote_fingerprints(cluster_id);
     ALTER TABLE entities ADD COLUMN fixed_name TEXT;    -- a name a person gave it (merge keeps, rename)
