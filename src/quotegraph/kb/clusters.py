@@ -46,8 +46,10 @@ _NOT_WORD = re.compile(r"[^\w]+")
 
 def normalise(text: str) -> str:
     """Lower case, no accents, every mark and dash a space: the words only."""
-    t = unicodedata.normalize("NFKD", text or "")
-    t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
+    t = text or ""
+    if not t.isascii():
+        t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+    t = t.casefold()
     t = t.replace("'", "").replace("\u2019", "")  # don't / don’t / dont
     return " ".join(_NOT_WORD.sub(" ", t).split())
 

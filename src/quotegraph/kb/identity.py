@@ -23,8 +23,9 @@ after "his wife, Heidi Cruz"). Before a name becomes a key of the store:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .names import NameKey, fold, word_list
 
@@ -90,10 +91,16 @@ def in_title_case(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    words = [_bare(w) for w in _WORD.findall(text[line_start:line_end])]
+    verdict = _title_cased_line(text, line_start, line_end)
+    return capitalised_by_position(text, start) if verdict is None else verdict
+
+
+@lru_cache(maxsize=4096)
+def _title_cased_line(text: str, start: int, end: int) -> bool | None:
+    words = [_bare(w) for w in _WORD.findall(text[start:end])]
     words = [w for w in words if len(w) > 3 and w[0].isalpha()]
     if len(words) < 3:
-        return capitalised_by_position(text, start)
+        return None
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
@@ -169,7 +176,7 @@ def clean_name(name: str, known: set[str], first_names: set[str], lower_words: s
 
 def lower_case_words(text: str) -> set[str]:
     """Words the article writes in lower case somewhere (so "Crooked" at a sentence start is a word)."""
-    return {fold(w) for w in re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text)}
+    return {w.replace("’", "'") for w in re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text)}
 
 
 def mention_gender(text: str, start: int, end: int, others: list[tuple[int, int]] = ()) -> str | None:
@@ -244,14 +251,15 @@ def tidy_people(ents: list, text: str) -> tuple[dict[str, object], dict[tuple[in
     def all_keys(skip) -> set[str]:
         return {NameKey.of(n).key for p in people if p is not skip for n in [p.name, *p.aliases]} - {""}
 
+    first_counts = Counter(NameKey.of(n).first for q in people for n in {q.name, *q.aliases} if NameKey.of(n).tokens > 1)
     for p in people:
         forms = _written_forms(text, p.mentions)
         others = all_keys(p)
         own = {NameKey.of(n).key for n in [p.name, *p.aliases]}
-        forms_all = [(q, n) for q in people for n in [q.name, *q.aliases]]
 
         def cleaned(n: str) -> str:
-            firsts = {NameKey.of(m).first for q, m in forms_all if NameKey.of(m).tokens > 1 and m != n}
+            own_first = NameKey.of(n).first if NameKey.of(n).tokens > 1 else None
+            firsts = {f for f, c in first_counts.items() if c - (f == own_first) > 0}
             return clean_name(n, (others | own) - {NameKey.of(n).key}, firsts, lower_words, forms.get(n))
         new_name = cleaned(p.name)
         new_aliases = []
