@@ -106,3 +106,23 @@ def test_middle_initials_and_suffixes_fold_in(kb, article):
                           quotes=[("No,", "Donald Pell Jr.", "Donald Pell Jr.", "said")]))
     people = _people(kb)
     assert len(people) == 1 and sum(people.values()) == 2, people
+
+
+def test_a_lone_first_name_needs_a_work_not_just_famous_people_around(kb, article):
+    kb.add_result(article("Kevin Starr met Dana Ruiz.\n\n\"Hi,\" Kevin Starr said.", "a.txt",
+                          entities=[("Kevin Starr", "person"), ("Dana Ruiz", "person")],
+                          quotes=[("Hi,", "Kevin Starr", "Kevin Starr", "said")]))
+    kb.add_result(article("Kevin was snoring at the Dana Ruiz rally.\n\n\"Wake up,\" Kevin said.", "b.txt",
+                          entities=[("Kevin", "person"), ("Dana Ruiz", "person")],
+                          quotes=[("Wake up,", "Kevin", "Kevin", "said")]))
+    assert _people(kb).get("Kevin") == 1
+
+
+def test_a_full_name_does_not_take_a_lone_first_name_record_on_famous_co_mentions(kb, article):
+    kb.add_result(article("Kevin was snoring at the Dana Ruiz rally.\n\n\"Wake up,\" Kevin said.", "b.txt",
+                          entities=[("Kevin", "person"), ("Dana Ruiz", "person")],
+                          quotes=[("Wake up,", "Kevin", "Kevin", "said")]))
+    kb.add_result(article("Kevin Starr met Dana Ruiz.\n\n\"Hi,\" Kevin Starr said.", "a.txt",
+                          entities=[("Kevin Starr", "person"), ("Dana Ruiz", "person")],
+                          quotes=[("Hi,", "Kevin Starr", "Kevin Starr", "said")]))
+    assert _people(kb).get("Kevin") == 1 and _people(kb).get("Kevin Starr") == 1

@@ -4,8 +4,8 @@ An article that says only "Obama" may come before any article that says "Barack 
 lone name then became a record of its own. When an article gives a full name, the lone-name
 records of its first or last name are looked at again: one joins the full-name record when
 that record is the only full name it fits whose context agrees best (the same works,
-characters, organisations and people around both), exactly the test a lone name meets at
-ingest. The mentions move as resolution's own choice (resolved_id), so re-ingest keeps it, and
+characters, organisations and people around both; for a lone first name, works and characters
+only), exactly the test a lone name meets at ingest. The mentions move as resolution's own choice (resolved_id), so re-ingest keeps it, and
 a record a person pinned, blocked or merged is left alone.
 """
 from __future__ import annotations
@@ -61,9 +61,13 @@ def best_full_record(conn: sqlite3.Connection, lone: int) -> int | None:
     if not cands:
         return None
     for c in cands:
+        # a lone first name takes only works and characters as evidence (see Resolver.work_context)
+        surname = any(n.last == key.key and not n.single for n in c.names)
+        only = "" if surname else " AND EXISTS (SELECT 1 FROM entities x WHERE x.id = a.context_id " \
+                                  "AND x.type IN ('work', 'character'))"
         c.score = conn.execute(
             "SELECT COUNT(*) FROM entity_context a JOIN entity_context b ON b.context_id = a.context_id "
-            "WHERE a.entity_id = ? AND b.entity_id = ? AND a.context_id NOT IN (?, ?)",
+            f"WHERE a.entity_id = ? AND b.entity_id = ? AND a.context_id NOT IN (?, ?){only}",
             (lone, c.entity_id, lone, c.entity_id)).fetchone()[0]
     return _best(cands, require_unique=True, need_context=True)
 

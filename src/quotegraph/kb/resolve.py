@@ -227,6 +227,10 @@ class Resolver:
         # records this article resolved to so far, with the names it gave them: the store's name
         # index learns them only when the article's rows are complete
         self.seen: dict[int, tuple[str, set[NameKey], int | None]] = {}
+        # the works and characters among the article's context: the only evidence a lone first name
+        # takes (news calls public people by their surname; a first name alone is a private person's,
+        # or an actor's or character's beside their work)
+        self.work_context: set[int] = set()
 
     def resolve_all(self, prepared: PreparedArticle) -> None:
         locals_by_id = prepared.by_local()
@@ -250,6 +254,8 @@ class Resolver:
                                   (work_id, le.entity_id))
             if le.type in PERSON_CONTEXT_TYPES:
                 context.add(le.entity_id)
+            if le.type in CONTEXT_TYPES:
+                self.work_context.add(le.entity_id)
 
     def follow(self, entity_id: int) -> int:
         """The record an id stands for now, after merges."""
@@ -396,7 +402,16 @@ class Resolver:
                 cands = [c for c in cands if c.has_full_name(key.key)]
         if not cands:
             return None
-        self._score(cands, context)
+        if key.single:
+            by_surname = [c for c in cands if any(n.last == key.key and not n.single for n in c.names)
+                          or c.only_single_names]
+            self._score(by_surname, context)
+            self._score([c for c in cands if c not in by_surname], self.work_context)
+        else:
+            # a record known only by this name's first name: works and characters only, as above
+            by_first = [c for c in cands if c.only_single_names and all(n.key != key.last for n in c.names)]
+            self._score([c for c in cands if c not in by_first], context)
+            self._score(by_first, self.work_context)
         if not key.single:
             exact = [c for c in cands if c.has_full_name(key.key)]
             if exact:
