@@ -146,12 +146,11 @@ def clean_name(name: str, known: set[str], first_names: set[str], lower_words: s
         first, last = _bare(toks[0]), _bare(toks[-1])
         rest_lead, rest_trail = " ".join(toks[1:]), " ".join(toks[:-1])
         kl, kt = NameKey.of(rest_lead).key, NameKey.of(rest_trail).key
-        if _is_lower(toks[0]) or (_is_lower(toks[-1]) and fold(last) not in ()):
-            if _is_lower(toks[0]):
-                toks = toks[1:]
-            else:
-                toks = toks[:-1]
-            changed = True
+        if _is_lower(toks[0]):
+            toks, changed = toks[1:], True
+            continue
+        if _is_lower(toks[-1]):
+            toks, changed = toks[:-1], True
             continue
         if fold(last) in reporting and kt in known:
             toks, changed = toks[:-1], True
@@ -313,8 +312,9 @@ def tidy_people(ents: list, text: str) -> tuple[dict[str, object], dict[tuple[in
         fits = [f for f in full if k.key in (NameKey.of(f.name).first, NameKey.of(f.name).last)]
         if len(fits) == 1:
             absorb(fits[0], p)
-        elif len(fits) > 1:
+        elif len(fits) > 1 and all(NameKey.of(f.name).last == k.key for f in fits):
             _share_surname(text, fits, [p], owners, folded, people, ents)
+        # a first name several of them share stays an entity of its own
     # full names sharing a surname: their lone-surname mentions are re-decided
     by_last: dict[str, list] = {}
     for f in full:
