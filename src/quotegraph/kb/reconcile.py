@@ -15,7 +15,8 @@ import sqlite3
 from .names import NameKey, names_agree
 from .resolve import Candidate, _best
 
-MAX_LONE = 50
+MAX_LONE = 20  # lone-name records looked at per full name (bounded, so an article's cost does not grow)
+MAX_FULL = 50  # full-name records a lone name is compared with
 
 
 def _names(conn: sqlite3.Connection, eid: int) -> list[NameKey]:
@@ -49,7 +50,8 @@ def best_full_record(conn: sqlite3.Connection, lone: int) -> int | None:
     rows = conn.execute(
         "SELECT DISTINCT e.id, e.work_id, e.article_count FROM entity_names n JOIN entities e ON e.id = n.entity_id "
         "WHERE (n.first = :k OR n.last = :k) AND n.tokens > 1 AND +e.type = 'person' AND +e.merged_into IS NULL "
-        "LIMIT 200", {"k": key.key}).fetchall()
+        "ORDER BY e.article_count DESC "
+        "LIMIT :n", {"k": key.key, "n": MAX_FULL}).fetchall()
     cands = []
     for eid, work_id, articles in rows:
         if conn.execute("SELECT 1 FROM blocks WHERE entity_id = ? AND key = ?", (eid, key.key)).fetchone():
