@@ -100,6 +100,10 @@ def print_show(out: Console, d: QuoteDetail) -> None:
     out.print(f"[dim]marked:[/dim] {legend}")
     if d.about:
         out.print("[bold]about[/bold] " + escape(", ".join(e.name for e in d.about)))
+    c = q.cluster
+    if c is not None and c.articles > 1:
+        out.print(f"[bold]carried by[/bold] {c.articles} articles ({c.copies} copies), first seen "
+                  f"{c.first_seen or 'undated'}, last {c.last_seen or 'undated'}: quote cluster {c.id}")
 
 
 def print_listing(out: Console, kind: str, page: Page[EntitySummary]) -> None:
