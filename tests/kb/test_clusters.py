@@ -137,7 +137,8 @@ def test_a_store_of_schema_3_gets_numbers_and_clusters_when_opened(tmp_path, art
             kb.add_result(article(f"\u201c{words},\u201d Ida Moss said on day {i}.", f"{i}.txt", published=f"2020-01-0{i + 1}",
                                   entities=[("Ida Moss", "person")], quotes=[(words + ",", "Ida Moss", "Ida Moss", "said")]))
     old = sqlite3.connect(path)  # back to schema 3: no numbers, clusters or fixed names
-    for sql in ("DROP INDEX quotes_number", "DROP INDEX quotes_cluster", "ALTER TABLE quotes DROP COLUMN number",
+    for sql in ("DROP INDEX quotes_number", "DROP INDEX quotes_cluster", "DROP INDEX quotes_speaker_clusters",
+                "ALTER TABLE quotes DROP COLUMN number",
                 "ALTER TABLE quotes DROP COLUMN cluster_id", "DROP TABLE quote_clusters", "DROP TABLE quote_fingerprints",
                 "ALTER TABLE entities DROP COLUMN fixed_name", "PRAGMA user_version = 3"):
         old.execute(sql)

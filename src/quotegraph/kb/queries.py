@@ -251,18 +251,24 @@ class Queries:
             if count:
                 total = self.conn.execute(f"SELECT COUNT(*) FROM {source}{where_sql}", all_params).fetchone()[0]
         else:
-            # the same plan, streamed: the first copy met of each cluster stands for it (no GROUP BY, which
-            # would read every match before the first page)
-            rows, seen = [], set()
-            for r in self.conn.execute(sql, all_params):
-                k = r["cluster_id"] if r["cluster_id"] is not None else -r["id"]
+            # the same plan, streamed over ids and clusters only (from an index where one covers them): the
+            # first copy met of each cluster stands for it, and only those copies are read in full. No GROUP
+            # BY, which would read every match before the first page.
+            picked, seen = [], set()
+            for qid, cid in self.conn.execute(f"SELECT q.id, q.cluster_id FROM {source}{where_sql} ORDER BY {order}",
+                                              all_params):
+                k = cid if cid is not None else -qid
                 if k in seen:
                     continue
                 seen.add(k)
                 if len(seen) > offset:
-                    rows.append(r)
-                    if len(rows) > limit:
+                    picked.append(qid)
+                    if len(picked) > limit:
                         break
+            full = {r["id"]: r for r in self.conn.execute(
+                f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities s "
+                f"ON s.id = q.speaker_id WHERE q.id IN ({','.join('?' * len(picked))})", picked)} if picked else {}
+            rows = [full[i] for i in picked if i in full]
             if count:
                 total = self.conn.execute(f"SELECT COUNT(DISTINCT COALESCE(q.cluster_id, -q.id)) FROM {source}"
                                           f"{where_sql}", all_params).fetchone()[0]

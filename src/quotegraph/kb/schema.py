@@ -246,6 +246,7 @@ MIGRATIONS: list[str] = [
                                                FROM quotes) WHERE qid = quotes.id);
     CREATE UNIQUE INDEX quotes_number ON quotes(number);
     CREATE INDEX quotes_cluster ON quotes(cluster_id, article_id);
+    CREATE INDEX quotes_speaker_clusters ON quotes(speaker_id, id, cluster_id);  -- a speaker's clusters, newest first
     CREATE TABLE quote_clusters (
         id         INTEGER PRIMARY KEY,
         speaker_id INTEGER,                 -- the speaker its copies agree on
