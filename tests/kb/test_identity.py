@@ -1,6 +1,8 @@
 """One record per real person across articles: clean names, lone names with evidence, relatives apart."""
 from __future__ import annotations
 
+import pytest
+
 from quotegraph.kb.identity import clean_name, lower_case_words
 
 
@@ -108,21 +110,15 @@ def test_middle_initials_and_suffixes_fold_in(kb, article):
     assert len(people) == 1 and sum(people.values()) == 2, people
 
 
-def test_a_lone_first_name_needs_a_work_not_just_famous_people_around(kb, article):
-    kb.add_result(article("Kevin Starr met Dana Ruiz.\n\n\"Hi,\" Kevin Starr said.", "a.txt",
-                          entities=[("Kevin Starr", "person"), ("Dana Ruiz", "person")],
-                          quotes=[("Hi,", "Kevin Starr", "Kevin Starr", "said")]))
-    kb.add_result(article("Kevin was snoring at the Dana Ruiz rally.\n\n\"Wake up,\" Kevin said.", "b.txt",
-                          entities=[("Kevin", "person"), ("Dana Ruiz", "person")],
-                          quotes=[("Wake up,", "Kevin", "Kevin", "said")]))
-    assert _people(kb).get("Kevin") == 1
-
-
-def test_a_full_name_does_not_take_a_lone_first_name_record_on_famous_co_mentions(kb, article):
-    kb.add_result(article("Kevin was snoring at the Dana Ruiz rally.\n\n\"Wake up,\" Kevin said.", "b.txt",
-                          entities=[("Kevin", "person"), ("Dana Ruiz", "person")],
-                          quotes=[("Wake up,", "Kevin", "Kevin", "said")]))
-    kb.add_result(article("Kevin Starr met Dana Ruiz.\n\n\"Hi,\" Kevin Starr said.", "a.txt",
-                          entities=[("Kevin Starr", "person"), ("Dana Ruiz", "person")],
-                          quotes=[("Hi,", "Kevin Starr", "Kevin Starr", "said")]))
+@pytest.mark.parametrize("lone_first", [False, True])
+def test_a_lone_first_name_needs_a_work_not_just_famous_people_around(kb, article, lone_first):
+    """Either order: "Kevin" does not join Kevin Starr for the people both articles name."""
+    full = article("Kevin Starr met Dana Ruiz.\n\n\"Hi,\" Kevin Starr said.", "a.txt",
+                   entities=[("Kevin Starr", "person"), ("Dana Ruiz", "person")],
+                   quotes=[("Hi,", "Kevin Starr", "Kevin Starr", "said")])
+    lone = article("Kevin was snoring at the Dana Ruiz rally.\n\n\"Wake up,\" Kevin said.", "b.txt",
+                   entities=[("Kevin", "person"), ("Dana Ruiz", "person")],
+                   quotes=[("Wake up,", "Kevin", "Kevin", "said")])
+    for a in ([lone, full] if lone_first else [full, lone]):
+        kb.add_result(a)
     assert _people(kb).get("Kevin") == 1 and _people(kb).get("Kevin Starr") == 1
