@@ -13,7 +13,9 @@ speakers, one of --people made-up people, chosen with a Zipf law so that a few p
 tens of thousands of times and most a handful, as on a real news beat. Made-up people have names
 (first and last names recombined from the seed's real people), entity_names rows for lookup and
 the counts the store keeps; the quotes' words, cues and spans are the real extracted ones, so
-full-text search sees real text. Quote ids follow the store's rule (publication day << 24 + n).
+full-text search sees real text. Quote ids follow the store's rule (publication day << 24 + n);
+quote numbers go on from the seed's, and each copy is in a quote cluster with the other copies of
+its seed quote under the same made-up speaker (so quote lists, one line per cluster, skip copies).
 Prints one JSON line: quotes, articles, people, seconds.
 """
 from __future__ import annotations
@@ -160,6 +162,13 @@ def main() -> None:
         day = qid >> DAY_SHIFT
         next_id[day] = max(next_id.get(day, 0), qid + 1)
     article_stride = (dst.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
+    # quote numbers go on from the seed's; a copy joins the cluster of its seed quote's copies with the same
+    # made-up speaker (as a re-reported quote would), else a cluster of its own
+    has_clusters = "cluster_id" in quote_columns
+    next_number = (dst.execute("SELECT max(number) FROM quotes").fetchone()[0] or 0) + 1 if has_clusters else 0
+    next_cluster = (dst.execute("SELECT max(id) FROM quote_clusters").fetchone()[0] or 0) + 1 if has_clusters else 0
+    cluster_of: dict[tuple[int, int | None], int] = {}
+    new_clusters: list[tuple[int, int | None, str]] = []
     total = n_seed
     copy = 0
     def insert_sql(table: str, columns: list[str]) -> str:
@@ -191,6 +200,14 @@ def main() -> None:
                     person = speakers.setdefault(q["speaker_id"], pick_person())
                 row = dict(q, id=qid, article_id=new_id, published_day=day.isoformat(),
                            speaker_id=person, speaker_name=names[person - first_person] if person else q["speaker_name"])
+                if has_clusters:
+                    ck = (q["cluster_id"] or -q["id"], person)
+                    if ck not in cluster_of:
+                        cluster_of[ck] = next_cluster
+                        new_clusters.append((next_cluster, person, q["text"]))
+                        next_cluster += 1
+                    row.update(number=next_number, cluster_id=cluster_of[ck])
+                    next_number += 1
                 new_quotes.append(tuple(row[c] for c in quote_columns))
                 for eid, in_quote in about.get(q["id"], []):
                     new_about.append((qid, person if eid == q["speaker_id"] and person else eid, in_quote))
@@ -199,6 +216,14 @@ def main() -> None:
         dst.executemany(q_sql, new_quotes)
         dst.executemany("INSERT OR IGNORE INTO quote_about (quote_id, entity_id, in_quote) VALUES (?, ?, ?)",
                         new_about)
+    if has_clusters:
+        dst.executemany("INSERT INTO quote_clusters (id, speaker_id, text) VALUES (?, ?, ?)", new_clusters)
+        dst.execute("CREATE TEMP TABLE cluster_counts AS SELECT cluster_id AS id, COUNT(*) AS n, "
+                    "COUNT(DISTINCT article_id) AS a, min(published_day) AS lo, max(published_day) AS hi "
+                    "FROM quotes WHERE cluster_id IS NOT NULL GROUP BY cluster_id")
+        dst.execute("CREATE UNIQUE INDEX temp.cluster_counts_id ON cluster_counts(id)")
+        dst.execute("UPDATE quote_clusters SET (copies, articles, first_seen, last_seen) = "
+                    "(SELECT n, a, lo, hi FROM cluster_counts c WHERE c.id = quote_clusters.id)")
     if trigger:
         dst.execute(trigger[0])
     dst.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")

@@ -111,7 +111,7 @@ def test_export_writes_every_table(seeded, tmp_path):
     db = seeded[0]
     code, out = cli("export", "--format", "jsonl", "--out", str(tmp_path / "out"), db=db)
     assert code == 0, out
-    assert sorted(os.listdir(tmp_path / "out")) == ["articles.jsonl", "entities.jsonl", "kb_entities.jsonl",
+    assert sorted(os.listdir(tmp_path / "out")) == ["articles.jsonl", "entities.jsonl", "kb_entities.jsonl", "quote_clusters.jsonl",
                                                   "quotes.jsonl", "relations.jsonl"]
 
 

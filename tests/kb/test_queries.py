@@ -165,8 +165,11 @@ def test_article_record_has_text_quotes_entities_and_facts(filled):
 def test_export_writes_tables_pandas_and_duckdb_read(filled, tmp_path):
     for fmt in ("parquet", "csv", "jsonl"):
         paths = filled.export(str(tmp_path / fmt), fmt)
-        assert set(paths) == {"articles", "quotes", "entities", "relations", "kb_entities"}
+        assert set(paths) == {"articles", "quotes", "entities", "relations", "kb_entities", "quote_clusters"}
     quotes = pq.read_table(tmp_path / "parquet" / "quotes.parquet").to_pylist()
+    clusters = pq.read_table(tmp_path / "parquet" / "quote_clusters.parquet").to_pylist()
+    assert {q["cluster_id"] for q in quotes} == {c["cluster_id"] for c in clusters} and len(clusters) == 3
+    assert sorted(n for c in clusters for n in c["kb_quote_ids"]) == sorted(q["kb_quote_id"] for q in quotes)
     assert {q["text"] for q in quotes} == {"I think people love the escapism,", "We are filming in spring,",
                                            "She is my friendship soulmate,"}
     assert all(q["speaker_kb_id"] for q in quotes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 schemathesis = pytest.importorskip("schemathesis")
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, settings  # noqa: E402  (after the importorskip)
 
 TOKEN = "test-token-5b1f0e7c2d"  # the `writer` fixture's token (tests/web/conftest.py)
 

@@ -24,7 +24,7 @@ app = typer.Typer(
 
 COMMANDS = (
     evaluate.evaluate, extract.extract, ingest.ingest,
-    kb.quotes, kb.person, kb.work, kb.show, kb.people, kb.works, kb.export, kb.merge, kb.split, kb.stats,
+    kb.quotes, kb.person, kb.work, kb.show, kb.people, kb.works, kb.export, kb.merge, kb.rename, kb.split, kb.stats,
     serve.serve, spark.spark, maintenance.check, maintenance.backup,
 )
 for command in COMMANDS:

@@ -42,10 +42,12 @@ def quotes(
     sort: QuoteSort = typer.Option(QuoteSort.newest, "--sort", help="newest, oldest, or relevance (with --text)."),
     limit: Limit = 20,
     offset: Offset = 0,
+    all_copies: bool = typer.Option(False, "--all-copies", help="Every article's copy, not one line per quote."),
     as_json: AsJson = False,
     db: Db = None,
 ) -> None:
-    """Quotes with speaker, article and date, newest first.
+    """Quotes with speaker, article and date, newest first: one line per quote however many articles
+    carry it (--all-copies lists each article's copy).
 
     Examples:
 
@@ -55,7 +57,7 @@ def quotes(
     """
     with _open(db) as kb:
         page = kb.quotes(speaker=speaker, about=about, text=text, since=since, until=until, outlet=outlet, kind=kind,
-                         article=article, sort=sort.value, limit=limit, offset=offset)
+                         article=article, sort=sort.value, limit=limit, offset=offset, all_copies=all_copies)
     if as_json:
         _print_json({"quotes": [q.to_dict() for q in page.items], "limit": page.limit, "offset": page.offset,
                      "has_more": page.has_more})
@@ -197,6 +199,21 @@ def merge(
     else:
         typer.echo(f"merged #{result.other} into #{result.entity} {kept.name if kept else ''} "
                    f"({result.moved} article mentions moved)")
+
+
+def rename(
+    record: str = typer.Argument(..., help="The record (name or #ID)."),
+    name: str = typer.Argument(..., help="Its name from now on."),
+    as_json: AsJson = False,
+    db: Db = None,
+) -> None:
+    """Give a record the name you choose. The fix is kept: later ingests respect it."""
+    with _open(db, readonly=False) as kb:
+        result = kb.rename(record, name)
+    if as_json:
+        _print_json(result.to_dict())
+    else:
+        typer.echo(f"#{result.entity} is now called {' '.join(name.split())}")
 
 
 def split(

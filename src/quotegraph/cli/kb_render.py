@@ -30,6 +30,11 @@ def print_quotes(out: Console, quotes: list[QuoteRecord], show_speaker: bool = T
         out.print(f"{head}[{style}]{q.kind}[/{style}] [dim]{_day(q.published)}[/dim]")
         out.print(f"  “{escape(q.text)}”")
         out.print(f"  [dim]{escape(_where(q))}[/dim]")
+        c = q.cluster
+        if c is not None and c.copies > 1:
+            out.print(f"  [dim]also in {c.articles - 1} other article{'s' if c.articles != 2 else ''} "
+                      f"({c.copies} copies, first seen {c.first_seen or 'undated'}, last {c.last_seen or 'undated'}; "
+                      f"--all-copies lists them)[/dim]")
 
 
 def _counts(items: list[Count], limit: int = 10) -> str:
@@ -95,6 +100,10 @@ def print_show(out: Console, d: QuoteDetail) -> None:
     out.print(f"[dim]marked:[/dim] {legend}")
     if d.about:
         out.print("[bold]about[/bold] " + escape(", ".join(e.name for e in d.about)))
+    c = q.cluster
+    if c is not None and c.articles > 1:
+        out.print(f"[bold]carried by[/bold] {c.articles} articles ({c.copies} copies), first seen "
+                  f"{c.first_seen or 'undated'}, last {c.last_seen or 'undated'}: quote cluster {c.id}")
 
 
 def print_listing(out: Console, kind: str, page: Page[EntitySummary]) -> None:

@@ -87,6 +87,10 @@ class KnowledgeBase:
         """Make `absorb` part of `keep`, now and on every later ingest."""
         return overrides.merge(self.conn, self.resolve(keep), self.resolve(absorb))
 
+    def rename(self, entity: str | int, name: str) -> overrides.FixResult:
+        """Call a record `name` from now on, on every later ingest too."""
+        return overrides.rename(self.conn, self.resolve(entity), name)
+
     def split(self, entity: str | int, names: list[str] | None = None, articles: list[str] | None = None,
               merged: str | int | None = None) -> overrides.FixResult:
         """Take mentions out of a record: under some names, in some articles, or undo a merge (`merged`)."""
@@ -118,11 +122,15 @@ class KnowledgeBase:
     # -- questions -------------------------------------------------------------------------
     def quotes(self, **filters) -> Page[QuoteRecord]:
         """Filters: speaker, about, text, since, until, outlet, kind, article, speaker_id, about_id;
-        sort (newest, oldest, relevance), limit, offset, count."""
+        sort (newest, oldest, relevance), limit, offset, count; all_copies (else one per quote cluster)."""
         return self.q.quotes(**filters)
 
     def quote(self, quote_id: int) -> QuoteRecord | None:
         return self.q.quote(quote_id)
+
+    def cluster(self, cluster_id: int):
+        """One quotation across articles (ClusterRecord): every copy, its variants, outlets, first and last seen."""
+        return self.q.cluster(cluster_id)
 
     def show(self, quote_id: int) -> QuoteDetail | None:
         return self.q.show(quote_id)

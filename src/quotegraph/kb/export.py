@@ -24,7 +24,7 @@ CHUNK_ARTICLES = 500
 EXTRA_COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
     "articles": [("ingested_at", pa.string())],
     "quotes": [("kb_quote_id", pa.int64()), ("speaker_kb_id", pa.int64()), ("speaker_kb_name", pa.string()),
-               ("outlet", pa.string())],
+               ("outlet", pa.string()), ("cluster_id", pa.int64())],
     "entities": [("kb_entity_id", pa.int64()), ("kb_name", pa.string())],
     "relations": [("subject_kb_id", pa.int64()), ("object_kb_id", pa.int64()), ("qualifier_kb_id", pa.int64())],
 }
@@ -33,11 +33,19 @@ KB_ENTITIES = pa.schema([
     ("work_kb_id", pa.int64()), ("quote_count", pa.int64()), ("about_count", pa.int64()),
     ("article_count", pa.int64()),
 ])
+QUOTE_CLUSTERS = pa.schema([
+    ("cluster_id", pa.int64()), ("text", pa.string()), ("speaker_kb_id", pa.int64()), ("speaker_kb_name", pa.string()),
+    ("first_seen", pa.string()), ("last_seen", pa.string()), ("copies", pa.int64()), ("article_count", pa.int64()),
+    ("article_ids", pa.list_(pa.string())), ("outlets", pa.list_(pa.string())), ("kb_quote_ids", pa.list_(pa.int64())),
+    ("variants", pa.list_(pa.string())),
+])
 
 
 def export_schema(name: str) -> pa.Schema:
     if name == "kb_entities":
         return KB_ENTITIES
+    if name == "quote_clusters":
+        return QUOTE_CLUSTERS
     schema = SCHEMAS[name]
     for col, typ in EXTRA_COLUMNS[name]:
         if col not in schema.names:
@@ -61,7 +69,7 @@ def _pairs(js: str) -> tuple[list[int], list[int]]:
 
 
 def table_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    """(table name, rows) chunk by chunk: articles, quotes, entities, relations, then kb_entities."""
+    """(table name, rows) chunk by chunk: articles, quotes, entities, relations, then kb_entities and quote_clusters."""
     for chunk in _article_chunks(conn):
         ids = [a["id"] for a in chunk]
         keys = {a["id"]: a["key"] for a in chunk}
@@ -81,8 +89,9 @@ def table_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, list[dict[str, A
             "start": q["start"], "end": q["end"], "speaker": q["speaker_name"], "speaker_entity": q["speaker_local"],
             "speaker_start": q["speaker_start"], "speaker_end": q["speaker_end"], "speaker_text": q["speaker_text"],
             "cue_start": q["cue_start"], "cue_end": q["cue_end"], "cue_text": q["cue_text"],
-            "nested_in": q["nested_in"], "published": published[q["article_id"]], "kb_quote_id": q["id"],
+            "nested_in": q["nested_in"], "published": published[q["article_id"]], "kb_quote_id": q["number"],
             "speaker_kb_id": q["speaker_id"], "speaker_kb_name": q["record_name"], "outlet": q["outlet"],
+            "cluster_id": q["cluster_id"],
         } for q in conn.execute(
             f"SELECT q.*, e.name AS record_name FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id "
             f"WHERE q.article_id IN ({marks}) ORDER BY q.article_id, q.id", ids)]
@@ -108,7 +117,7 @@ def table_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, list[dict[str, A
         rows = conn.execute("SELECT * FROM entities WHERE id > ? AND merged_into IS NULL AND article_count > 0 "
                             "ORDER BY id LIMIT 2000", (last,)).fetchall()
         if not rows:
-            return
+            break
         last = rows[-1]["id"]
         out = []
         for e in rows:
@@ -118,9 +127,33 @@ def table_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, list[dict[str, A
                         "work_kb_id": e["work_id"], "quote_count": e["quote_count"], "about_count": e["about_count"],
                         "article_count": e["article_count"]})
         yield "kb_entities", out
+    yield from _cluster_rows(conn)
 
 
-TABLES = ("articles", "quotes", "entities", "relations", "kb_entities")
+def _cluster_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """quote_clusters: one row per quotation with the articles, outlets and quotes that carry it."""
+    last = 0
+    while True:
+        rows = conn.execute("SELECT c.*, e.name AS speaker_name FROM quote_clusters c LEFT JOIN entities e "
+                            "ON e.id = c.speaker_id WHERE c.id > ? ORDER BY c.id LIMIT 2000", (last,)).fetchall()
+        if not rows:
+            return
+        last = rows[-1]["id"]
+        out = []
+        for c in rows:
+            copies = conn.execute("SELECT q.number, q.text, q.outlet, a.key FROM quotes q JOIN articles a "
+                                  "ON a.id = q.article_id WHERE q.cluster_id = ? ORDER BY q.id", (c["id"],)).fetchall()
+            out.append({"cluster_id": c["id"], "text": c["text"], "speaker_kb_id": c["speaker_id"],
+                        "speaker_kb_name": c["speaker_name"], "first_seen": c["first_seen"], "last_seen": c["last_seen"],
+                        "copies": c["copies"], "article_count": c["articles"],
+                        "article_ids": list(dict.fromkeys(r["key"] for r in copies)),
+                        "outlets": sorted({r["outlet"] for r in copies if r["outlet"]}),
+                        "kb_quote_ids": [r["number"] for r in copies],
+                        "variants": list(dict.fromkeys(r["text"] for r in copies))})
+        yield "quote_clusters", out
+
+
+TABLES = ("articles", "quotes", "entities", "relations", "kb_entities", "quote_clusters")
 
 
 def export_tables(conn: sqlite3.Connection, out_dir: str, fmt: str) -> dict[str, str]:

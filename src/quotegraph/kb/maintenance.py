@@ -39,6 +39,11 @@ REQUIRED_TABLES = ("articles", "quotes", "quotes_fts", "entities", "article_enti
 
 # (what, SQL counting the rows that are wrong): each is one line of the report when the count is not 0.
 ROW_CHECKS = (
+    ("quotes in no quote cluster, or in one that is gone",
+     "SELECT COUNT(*) FROM quotes q WHERE q.cluster_id IS NULL OR NOT EXISTS "
+     "(SELECT 1 FROM quote_clusters c WHERE c.id = q.cluster_id)"),
+    ("quote clusters whose copies were miscounted",
+     "SELECT COUNT(*) FROM quote_clusters c WHERE c.copies != (SELECT COUNT(*) FROM quotes q WHERE q.cluster_id = c.id)"),
     ("quotes belong to nothing",
      "SELECT COUNT(*) FROM quotes q WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = q.article_id)"),
     ("entity mentions belong to nothing",

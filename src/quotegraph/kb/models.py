@@ -65,6 +65,17 @@ class SpeakerRef(_Dict):
 
 
 @dataclass
+class ClusterRef(_Dict):
+    """One quotation across articles: its copies, the articles carrying it, when it was first and last seen."""
+
+    id: int
+    copies: int
+    articles: int
+    first_seen: str | None
+    last_seen: str | None
+
+
+@dataclass
 class QuoteRecord(_Dict):
     id: int
     text: str
@@ -77,6 +88,21 @@ class QuoteRecord(_Dict):
     end: int
     local_id: str  # the quote's id inside its article ("q3")
     nested_in: str | None = None
+    cluster: ClusterRef | None = None  # the quotation this copy is one of
+
+
+@dataclass
+class ClusterRecord(_Dict):
+    """A quotation with every copy: its words (the longest copy), variants, and each article and outlet carrying it."""
+
+    id: int
+    text: str
+    speaker: EntityRef | None
+    first_seen: str | None
+    last_seen: str | None
+    variants: list[str]
+    copies: list[QuoteRecord]
+    outlets: list[str]
 
 
 @dataclass

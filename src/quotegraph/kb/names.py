@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..wordlists import word_map as word_list
 
@@ -52,13 +53,19 @@ class NameKey:
 
     @classmethod
     def of(cls, name: str, entity_type: str = "person") -> "NameKey":
-        key = name_key(name, entity_type)
-        parts = key.split()
-        return cls(key, parts[0] if parts else "", parts[-1] if parts else "", len(parts))
+        return _name_key_of(name, entity_type)
 
     @property
     def single(self) -> bool:
         return self.tokens == 1
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_key_of(name: str, entity_type: str) -> NameKey:
+    """NameKey.of, remembered: resolution and the article's clean-up ask for the same names many times."""
+    key = name_key(name, entity_type)
+    parts = key.split()
+    return NameKey(key, parts[0] if parts else "", parts[-1] if parts else "", len(parts))
 
 
 def compatible(a: NameKey, b: NameKey) -> bool:

@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..errors import UserInputError
+from . import clusters
 from .names import NameKey
 from .resolve import LocalEntity, now
 from .store import quote_subjects, rebuild_entities, transaction
@@ -67,9 +68,28 @@ def merge(conn: sqlite3.Connection, keep: int, absorb: int) -> FixResult:
         conn.execute("UPDATE entities SET work_id = ? WHERE id = ? AND work_id IS NULL", (b["work_id"], keep))
         for aid in articles:
             relink_article(conn, aid)
+        conn.execute("UPDATE entities SET fixed_name = COALESCE(fixed_name, name) WHERE id = ?", (keep,))
         rebuild_entities(conn, {keep, absorb})
         _log(conn, "merge", {"keep": keep, "absorb": absorb, "keep_name": a["name"], "absorb_name": b["name"]})
         return FixResult("merge", keep, absorb, moved)
+
+
+def rename(conn: sqlite3.Connection, entity: int, name: str) -> FixResult:
+    """Give a record the name a person chose; later ingests keep it."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise UserInputError("give the record's new name, e.g. quotegraph rename \"#12\" \"Tim Cook\"")
+    with transaction(conn):
+        e = _entity(conn, entity)
+        if e["merged_into"] is not None:
+            raise UserInputError(f"#{entity} is merged into #{e['merged_into']}; rename that one")
+        conn.execute("UPDATE entities SET fixed_name = ?, name = ? WHERE id = ?", (name, name, entity))
+        key = NameKey.of(name, e["type"])
+        if key.key:  # the new name finds the record too
+            conn.execute("INSERT INTO entity_names (entity_id, key, name, first, last, tokens, n) VALUES (?,?,?,?,?,?,0) "
+                         "ON CONFLICT(entity_id, key) DO NOTHING", (entity, key.key, name, key.first, key.last, key.tokens))
+        _log(conn, "rename", {"entity": entity, "old_name": e["name"], "name": name})
+        return FixResult("rename", entity, entity, 0)
 
 
 def unmerge(conn: sqlite3.Connection, entity: int, merged: int) -> FixResult:
@@ -173,6 +193,7 @@ def relink_article(conn: sqlite3.Connection, aid: int) -> None:
         about = quote_subjects(ents, speaker, (q["start"], q["end"]), (q["context_start"], q["context_end"]), mention)
         conn.executemany("INSERT INTO quote_about (quote_id, entity_id, in_quote) VALUES (?, ?, ?)",
                          [(q["id"], eid, inside) for eid, inside in about.items()])
+    clusters.recheck_speakers(conn, aid)
     for r in conn.execute("SELECT id, subject_local, object_local, qualifier_local FROM relations WHERE article_id = ?",
                           (aid,)).fetchall():
         conn.execute("UPDATE relations SET subject_id = ?, object_id = ?, qualifier_id = ? WHERE id = ?",

@@ -16,9 +16,9 @@ from typing import Any
 
 from ..errors import UserInputError
 from ..result import Predicate
-from .models import (ArticleEntity, ArticleRecord, ArticleRef, CastMember, Count, EntityRef, EntitySort, EntitySummary,
-                     Evidence, Fact, Mark, Order, Page, PersonRecord, QuoteDetail, QuoteRecord, QuoteSort, Role, SpanRef,
-                     SpeakerRef, StoreStats, WorkRecord)
+from .models import (ArticleEntity, ArticleRecord, ArticleRef, CastMember, ClusterRecord, ClusterRef, Count, EntityRef,
+                     EntitySort, EntitySummary, Evidence, Fact, Mark, Order, Page, PersonRecord, QuoteDetail, QuoteRecord,
+                     QuoteSort, Role, SpanRef, SpeakerRef, StoreStats, WorkRecord)
 from .names import NameKey, name_key
 from .store import quote_id_range
 
@@ -32,7 +32,7 @@ _ID = re.compile(r"^#?(\d+)$")
 SQL_INT_MAX = 2**63 - 1
 
 _QUOTE_COLUMNS = (
-    'q.id, q.local_id, q.kind, q.text, q.start, q."end", q.speaker_id, q.speaker_name, q.speaker_start, q.speaker_end, '
+    'q.id, q.number, q.cluster_id, q.local_id, q.kind, q.text, q.start, q."end", q.speaker_id, q.speaker_name, q.speaker_start, q.speaker_end, '
     "q.speaker_text, q.cue_start, q.cue_end, q.cue_text, q.nested_in, a.key AS a_key, a.title AS a_title, "
     "a.url AS a_url, a.source AS a_source, a.outlet AS a_outlet, a.authors AS a_authors, "
     "a.published AS a_published, s.name AS speaker_record")
@@ -61,7 +61,7 @@ def quote_record(row: sqlite3.Row) -> QuoteRecord:
                              as_written=row["speaker_name"], mention=mention)
     cue = SpanRef(row["cue_start"], row["cue_end"], row["cue_text"] or "") if row["cue_start"] is not None else None
     art = article_ref(row)
-    return QuoteRecord(id=row["id"], text=row["text"], kind=row["kind"], speaker=speaker, cue=cue, article=art,
+    return QuoteRecord(id=row["number"], text=row["text"], kind=row["kind"], speaker=speaker, cue=cue, article=art,
                        published=art.published, start=row["start"], end=row["end"], local_id=row["local_id"],
                        nested_in=row["nested_in"])
 
@@ -148,6 +148,10 @@ class Queries:
         keys = {name_key(name, "person"), name_key(name, "work")} - {""}
         if not keys:
             return []
+        named = [r[0] for r in self.conn.execute(  # a name a person gave a record (rename, merge) finds it first
+            "SELECT id FROM entities WHERE type IN ('person', 'work', 'character', 'organization', 'place', 'other') "
+            "AND name = ? COLLATE NOCASE AND fixed_name IS NOT NULL AND merged_into IS NULL LIMIT 5", (name,))
+            if not types or self.conn.execute("SELECT type FROM entities WHERE id = ?", (r[0],)).fetchone()[0] in types]
         order = " ORDER BY e.quote_count + e.about_count DESC, e.article_count DESC, e.id LIMIT ?"
         base = "SELECT DISTINCT e.id, e.quote_count, e.about_count, e.article_count FROM entity_names n " \
                "JOIN entities e ON e.id = n.entity_id WHERE +e.merged_into IS NULL"
@@ -164,7 +168,7 @@ class Queries:
             prefix = max(keys, key=len)
             rows = self.conn.execute(f"{base} AND n.key >= ? AND n.key < ?{type_sql}{order}",
                                      [prefix, prefix + "\U0010ffff", *type_params, limit]).fetchall()
-        return [r["id"] for r in rows]
+        return named + [r["id"] for r in rows if r["id"] not in named]
 
     def entity_summary(self, eid: int) -> EntitySummary | None:
         if not sql_int(eid):
@@ -197,8 +201,9 @@ class Queries:
                since: str | None = None, until: str | None = None, outlet: str | None = None,
                kind: str | None = None, article: str | None = None, speaker_id: int | None = None,
                about_id: int | None = None, sort: str = "newest", limit: int = 20, offset: int = 0,
-               count: bool = False) -> Page[QuoteRecord]:
-        """Quotes matching every filter given, newest first (or oldest, or best match for --text).
+               count: bool = False, all_copies: bool = False) -> Page[QuoteRecord]:
+        """Quotes matching every filter given, newest first (or oldest, or best match for --text):
+        one per quotation (its newest matching copy, with its cluster), or every copy with `all_copies`.
 
         Quote ids sort by publication day, so each plan streams from an index in id order and
         stops after one page: the speaker index, the quote_about index, the full-text index
@@ -266,20 +271,78 @@ class Queries:
         all_params = lead_params + params
         where_sql = (" WHERE " + " AND ".join(where)) if where else ""
         sql = (f"SELECT {_QUOTE_COLUMNS} FROM {source} JOIN articles a ON a.id = q.article_id "
-               f"LEFT JOIN entities s ON s.id = q.speaker_id{where_sql} ORDER BY {order} LIMIT ? OFFSET ?")
-        rows = self.conn.execute(sql, [*all_params, limit + 1, offset]).fetchall()
+               f"LEFT JOIN entities s ON s.id = q.speaker_id{where_sql} ORDER BY {order}")
         total = None
-        if count:
-            total = self.conn.execute(f"SELECT COUNT(*) FROM {source}{where_sql}", all_params).fetchone()[0]
-        return Page([quote_record(r) for r in rows[:limit]], limit, offset, len(rows) > limit, total)
+        if all_copies:
+            rows = self.conn.execute(sql + " LIMIT ? OFFSET ?", [*all_params, limit + 1, offset]).fetchall()
+            if count:
+                total = self.conn.execute(f"SELECT COUNT(*) FROM {source}{where_sql}", all_params).fetchone()[0]
+        else:
+            # the same plan, streamed over ids and clusters only (from an index where one covers them): the
+            # first copy met of each cluster stands for it, and only those copies are read in full. No GROUP
+            # BY, which would read every match before the first page.
+            picked, seen = [], set()
+            for qid, cid in self.conn.execute(f"SELECT q.id, q.cluster_id FROM {source}{where_sql} ORDER BY {order}",
+                                              all_params):
+                k = cid if cid is not None else -qid
+                if k in seen:
+                    continue
+                seen.add(k)
+                if len(seen) > offset:
+                    picked.append(qid)
+                    if len(picked) > limit:
+                        break
+            full = {r["id"]: r for r in self.conn.execute(
+                f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities s "
+                f"ON s.id = q.speaker_id WHERE q.id IN ({','.join('?' * len(picked))})", picked)} if picked else {}
+            rows = [full[i] for i in picked if i in full]
+            if count:
+                total = self.conn.execute(f"SELECT COUNT(DISTINCT COALESCE(q.cluster_id, -q.id)) FROM {source}"
+                                          f"{where_sql}", all_params).fetchone()[0]
+        return Page(self._with_clusters([quote_record(r) for r in rows[:limit]], rows[:limit]), limit, offset,
+                    len(rows) > limit, total)
 
-    def quote(self, quote_id: int) -> QuoteRecord | None:
-        if not sql_int(quote_id):
+    def _with_clusters(self, records: list[QuoteRecord], rows: list[sqlite3.Row]) -> list[QuoteRecord]:
+        ids = sorted({r["cluster_id"] for r in rows if r["cluster_id"] is not None})
+        if not ids:
+            return records
+        found = {r["id"]: ClusterRef(r["id"], r["copies"], r["articles"], r["first_seen"], r["last_seen"])
+                 for r in self.conn.execute(f"SELECT * FROM quote_clusters WHERE id IN ({','.join('?' * len(ids))})",
+                                            ids)}
+        for rec, row in zip(records, rows):
+            rec.cluster = found.get(row["cluster_id"])
+        return records
+
+    def cluster(self, cluster_id: int) -> ClusterRecord | None:
+        """One quotation with every copy, newest first, the outlets carrying it and its distinct wordings."""
+        if not sql_int(cluster_id):
+            return None
+        c = self.conn.execute("SELECT c.*, e.name AS speaker_name, e.type AS speaker_type FROM quote_clusters c "
+                              "LEFT JOIN entities e ON e.id = c.speaker_id WHERE c.id = ?", (cluster_id,)).fetchone()
+        if c is None:
+            return None
+        rows = self.conn.execute(
+            f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"LEFT JOIN entities s ON s.id = q.speaker_id WHERE q.cluster_id = ? ORDER BY q.id DESC LIMIT ?",
+            (cluster_id, MAX_LIMIT)).fetchall()
+        copies = self._with_clusters([quote_record(r) for r in rows], rows)
+        variants: list[str] = []
+        for q in copies:
+            if q.text not in variants:
+                variants.append(q.text)
+        outlets = sorted({q.article.outlet for q in copies if q.article.outlet})
+        speaker = EntityRef(c["speaker_id"], c["speaker_name"], c["speaker_type"]) if c["speaker_id"] else None
+        return ClusterRecord(id=c["id"], text=c["text"], speaker=speaker, first_seen=c["first_seen"],
+                             last_seen=c["last_seen"], variants=variants, copies=copies, outlets=outlets)
+
+    def quote(self, number: int) -> QuoteRecord | None:
+        """The quote of that number (what lists show as its id)."""
+        if not sql_int(number):
             return None
         row = self.conn.execute(
             f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
-            f"LEFT JOIN entities s ON s.id = q.speaker_id WHERE q.id = ?", (quote_id,)).fetchone()
-        return quote_record(row) if row else None
+            f"LEFT JOIN entities s ON s.id = q.speaker_id WHERE q.number = ?", (number,)).fetchone()
+        return self._with_clusters([quote_record(row)], [row])[0] if row else None
 
     def show(self, quote_id: int) -> QuoteDetail | None:
         """A quote in its paragraph, with its speaker mention and cue marked."""
@@ -305,7 +368,8 @@ class Queries:
         end = max(end, paragraph_bounds(text, paragraphs, max(start, end - 1))[1])
         about = [EntityRef(r["id"], r["name"], r["type"]) for r in self.conn.execute(
             "SELECT e.id, e.name, e.type FROM quote_about qa JOIN entities e ON e.id = qa.entity_id "
-            "WHERE qa.quote_id = ? ORDER BY qa.in_quote DESC, e.name", (quote_id,))]
+            "WHERE qa.quote_id = (SELECT id FROM quotes WHERE number = ?) ORDER BY qa.in_quote DESC, e.name",
+            (quote_id,))]
         return QuoteDetail(quote=q, excerpt=SpanRef(start, end, text[start:end]), marks=sorted(marks, key=lambda m: m.start),
                            about=about, article=q.article, dek=a["dek"])
 

@@ -12,9 +12,13 @@ The rules, for people and characters (works and organisations match on their ful
   - a fix a person made (`pins`) wins, then what the same article resolved to before;
   - a full name matches the record that already has that full name; a middle-name variant
     ("Lily Jane Collins") matches when only one record fits;
+  - names are cleaned and an article's entities that are one person folded together first
+    (kb/identity.py: headline words, a lone name beside the article's full name, relatives);
   - a lone first or last name ("Ashley") matches a record whose name it is part of only when
-    the context agrees - the record appears with a work or character this article also has -
-    and only one record agrees best; otherwise it stays a record of its own;
+    the context agrees - the record appears with a work, character, organisation or person this
+    article also has - and only one record agrees best (on a tie of context, the one that went by
+    that name more often); otherwise it stays a record of its own, until an article giving the
+    full name shows the evidence (kb/reconcile.py);
   - a character matches only characters of the same work ("Mindy" and "Mindy Chen" in
     Emily in Paris), or, when its work is unknown, a character with the very same name;
   - a name `quotegraph split` took away from a record (`blocks`) never resolves to it again.
@@ -27,6 +31,7 @@ from datetime import datetime, timezone
 
 from ..result import ArticleResult, Predicate
 from .context import work_kind_hint
+from .identity import clean_loose_name, pronoun_owner, tidy_people
 from .names import PERSONAL_TYPES, NameKey, compatible, names_agree
 
 # What each end of a relation must be; the first type is given to an end of another type.
@@ -40,6 +45,10 @@ PREDICATE_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ..
 }
 RESOLVE_ORDER = {"work": 0, "organization": 1, "place": 2, "other": 3, "character": 4, "person": 5}
 CONTEXT_TYPES = ("work", "character")
+# what a lone name's candidates are compared on: works and characters, and, for people, the
+# organisations and people the article also names (co-mentions; "Obama" beside Clinton and the
+# White House is the Obama the store knows with them)
+PERSON_CONTEXT_TYPES = ("work", "character", "organization", "person")
 MAX_CANDIDATES = 2000
 # Name lookups start from the name indexes: "+e.type" keeps SQLite from scanning all records of a type instead
 
@@ -62,6 +71,7 @@ class LocalEntity:
     kind_hint: str | None = None
     entity_id: int | None = None  # the record it is linked to (after merges)
     resolved_id: int | None = None  # the record resolution chose
+    gender: str | None = None  # "m" or "f" when the article says (kb.identity)
 
     @property
     def key(self) -> NameKey:
@@ -90,6 +100,8 @@ def prepare_entities(res: ArticleResult) -> PreparedArticle:
                          mentions=[(m.start, m.end) for m in e.mentions])
         ents.append(le)
         by_id[e.id] = le
+    folded, owners = tidy_people(ents, res.text)
+    by_id.update(folded)
 
     keysets: dict[str, set[str]] = {}
 
@@ -144,11 +156,16 @@ def prepare_entities(res: ArticleResult) -> PreparedArticle:
         le = None
         if sp is not None:
             le = by_id.get(sp.entity) if sp.entity else None
+            if sp.mention is not None and (sp.mention.start, sp.mention.end) in owners:
+                le = owners[(sp.mention.start, sp.mention.end)]
+            elif sp.mention is not None and le is not None:
+                le = pronoun_owner(res.text, (sp.mention.start, sp.mention.end), le, ents)
             if le is None and sp.name:
-                le = find(sp.name, ("person",))
+                name = clean_loose_name(sp.name, ents, res.text)
+                le = find(name, ("person",))
                 if le is None:
                     m = sp.mention
-                    le = make(sp.name, "person", (m.start, m.end) if m else None)
+                    le = make(name, "person", (m.start, m.end) if m else None)
         speakers.append(le.local_id if le else None)
 
     _fold_character_first_names(ents)
@@ -189,6 +206,7 @@ class Candidate:
     work_id: int | None
     article_count: int
     score: int = 0
+    alias_n: int = 0  # how often the record went by the name being resolved
 
     def has_full_name(self, key: str) -> bool:
         return any(n.key == key for n in self.names)
@@ -209,11 +227,16 @@ class Resolver:
         # records this article resolved to so far, with the names it gave them: the store's name
         # index learns them only when the article's rows are complete
         self.seen: dict[int, tuple[str, set[NameKey], int | None]] = {}
+        # the works and characters among the article's context: the only evidence a lone first name
+        # takes (news calls public people by their surname; a first name alone is a private person's,
+        # or an actor's or character's beside their work)
+        self.work_context: set[int] = set()
 
     def resolve_all(self, prepared: PreparedArticle) -> None:
         locals_by_id = prepared.by_local()
         context: set[int] = set()
-        for le in sorted(prepared.entities, key=lambda e: RESOLVE_ORDER.get(e.type, 3)):
+        # full names before lone ones, so that an article's full names are context for its lone names
+        for le in sorted(prepared.entities, key=lambda e: (RESOLVE_ORDER.get(e.type, 3), e.key.single)):
             work_id = None
             if le.type == "character" and le.work_local and le.work_local in locals_by_id:
                 work_id = locals_by_id[le.work_local].entity_id
@@ -229,8 +252,10 @@ class Resolver:
             if le.type == "character" and work_id is not None:
                 self.conn.execute("UPDATE entities SET work_id = ? WHERE id = ? AND work_id IS NULL",
                                   (work_id, le.entity_id))
-            if le.type in CONTEXT_TYPES:
+            if le.type in PERSON_CONTEXT_TYPES:
                 context.add(le.entity_id)
+            if le.type in CONTEXT_TYPES:
+                self.work_context.add(le.entity_id)
 
     def follow(self, entity_id: int) -> int:
         """The record an id stands for now, after merges."""
@@ -333,11 +358,15 @@ class Resolver:
             return []
         ids = [r[0] for r in rows]
         names: dict[int, list[NameKey]] = {i: [] for i in ids}
+        alias_n: dict[int, int] = {}
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
-            for eid, k, first, last, tokens in self.conn.execute(
-                    f"SELECT entity_id, key, first, last, tokens FROM entity_names WHERE entity_id IN ({marks})", chunk):
+            for eid, k, first, last, tokens, n in self.conn.execute(
+                    f"SELECT entity_id, key, first, last, tokens, n FROM entity_names WHERE entity_id IN ({marks})",
+                    chunk):
                 names[eid].append(NameKey(k, first, last, tokens))
+                if k == key.key:
+                    alias_n[eid] = n
         for eid in ids:
             if eid in self.seen:
                 names[eid] = list(set(names[eid]) | self.seen[eid][1])
@@ -346,7 +375,7 @@ class Resolver:
             marks = ",".join("?" * len(chunk))
             blocked |= {r[0] for r in self.conn.execute(
                 f"SELECT entity_id FROM blocks WHERE key = ? AND entity_id IN ({marks})", [key.key, *chunk])}
-        return [Candidate(r[0], names[r[0]], r[1], r[2]) for r in rows
+        return [Candidate(r[0], names[r[0]], r[1], r[2], alias_n=alias_n.get(r[0], 0)) for r in rows
                 if r[0] not in blocked and names[r[0]] and names_agree(key, names[r[0]])]
 
     def _score(self, cands: list[Candidate], context: set[int]) -> None:
@@ -373,7 +402,16 @@ class Resolver:
                 cands = [c for c in cands if c.has_full_name(key.key)]
         if not cands:
             return None
-        self._score(cands, context)
+        if key.single:
+            by_surname = [c for c in cands if any(n.last == key.key and not n.single for n in c.names)
+                          or c.only_single_names]
+            self._score(by_surname, context)
+            self._score([c for c in cands if c not in by_surname], self.work_context)
+        else:
+            # a record known only by this name's first name: works and characters only, as above
+            by_first = [c for c in cands if c.only_single_names and all(n.key != key.last for n in c.names)]
+            self._score([c for c in cands if c not in by_first], context)
+            self._score(by_first, self.work_context)
         if not key.single:
             exact = [c for c in cands if c.has_full_name(key.key)]
             if exact:
@@ -400,6 +438,9 @@ def _best(cands: list[Candidate], require_unique: bool, need_context: bool = Fal
         return None
     top = max(c.score for c in cands)
     best = [c for c in cands if c.score == top]
+    if len(best) > 1:  # as much context: the record that has gone by this very name more often
+        most = max(c.alias_n for c in best)
+        best = [c for c in best if c.alias_n == most]
     if require_unique and len(best) > 1:
         return None
     return max(best, key=lambda c: (c.article_count, -c.entity_id)).entity_id

@@ -11,7 +11,9 @@ Tables, in the order data flows into them:
   entity_names      every name an entity goes by (aliases), normalised for lookup, with counts
   article_entities  an article's own entities (mentions, aliases) and the record each resolved to
   quotes (+ quotes_fts)  quotes with speaker, cue and the sentence around them; FTS5 over the words.
-                    A quote's id is (publication day's ordinal << 24) + n: ids sort newest last
+                    A quote's id is (publication day's ordinal << 24) + n: ids sort newest last;
+                    its number (1, 2, 3, ...) is what people see and type
+  quote_clusters (+ quote_fingerprints)  one entry per quotation across articles (kb/clusters.py)
   quote_about       which entities a quote's words or surrounding sentence name
   relations         facts (plays, created, streams on, ...) with their evidence span
   entity_context    which works and characters an entity appears with: the context resolution compares
@@ -234,6 +236,36 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE articles ADD COLUMN updated TEXT;
     """,
+    # 3 -> 4: a record's name a person fixed; short quote numbers to type (`quotegraph show 12`; the id keeps the newest-first order),
+    # quote clusters (one entry per quotation across articles) and their shingle fingerprints;
+    # existing quotes are clustered when the store is next opened for writing (clusters.backfill)
+    """
+    ALTER TABLE quotes ADD COLUMN number INTEGER;
+    ALTER TABLE quotes ADD COLUMN cluster_id INTEGER;
+    UPDATE quotes SET number = (SELECT n FROM (SELECT id AS qid, ROW_NUMBER() OVER (ORDER BY article_id, start, id) AS n
+                                               FROM quotes) WHERE qid = quotes.id);
+    CREATE UNIQUE INDEX quotes_number ON quotes(number);
+    CREATE INDEX quotes_cluster ON quotes(cluster_id, article_id);
+    CREATE INDEX quotes_speaker_clusters ON quotes(speaker_id, id, cluster_id);  -- a speaker's clusters, newest first
+    CREATE TABLE quote_clusters (
+        id         INTEGER PRIMARY KEY,
+        speaker_id INTEGER,                 -- the speaker its copies agree on
+        text       TEXT NOT NULL,           -- the longest copy's words
+        first_seen TEXT,                    -- publication days of its first and last copy
+        last_seen  TEXT,
+        copies     INTEGER NOT NULL DEFAULT 0,
+        articles   INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX quote_clusters_speaker ON quote_clusters(speaker_id);
+    CREATE TABLE quote_fingerprints (
+        hash        INTEGER NOT NULL,
+        speaker_key INTEGER NOT NULL,        -- the speaker of the copy it came from, 0 when unattributed
+        cluster_id  INTEGER NOT NULL,
+        PRIMARY KEY (hash, speaker_key, cluster_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX quote_fingerprints_cluster ON quote_fingerprints(cluster_id);
+    ALTER TABLE entities ADD COLUMN fixed_name TEXT;    -- a name a person gave it (merge keeps, rename)
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -270,6 +302,16 @@ def connect(path: str, readonly: bool = False, timeout: float = 30.0) -> sqlite3
                 raise StoreError(f"cannot put the knowledge base {path} in WAL mode (journal mode is {mode})")
         conn.execute("PRAGMA synchronous = NORMAL")
         migrate(conn, path)
+        if not readonly and conn.execute("SELECT 1 FROM quotes WHERE cluster_id IS NULL LIMIT 1").fetchone():
+            from .clusters import backfill
+
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                backfill(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
         if readonly:
             conn.execute("PRAGMA query_only = ON")
     except sqlite3.DatabaseError as e:

@@ -26,9 +26,11 @@ from typing import Iterator
 from ..errors import StoreError
 from ..result import ArticleResult
 from ..tables import article_id, content_hash
+from . import clusters
 from .context import sentence_span
 from .names import NameKey, display_rank
-from .resolve import CONTEXT_TYPES, LocalEntity, Resolver, now, prepare_entities
+from .reconcile import join_lone_names
+from .resolve import PERSON_CONTEXT_TYPES, LocalEntity, Resolver, now, prepare_entities
 
 PERSONAL = ("person", "character")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -135,8 +137,14 @@ def write_result(conn: sqlite3.Connection, res: ArticleResult, engine: str, raw_
         footprint = article_footprint(conn, aid)
         apply_footprint(conn, footprint, +1)
         touched |= footprint.entities | resolver.created
+        full_names = {e.entity_id for e in prepared.entities if e.type == "person" and not e.key.single}
+        joined = join_lone_names(conn, full_names)
+        if joined:
+            rebuild_entities(conn, joined)
+            touched |= joined
         refresh_display_names(conn, touched)
         collect_garbage(conn, touched)
+        clusters.assign(conn, clusters.article_quotes(conn, aid, unplaced=True))
         _remember_raw(conn, raw_hash, aid, engine)
         return WriteOutcome("updated" if old is not None else "new", key, n_quotes, sorted(footprint.entities))
 
@@ -184,6 +192,7 @@ def _insert_rows(conn: sqlite3.Connection, aid: int, res: ArticleResult, prepare
     paragraphs = [(p.start, p.end) for p in res.paragraphs]
     text = res.text
     next_id = next_quote_id(conn, day)
+    number = (conn.execute("SELECT max(number) FROM quotes").fetchone()[0] or 0) + 1
     for q, speaker_local in zip(res.quotes, prepared.speakers):
         speaker = by_local.get(speaker_local) if speaker_local else None
         m = q.speaker.mention if q.speaker else None
@@ -192,13 +201,15 @@ def _insert_rows(conn: sqlite3.Connection, aid: int, res: ArticleResult, prepare
         conn.execute(
             'INSERT INTO quotes (id, article_id, local_id, kind, text, start, "end", speaker_name, speaker_local, '
             "speaker_id, speaker_start, speaker_end, speaker_text, cue_start, cue_end, cue_text, nested_in, "
-            "context_start, context_end, published_day, outlet) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "context_start, context_end, published_day, outlet, number) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (quote_id, aid, q.id, q.kind, q.text, q.start, q.end,
-             (q.speaker.name if q.speaker and q.speaker.name else (speaker.name if speaker else None)),
+             (speaker.name if speaker else (q.speaker.name if q.speaker else None)),
              speaker.local_id if speaker else None, speaker.entity_id if speaker else None,
              m.start if m else None, m.end if m else None, m.text if m else None,
              q.cue.start if q.cue else None, q.cue.end if q.cue else None, q.cue.text if q.cue else None,
-             q.nested_in, ctx_start, ctx_end, day, res.outlet))
+             q.nested_in, ctx_start, ctx_end, day, res.outlet, number))
+        number += 1
         about = quote_subjects(ents, speaker, (q.start, q.end), (ctx_start, ctx_end), (m.start, m.end) if m else None)
         conn.executemany("INSERT INTO quote_about (quote_id, entity_id, in_quote) VALUES (?, ?, ?) "
                          "ON CONFLICT(quote_id, entity_id) DO UPDATE SET in_quote = max(in_quote, excluded.in_quote)",
@@ -263,7 +274,7 @@ def article_footprint(conn: sqlite3.Connection, aid: int) -> Footprint:
                 names[(r["entity_id"], k.key, n, k.first, k.last, k.tokens)] += 1
     typed = {(r["entity_id"], r["type"]) for r in rows}
     people = {e for e, t in typed if t in PERSONAL}
-    context = {e for e, t in typed if t in CONTEXT_TYPES}
+    context = {e for e, t in typed if t in PERSON_CONTEXT_TYPES}
     quotes = Counter(dict(conn.execute(
         "SELECT speaker_id, COUNT(*) FROM quotes WHERE article_id = ? AND speaker_id IS NOT NULL GROUP BY speaker_id",
         (aid,)).fetchall()))
@@ -317,8 +328,10 @@ def _delete_article(conn: sqlite3.Connection, aid: int) -> tuple[dict[tuple[str,
         del prior[k]
     fp = article_footprint(conn, aid)
     apply_footprint(conn, fp, -1)
+    carried = clusters.detach_article(conn, aid)
     conn.execute("DELETE FROM quote_about WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = ?)", (aid,))
     conn.execute("DELETE FROM quotes WHERE article_id = ?", (aid,))
+    clusters.refresh(conn, carried)
     conn.execute("DELETE FROM relations WHERE article_id = ?", (aid,))
     conn.execute("DELETE FROM article_entities WHERE article_id = ?", (aid,))
     conn.execute("DELETE FROM raw_documents WHERE article_id = ?", (aid,))
@@ -329,8 +342,11 @@ def _delete_article(conn: sqlite3.Connection, aid: int) -> tuple[dict[tuple[str,
 def refresh_display_names(conn: sqlite3.Connection, ids: set[int]) -> None:
     """Each record's name: for people and characters the fullest name, else the most used."""
     for eid in ids:
-        row = conn.execute("SELECT type FROM entities WHERE id = ?", (eid,)).fetchone()
+        row = conn.execute("SELECT type, fixed_name FROM entities WHERE id = ?", (eid,)).fetchone()
         if row is None:
+            continue
+        if row["fixed_name"]:  # named by `merge` or `rename`: kept whatever names later articles give
+            conn.execute("UPDATE entities SET name = ? WHERE id = ? AND name != ?", (row[1], eid, row[1]))
             continue
         names = conn.execute("SELECT name, key, first, last, tokens, n FROM entity_names WHERE entity_id = ?",
                              (eid,)).fetchall()

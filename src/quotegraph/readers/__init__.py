@@ -66,7 +66,7 @@ def open_input(path: str, gzipped: bool = False) -> IO[bytes]:
     if not gzipped:
         return f
     stream = gzip.GzipFile(fileobj=f, mode="rb")
-    stream.myfileobj = f  # closed with the gzip stream, as gzip.open(path) would
+    stream.myfileobj = f  # type: ignore[assignment]  # closed with the gzip stream, as gzip.open(path) would
     return cast(IO[bytes], stream)
 
 

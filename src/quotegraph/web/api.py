@@ -15,8 +15,8 @@ from pydantic import BaseModel
 
 from ..errors import ArticleFailed, QuotegraphError, StoreError, UserInputError
 from ..kb import KnowledgeBase, open_kb
-from ..kb.models import (ArticleRecord, ArticleRef, EntitySort, EntitySummary, Order, Page, PersonRecord, QuoteDetail,
-                         QuoteRecord, QuoteSort, StoreCounts, WorkRecord)
+from ..kb.models import (ArticleRecord, ArticleRef, ClusterRecord, EntitySort, EntitySummary, Order, Page, PersonRecord,
+                         QuoteDetail, QuoteRecord, QuoteSort, StoreCounts, WorkRecord)
 from ..result import EntityType, QuoteKind
 from .deps import reader
 from .params import checked_date
@@ -85,16 +85,27 @@ def list_quotes(
     sort: Annotated[QuoteSort, Query(description="newest, oldest, or relevance (with text).")] = QuoteSort.newest,
     limit: Limit = 20,
     offset: Offset = 0,
+    all_copies: Annotated[bool, Query(description="Every article's copy of a quote, not one per quote cluster.")] = False,
 ):
-    """Quotes matching every filter given, newest first: the same question as `quotegraph quotes`."""
+    """Quotes matching every filter given, newest first: the same question as `quotegraph quotes`
+    (one item per quote cluster, with the cluster's article count and first and last day seen)."""
     since, until = checked_date(since, "since"), checked_date(until, "until")
     try:
         page = kb.quotes(speaker=speaker, about=about, text=text, since=since, until=until, outlet=outlet,
                          kind=kind.value if kind else None, article=article, sort=sort.value, limit=limit,
-                         offset=offset, count=True)
+                         offset=offset, count=True, all_copies=all_copies)
     except UserInputError as e:
         raise _bad_query(e) from None
     return listing(request, page)
+
+
+@router.get("/clusters/{cluster_id}", response_model=ClusterRecord, tags=["quotes"], responses=problem_responses(404))
+def get_cluster(cluster_id: Id, kb: KB):
+    """One quotation across articles: its words, variants, every copy (newest first), outlets, first and last seen."""
+    rec = kb.cluster(cluster_id)
+    if rec is None:
+        raise ProblemError(404, f"no quote cluster #{cluster_id} in the knowledge base")
+    return rec
 
 
 @router.get("/quotes/{quote_id}", response_model=QuoteDetail, tags=["quotes"], responses=problem_responses(404))
