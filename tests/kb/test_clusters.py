@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from quotegraph.ingest import ingest
 from quotegraph.kb.clusters import fingerprints, normalise, same_words
 
 SEEDS = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data", "seeds")
@@ -45,7 +46,7 @@ def _quote_variants(text: str) -> list[str]:
 
 @pytest.mark.skipif(not os.path.isdir(SEEDS), reason="needs ../shared/data/seeds beside the project")
 def test_seed_quotes_reported_again_by_six_articles_are_one_cluster_each(kb, article):
-    kb.ingest([SEEDS])
+    ingest(kb, [SEEDS])
     seeds = kb.quotes(all_copies=True, limit=1000).items
     assert seeds
     seed_clusters = {q.id: q.cluster.id for q in seeds}
