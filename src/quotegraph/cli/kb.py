@@ -33,7 +33,7 @@ class ExportFormat(str, Enum):
 def quotes(
     speaker: str = typer.Option(None, "--speaker", help="Who said it (a name, a first or last name, or #ID)."),
     about: str = typer.Option(None, "--about", help="Whom or what the quote or the sentence around it names."),
-    text: str = typer.Option(None, "--text", help="Words in the quote (all must occur; end a word with * for a prefix)."),
+    text: str = typer.Option(None, "--text", help='Words in the quote: all must occur; "a phrase", OR, NOT, word* for a prefix.'),
     since: str = typer.Option(None, "--since", help="Published on or after (YYYY, YYYY-MM or YYYY-MM-DD)."),
     until: str = typer.Option(None, "--until", help="Published on or before (YYYY, YYYY-MM or YYYY-MM-DD)."),
     outlet: str = typer.Option(None, "--outlet", help="Outlet that published it."),

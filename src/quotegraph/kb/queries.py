@@ -62,15 +62,72 @@ def quote_record(row: sqlite3.Row) -> QuoteRecord:
                        nested_in=row["nested_in"])
 
 
+_FTS_TOKEN = re.compile(r'"(?P<phrase>[^"]*)("|$)(?P<pstar>\*?)'  # "a phrase", "a phrase"*
+                        r"|(?P<word>\w+(?:['’]\w+)*)(?P<wstar>\*?)|(?P<open>\()|(?P<close>\))", re.UNICODE)
+_FTS_OPERATORS = ("AND", "OR", "NOT")
+
+
 def fts_query(words: str) -> str | None:
-    """A safe FTS5 query from what a user typed: every word must occur (quoted, so no FTS syntax gets through);
-    a trailing * keeps a prefix search."""
-    terms = []
-    for m in _FTS_WORD.finditer(words or ""):
-        term = m.group().replace("’", "'").replace('"', "")
-        prefix = words[m.end():m.end() + 1] == "*"
-        terms.append(f'"{term}"' + ("*" if prefix else ""))
-    return " ".join(terms) if terms else None
+    """A safe FTS5 query from what a user typed, in FTS5's own syntax: words must all occur; "a phrase" in
+    double quotes; OR, AND and NOT (in capitals) between words, phrases or (groups); word* for a prefix.
+
+    Every word and phrase goes to SQLite quoted, so nothing else a user types is read as FTS syntax
+    (other punctuation separates words, as the tokenizer would). A query that cannot be read (an
+    unclosed quote or bracket, an operator with nothing on one side) raises UserInputError."""
+    items: list[str] = []
+    for m in _FTS_TOKEN.finditer(words or ""):
+        if m.group("phrase") is not None:
+            if m.group(2) != '"':
+                raise _fts_error(words, "a quotation mark is not closed")
+            terms = [t.replace("’", "'") for t in _FTS_WORD.findall(m.group("phrase"))]
+            if terms:
+                items.append('"' + " ".join(terms) + '"' + m.group("pstar"))
+        elif m.group("word") is not None:
+            word = m.group("word").replace("’", "'")
+            items.append(word if word in _FTS_OPERATORS and not m.group("wstar") else f'"{word}"' + m.group("wstar"))
+        else:
+            items.append(m.group())
+    if not items:
+        return None
+    _check_fts(words, items)
+    out: list[str] = []
+    for item in items:  # FTS5 joins phrases with an implied AND, but a bracket needs it written
+        if (out and (item == "(" or out[-1] == ")") and out[-1] not in (*_FTS_OPERATORS, "(")
+                and item not in (*_FTS_OPERATORS, ")")):
+            out.append("AND")
+        out.append(item)
+    return " ".join(out)
+
+
+def _check_fts(words: str, items: list[str]) -> None:
+    """Operators need something on both sides; brackets must pair and hold something."""
+    depth, expect_operand = 0, True  # expect_operand: the last item was an operator, "(" or the start
+    for i, item in enumerate(items):
+        if item in _FTS_OPERATORS:
+            if expect_operand:
+                raise _fts_error(words, f"{item} needs words before it (as in: tax {item} budget)")
+            expect_operand = True
+        elif item == "(":
+            depth, expect_operand = depth + 1, True
+        elif item == ")":
+            if depth == 0:
+                raise _fts_error(words, "a closing bracket has no opening one")
+            if items[i - 1] == "(":
+                raise _fts_error(words, "a pair of brackets holds no words")
+            if expect_operand:
+                raise _fts_error(words, f"{items[i - 1]} needs words after it")
+            depth, expect_operand = depth - 1, False
+        else:
+            expect_operand = False
+    if expect_operand:
+        raise _fts_error(words, f"{items[-1]} needs words after it (as in: tax {items[-1]} budget)")
+    if depth:
+        raise _fts_error(words, "a bracket is not closed")
+
+
+def _fts_error(words: str, reason: str) -> UserInputError:
+    return UserInputError(f"cannot read the search {words.strip()!r}: {reason} "
+                          f'(a "phrase" in double quotes; OR, AND, NOT in capitals; word* for a prefix)')
 
 
 def _clamp_day(day: str) -> str:
@@ -242,10 +299,15 @@ class Queries:
         where_sql = (" WHERE " + " AND ".join(where)) if where else ""
         sql = (f"SELECT {_QUOTE_COLUMNS} FROM {source} JOIN articles a ON a.id = q.article_id "
                f"LEFT JOIN entities s ON s.id = q.speaker_id{where_sql} ORDER BY {order} LIMIT ? OFFSET ?")
-        rows = self.conn.execute(sql, [*all_params, limit + 1, offset]).fetchall()
-        total = None
-        if count:
-            total = self.conn.execute(f"SELECT COUNT(*) FROM {source}{where_sql}", all_params).fetchone()[0]
+        try:
+            rows = self.conn.execute(sql, [*all_params, limit + 1, offset]).fetchall()
+            total = None
+            if count:
+                total = self.conn.execute(f"SELECT COUNT(*) FROM {source}{where_sql}", all_params).fetchone()[0]
+        except sqlite3.OperationalError as e:
+            if fts is None or "fts5" not in str(e):
+                raise
+            raise _fts_error(text or "", str(e).removeprefix("fts5: ")) from None
         return Page([quote_record(r) for r in rows[:limit]], limit, offset, len(rows) > limit, total)
 
     def quote(self, quote_id: int) -> QuoteRecord | None:

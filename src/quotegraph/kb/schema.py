@@ -10,7 +10,7 @@ Tables, in the order data flows into them:
   entities          one record per person, work, character, organisation, place across articles
   entity_names      every name an entity goes by (aliases), normalised for lookup, with counts
   article_entities  an article's own entities (mentions, aliases) and the record each resolved to
-  quotes (+ quotes_fts)  quotes with speaker, cue and the sentence around them; FTS5 over the words.
+  quotes (+ quotes_fts)  quotes with speaker, cue and the sentence around them; FTS5 over the words (Porter stems).
                     A quote's id is (publication day's ordinal << 24) + n: ids sort newest last
   quote_about       which entities a quote's words or surrounding sentence name
   relations         facts (plays, created, streams on, ...) with their evidence span
@@ -234,7 +234,30 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE articles ADD COLUMN updated TEXT;
     """,
+    # 3 -> 4 (search stemming): quotes_fts again with the Porter stemmer over unicode61, so "taxes" finds "tax";
+    # content="quotes" written in double quotes, the form Datasette looks for, so it offers _search on quotes
+    """
+    DROP TRIGGER quotes_fts_insert;
+    DROP TRIGGER quotes_fts_delete;
+    DROP TRIGGER quotes_fts_update;
+    DROP TABLE quotes_fts;
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, content="quotes", content_rowid="id", tokenize='porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+    """,
 ]
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"  # quotes_fts's, as the latest migration made it
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
