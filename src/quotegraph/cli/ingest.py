@@ -4,9 +4,6 @@ from __future__ import annotations
 import time
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from ..settings import Settings, default
 from .common import out as console
@@ -45,6 +42,9 @@ def ingest(
     from ..ingest import ingest as ingest_paths
     from ..kb import open_kb
 
+    from rich.console import Console
+    from rich.markup import escape
+
     err = Console(stderr=True, highlight=False)
     settings = Settings.from_env(db=db, model=model, max_bytes=max_bytes, max_chars=max_chars, time_limit=time_limit)
     kb = open_kb(settings.db, readonly=False)
@@ -79,6 +79,8 @@ def ingest(
     if as_json:
         print_json(summary.to_dict())
     else:
+        from rich.table import Table
+
         out = console()
         table = Table(show_header=False, box=None, pad_edge=False)
         table.add_column(style="bold")
