@@ -537,6 +537,17 @@ class Queries:
         total = self.conn.execute(f"SELECT COUNT(*) FROM articles{where}", params).fetchone()[0]
         return Page([article_ref(r) for r in rows[:limit]], limit, offset, len(rows) > limit, total)
 
+    def articles_mentioning(self, entity_id: int, limit: int = 50, offset: int = 0) -> Page[ArticleRef]:
+        """The articles that mention a record (its article count, as a list), newest first."""
+        limit, offset = _limit(limit, offset)
+        inner = "SELECT DISTINCT article_id FROM article_entities WHERE entity_id = ?"
+        rows = self.conn.execute(
+            f"SELECT key AS a_key, title AS a_title, url AS a_url, source AS a_source, outlet AS a_outlet, "
+            f"authors AS a_authors, published AS a_published FROM articles WHERE id IN ({inner}) "
+            f"ORDER BY published_day DESC, id DESC LIMIT ? OFFSET ?", [entity_id, limit + 1, offset]).fetchall()
+        total = self.conn.execute(f"SELECT COUNT(*) FROM ({inner})", [entity_id]).fetchone()[0]
+        return Page([article_ref(r) for r in rows[:limit]], limit, offset, len(rows) > limit, total)
+
     def stats(self, path: str) -> StoreStats:
         c = self.conn
 

@@ -25,6 +25,7 @@ from ..result import QUOTE_KINDS, Predicate
 from ..settings import VERSION
 from .deps import HERE, reader
 from .article_body import build_article_body
+from .citation import citation
 from .params import checked_date
 from .problems import ProblemError
 from .timeline import build_timeline
@@ -44,7 +45,7 @@ def _environment() -> jinja2.Environment:
     env.filters["month"] = month
     env.filters["safe_href"] = safe_href
     env.filters["source_label"] = source_label
-    env.globals.update(entity_url=entity_url, plural=plural, version=VERSION, kinds=QUOTE_KINDS)
+    env.globals.update(entity_url=entity_url, plural=plural, version=VERSION, kinds=QUOTE_KINDS, citation=citation)
     return env
 
 
@@ -123,6 +124,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     context.setdefault("title", None)
     context.setdefault("q", "")
     context["page_url"] = lambda **changes: page_url(request, **changes)
+    here = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "page"])
+    context["here_query"] = "?" + here if here else ""  # this page's question, for its downloads and feed
     return templates().TemplateResponse(request, template, context, status_code=status)
 
 
