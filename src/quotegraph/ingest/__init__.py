@@ -21,10 +21,11 @@ from collections import deque
 from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from ..errors import ArticleFailed, InputError
+from ..language import LanguageSkipped
 from ..kb import KnowledgeBase
 from ..kb.store import WriteOutcome, has_raw
 from ..limits import Limits
@@ -46,7 +47,7 @@ MAX_ERRORS_KEPT = 1000
 
 @dataclass
 class IngestEvent:
-    """One input done: status is new, updated, unchanged, duplicate or failed."""
+    """One input done: status is new, updated, unchanged, duplicate, skipped (its language) or failed."""
 
     status: str
     source: str
@@ -61,9 +62,11 @@ class IngestSummary:
     updated: int = 0
     unchanged: int = 0  # same content as already stored (duplicates included)
     failed: int = 0
+    skipped: int = 0  # articles in a language the pipeline cannot read (skipped_reasons says which and why)
     quotes: int = 0  # quotes written by this run
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    skipped_reasons: list[str] = field(default_factory=list)
     # the store after the run
     total_articles: int = 0
     total_quotes: int = 0
@@ -72,7 +75,7 @@ class IngestSummary:
 
     @property
     def articles(self) -> int:
-        return self.new + self.updated + self.unchanged + self.failed
+        return self.new + self.updated + self.unchanged + self.failed + self.skipped
 
     @property
     def rate(self) -> float:
@@ -221,10 +224,13 @@ def extracted(items: Iterable[_Item], jobs: int, model: str | None, limits: Limi
 # -- the run -----------------------------------------------------------------------------------
 
 def ingest(kb: KnowledgeBase, paths: list[str], jobs: int = 1, settings: Settings | None = None,
-           on_event: Callable[[IngestEvent], None] | None = None, force: bool = False) -> IngestSummary:
+           on_event: Callable[[IngestEvent], None] | None = None, force: bool = False,
+           language: str | None = None) -> IngestSummary:
     """Read, extract and store everything under `paths` (files, folders, globs of any registered format).
 
-    `settings` gives the model and the limits (quotegraph.settings; by default from the environment)."""
+    `settings` gives the model and the limits (quotegraph.settings; by default from the environment). Each
+    article's language is detected and one the pipeline cannot read is skipped, with its reason; `language`
+    (a code such as "en") says what the input is written in instead, and everything is read."""
     settings = settings or Settings.from_env()
     model = settings.model
     engine = engine_id(model)
@@ -235,7 +241,11 @@ def ingest(kb: KnowledgeBase, paths: list[str], jobs: int = 1, settings: Setting
         return not force and has_raw(kb.conn, h, engine)
 
     def report(event: IngestEvent) -> None:
-        if event.status == "failed":
+        if event.status == "skipped":
+            summary.skipped += 1
+            if len(summary.skipped_reasons) < MAX_ERRORS_KEPT:
+                summary.skipped_reasons.append(event.message or event.source)
+        elif event.status == "failed":
             summary.failed += 1
             if len(summary.errors) < MAX_ERRORS_KEPT:
                 summary.errors.append(event.message or event.source)
@@ -249,7 +259,7 @@ def ingest(kb: KnowledgeBase, paths: list[str], jobs: int = 1, settings: Setting
         if on_event is not None:
             on_event(event)
 
-    limits = Limits.of(settings)
+    limits = replace(Limits.of(settings), language=language or "auto")
     with _page_cache(kb.conn, INGEST_CACHE_KIB):
         _store_all(kb, extracted(iter_items(paths, already_read, settings), jobs, model, limits), engine, force,
                    report)
@@ -283,6 +293,9 @@ def _store_all(kb: KnowledgeBase, items: Iterable[_Item], engine: str, force: bo
     for item in items:
         if item.skipped:
             report(IngestEvent("unchanged", item.source))
+            continue
+        if isinstance(item.result, LanguageSkipped):
+            report(IngestEvent("skipped", item.source, str(item.result)))
             continue
         if not isinstance(item.result, ArticleResult):
             report(IngestEvent("failed", item.source, str(item.result)))
