@@ -8,7 +8,7 @@ import sys
 import typer
 
 from ..errors import QuotegraphError
-from . import extract, ingest, kb, maintenance, serve, spark
+from . import datasette, extract, ingest, kb, maintenance, serve, spark
 from .common import fail
 from .help import HelpCommand, short_help
 
@@ -24,7 +24,7 @@ app = typer.Typer(
 COMMANDS = (
     extract.extract, ingest.ingest,
     kb.quotes, kb.person, kb.work, kb.show, kb.people, kb.works, kb.export, kb.merge, kb.split, kb.stats,
-    serve.serve, spark.spark, maintenance.check, maintenance.backup,
+    serve.serve, spark.spark, maintenance.check, maintenance.backup, datasette.datasette_metadata,
 )
 for command in COMMANDS:
     app.command(cls=HelpCommand, short_help=short_help(command))(command)

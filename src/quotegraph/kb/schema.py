@@ -16,6 +16,7 @@ Tables, in the order data flows into them:
   relations         facts (plays, created, streams on, ...) with their evidence span
   entity_context    which works and characters an entity appears with: the context resolution compares
   pins, blocks, overrides   a person's fixes (merge, split), replayed on every later ingest
+  quotes_with_sources  (a view) each quote with speaker name, article title, outlet, date and URL
 """
 from __future__ import annotations
 
@@ -255,6 +256,14 @@ MIGRATIONS: list[str] = [
         INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
     END;
     INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+    """,
+    # 4 -> 5 (Datasette view): each quote with its speaker's name and its article's title, outlet, date and URL,
+    # for reading the store in Datasette or any SQLite tool (the tables themselves hold ids)
+    """
+    CREATE VIEW quotes_with_sources AS
+    SELECT q.id, q.kind, q.text, COALESCE(s.name, q.speaker_name) AS speaker, q.speaker_id,
+           q.cue_text AS cue, a.title AS article_title, a.outlet, a.published, a.url, a.key AS article_key
+    FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities s ON s.id = q.speaker_id;
     """,
 ]
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"  # quotes_fts's, as the latest migration made it
