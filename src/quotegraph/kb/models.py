@@ -6,7 +6,6 @@ Offsets are character indices into the article's `text` (see `ArticleRecord`).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-
 from typing import Any, Generic, TypeVar
 
 from .sorts import EntitySort, Order, QuoteSort  # noqa: F401  (the orders the queries accept, re-exported)
@@ -17,8 +16,6 @@ T = TypeVar("T")
 class _Dict:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)  # type: ignore[call-overload]
-
-
 
 
 @dataclass

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from xml.sax.saxutils import escape as xml_escape
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import Response
 
 from ..errors import UserInputError
 from ..kb import KnowledgeBase
