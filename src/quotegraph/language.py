@@ -14,6 +14,7 @@ from .errors import InputError
 
 MIN_CHARS = 200  # below this, py3langid's verdict is too often wrong to act on
 MAX_READABLE_PROBABILITY = 0.05  # skip only when the pipeline's own language is this unlikely
+MIN_TOP_PROBABILITY = 0.5  # and some language (or a pair of neighbours' better one) is likely: not noise
 SAMPLE_CHARS = 5000  # the start of an article says its language as well as the whole of it
 
 
@@ -48,6 +49,7 @@ def check_language(source: str, text: str, readable: str, wanted: str | None) ->
     lang = max(probs, key=probs.__getitem__)
     # the pipeline's language must be unlikely, not merely second: close neighbours (Indonesian and Malay)
     # share the top probability between them
-    if lang != readable and probs.get(readable, 0.0) <= MAX_READABLE_PROBABILITY:
+    if (lang != readable and probs.get(readable, 0.0) <= MAX_READABLE_PROBABILITY
+            and probs[lang] >= MIN_TOP_PROBABILITY):
         raise LanguageSkipped(source, f"written in language {lang!r} (probability {probs[lang]:.2f}), which the "
                                       f"{readable!r} pipeline cannot read; --language {readable} reads it anyway")
