@@ -10,15 +10,31 @@ Python API:
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from . import evaluate as _evaluation  # the package first: the function below then owns the name `evaluate`
 from .errors import ArticleFailed, InputError, ModelError, QuotegraphError, StoreError, UserInputError
 from .evaluate import Evaluation, EvaluationError
-from .result import ArticleResult, Entity, Quote, Relation, Speaker, Span
-from .settings import VERSION, Settings
+from .settings import Settings
 
-__version__ = VERSION
-logging.getLogger(__name__).addHandler(logging.NullHandler())  # a library logs only where it is asked to
+if TYPE_CHECKING:
+    from .result import ArticleResult, Entity, Quote, Relation, Speaker, Span
+
+_RESULT_NAMES = ("ArticleResult", "Entity", "Quote", "Relation", "Speaker", "Span")
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str):  # imported when first asked for: `quotegraph --help` needs neither
+    if name in _RESULT_NAMES:  # the result dataclasses
+        from . import result
+
+        return getattr(result, name)
+    if name == "__version__":  # the version, from the package metadata
+        from .settings import VERSION
+
+        return VERSION
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")  # a library logs only where it is asked to
 
 
 def _one(raw, model: str | None):

@@ -35,6 +35,9 @@ class Limits:
     max_bytes: int = default("max_bytes")  # an input file, record or line, as bytes (the readers check it)
     max_chars: int = default("max_chars")  # an article's text, as characters, before it goes to the parser
     time_limit: float = default("time_limit")  # seconds for reading and analysing one article, the parse aside
+    # what an article must be written in to be read: None (no check), "auto" (the pipeline's own language,
+    # detected; ingest's default) or a code the user gives (taken as said: everything is read)
+    language: str | None = None
 
     @classmethod
     def of(cls, settings: Settings) -> "Limits":

@@ -40,13 +40,17 @@ class ExtractionError(ArticleFailed):
     """An article that raised an unexpected exception: a bug, reported for that article alone."""
 
 
-def read_limited(raw: RawDocument, limits: Limits, budget: Budget) -> Article:
+def read_limited(raw: RawDocument, limits: Limits, budget: Budget, readable: str = "en") -> Article:
     """read_article within the limits: plain text too large to parse is refused before it is decoded."""
     if raw.media_type != "text/html":
         check_raw_size(raw.source, raw.data, limits)
     with budget.stage(raw.source):
         article = read_article(raw)
     check_length(raw.source, article.text, limits)
+    if limits.language is not None:
+        from .language import check_language
+
+        check_language(raw.source, article.text, readable, limits.language)
     return article
 
 
@@ -98,7 +102,7 @@ def extract_documents(raws: Iterable[RawDocument], nlp: spacy.Language | None = 
     for raw in raws:
         budget = Budget(limits.time_limit)
         try:
-            pending.append((raw, read_limited(raw, limits, budget), budget))
+            pending.append((raw, read_limited(raw, limits, budget, nlp.lang or "en"), budget))
         except Exception as e:
             pending.append((raw, article_failure(raw.source, "reading", e), budget))
         if len(pending) >= batch_size:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields, replace
-from importlib import metadata
 from typing import Any
 
 from .errors import UserInputError
@@ -21,13 +20,19 @@ MIB = 1024 * 1024
 
 def _version() -> str:
     """The installed distribution's version: pyproject.toml is its one source."""
+    from importlib import metadata  # here: reading package metadata costs a third of `quotegraph --help`
+
     try:
         return metadata.version("quotegraph")
     except metadata.PackageNotFoundError:  # run from a source tree that was never installed
         return "0+unknown"
 
 
-VERSION = _version()
+def __getattr__(name: str) -> Any:  # VERSION, read from the package metadata when first asked for
+    if name == "VERSION":
+        globals()["VERSION"] = version = _version()
+        return version
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -127,9 +132,11 @@ def model_name(name: str | None = None) -> str:
 def engine_id(model: str | None = None) -> str:
     """What extracted a result, as the store records it: quotegraph's version and the spaCy pipeline's
     name and version."""
+    from importlib import metadata
+
     name = model_name(model)
     try:
         version = metadata.version(name.replace("_", "-"))
     except metadata.PackageNotFoundError:
         version = "?"
-    return f"quotegraph {VERSION}; {name} {version}"
+    return f"quotegraph {_version()}; {name} {version}"

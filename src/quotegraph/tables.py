@@ -7,11 +7,13 @@ Columns may be added, never renamed.
 from __future__ import annotations
 
 import hashlib
-from typing import Any
-
-import pyarrow as pa
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from .result import ArticleResult, Entity, Mention, Quote, Relation, Span, Speaker
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 def article_id(res: ArticleResult) -> str:
@@ -24,32 +26,44 @@ def content_hash(res: ArticleResult) -> str:
     return hashlib.sha256(res.text.encode("utf-8")).hexdigest()
 
 
-SCHEMAS: dict[str, pa.Schema] = {
-    "articles": pa.schema([
-        ("article_id", pa.string()), ("content_hash", pa.string()), ("source", pa.string()), ("url", pa.string()),
-        ("title", pa.string()), ("dek", pa.string()), ("authors", pa.list_(pa.string())),
-        ("published", pa.string()), ("outlet", pa.string()), ("media_type", pa.string()), ("text", pa.string()),
-        ("paragraph_starts", pa.list_(pa.int64())), ("paragraph_ends", pa.list_(pa.int64())),
-        ("updated", pa.string()),
-    ]),
-    "quotes": pa.schema([
-        ("article_id", pa.string()), ("quote_id", pa.string()), ("kind", pa.string()), ("text", pa.string()),
-        ("start", pa.int64()), ("end", pa.int64()), ("speaker", pa.string()), ("speaker_entity", pa.string()),
-        ("speaker_start", pa.int64()), ("speaker_end", pa.int64()), ("speaker_text", pa.string()),
-        ("cue_start", pa.int64()), ("cue_end", pa.int64()), ("cue_text", pa.string()), ("nested_in", pa.string()),
-        ("published", pa.string()),
-    ]),
-    "entities": pa.schema([
-        ("article_id", pa.string()), ("entity_id", pa.string()), ("name", pa.string()), ("type", pa.string()),
-        ("aliases", pa.list_(pa.string())), ("mention_starts", pa.list_(pa.int64())),
-        ("mention_ends", pa.list_(pa.int64())),
-    ]),
-    "relations": pa.schema([
-        ("article_id", pa.string()), ("subject", pa.string()), ("predicate", pa.string()), ("object", pa.string()),
-        ("qualifier", pa.string()), ("evidence_start", pa.int64()), ("evidence_end", pa.int64()),
-        ("subject_entity", pa.string()), ("object_entity", pa.string()),
-    ]),
-}
+@cache
+def _schemas() -> dict[str, pa.Schema]:
+    """The tables' schemas, built on first use: pyarrow is imported only by what writes or reads tables
+    (the store's own use of this module, article_id and content_hash, needs none)."""
+    import pyarrow as pa
+
+    return {
+        "articles": pa.schema([
+            ("article_id", pa.string()), ("content_hash", pa.string()), ("source", pa.string()), ("url", pa.string()),
+            ("title", pa.string()), ("dek", pa.string()), ("authors", pa.list_(pa.string())),
+            ("published", pa.string()), ("outlet", pa.string()), ("media_type", pa.string()), ("text", pa.string()),
+            ("paragraph_starts", pa.list_(pa.int64())), ("paragraph_ends", pa.list_(pa.int64())),
+            ("updated", pa.string()),
+        ]),
+        "quotes": pa.schema([
+            ("article_id", pa.string()), ("quote_id", pa.string()), ("kind", pa.string()), ("text", pa.string()),
+            ("start", pa.int64()), ("end", pa.int64()), ("speaker", pa.string()), ("speaker_entity", pa.string()),
+            ("speaker_start", pa.int64()), ("speaker_end", pa.int64()), ("speaker_text", pa.string()),
+            ("cue_start", pa.int64()), ("cue_end", pa.int64()), ("cue_text", pa.string()), ("nested_in", pa.string()),
+            ("published", pa.string()),
+        ]),
+        "entities": pa.schema([
+            ("article_id", pa.string()), ("entity_id", pa.string()), ("name", pa.string()), ("type", pa.string()),
+            ("aliases", pa.list_(pa.string())), ("mention_starts", pa.list_(pa.int64())),
+            ("mention_ends", pa.list_(pa.int64())),
+        ]),
+        "relations": pa.schema([
+            ("article_id", pa.string()), ("subject", pa.string()), ("predicate", pa.string()), ("object", pa.string()),
+            ("qualifier", pa.string()), ("evidence_start", pa.int64()), ("evidence_end", pa.int64()),
+            ("subject_entity", pa.string()), ("object_entity", pa.string()),
+        ]),
+    }
+
+
+def __getattr__(name: str) -> Any:  # SCHEMAS, made when first asked for
+    if name == "SCHEMAS":
+        return _schemas()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def result_rows(res: ArticleResult) -> dict[str, list[dict[str, Any]]]:
@@ -82,7 +96,9 @@ def result_rows(res: ArticleResult) -> dict[str, list[dict[str, Any]]]:
 
 
 def rows_to_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
-    return pa.Table.from_pylist(rows, schema=SCHEMAS[name])
+    import pyarrow as pa
+
+    return pa.Table.from_pylist(rows, schema=_schemas()[name])
 
 
 def result_from_rows(article: dict[str, Any], quotes: list[dict[str, Any]], entities: list[dict[str, Any]],

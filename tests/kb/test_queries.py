@@ -53,9 +53,12 @@ def test_quotes_by_words_through_full_text_search(filled):
 
 
 def test_full_text_search_is_safe_with_any_input(filled):
-    for nasty in ('"', "escapism\" OR \"", "NEAR(a b)", "'; DROP TABLE quotes; --", "*", "a AND", "-x", "^"):
+    for nasty in ("NEAR(a b)", "'; DROP TABLE quotes; --", "*", "-x", "^", "a:b", "{x}", "x + y", "\\"):
         filled.quotes(text=nasty)  # never an error
-    assert fts_query('"; DROP TABLE quotes') == '"DROP" "TABLE" "quotes"'
+    for malformed in ('"', 'escapism " OR', "a AND", "OR b", "(a", "a)", "a NOT", "()"):
+        with pytest.raises(UserInputError, match="cannot read the search"):  # never SQLite's own error
+            filled.quotes(text=malformed)
+    assert fts_query('"; DROP TABLE quotes"') == '"DROP TABLE quotes"'
     assert filled.stats().quotes == 3
 
 
@@ -202,3 +205,29 @@ def test_quotes_combine_speaker_and_words(filled):
     assert _texts(filled.quotes(speaker="Ashley Park", text="spring")) == ["We are filming in spring,"]
     assert filled.quotes(speaker="Lily Collins", text="spring").items == []
     assert _texts(filled.quotes(about="Ashley Park", text="soulmate")) == ["She is my friendship soulmate,"]
+
+
+def test_full_text_search_phrases_or_not_and_prefixes(filled):
+    assert _texts(filled.quotes(text='"people love"')) == ["I think people love the escapism,"]
+    assert filled.quotes(text='"love people"').items == []  # a phrase keeps its order
+    assert set(_texts(filled.quotes(text="escapism OR soulmate"))) == {"I think people love the escapism,",
+                                                                       "She is my friendship soulmate,"}
+    assert _texts(filled.quotes(text="love NOT escapism")) == []
+    assert _texts(filled.quotes(text="(escapism OR soulmate) NOT friendship")) == ["I think people love the escapism,"]
+    assert _texts(filled.quotes(text="soul*")) == ["She is my friendship soulmate,"]
+    assert _texts(filled.quotes(text="filming and spring")) == []  # lower-case "and" is a word to find
+
+
+def test_full_text_search_stems_words(filled):
+    assert _texts(filled.quotes(text="films")) == ["We are filming in spring,"]
+    assert _texts(filled.quotes(text="loves")) == ["I think people love the escapism,"]
+    assert _texts(filled.quotes(text="friendships")) == ["She is my friendship soulmate,"]
+
+
+def test_fts_query_keeps_operators_and_quotes_everything_else():
+    assert fts_query('"love people" OR tax* NOT (a AND b)') == '"love people" OR "tax"* NOT ( "a" AND "b" )'
+    assert fts_query("tax (a OR b)") == '"tax" AND ( "a" OR "b" )'
+    assert fts_query("it’s") == "\"it's\""
+    assert fts_query('""') is None
+    with pytest.raises(UserInputError, match="a quotation mark is not closed"):
+        fts_query('"love people')

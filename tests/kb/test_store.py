@@ -174,6 +174,33 @@ def test_migration_from_version_1_renumbers_quotes_by_day_and_keeps_search_worki
         assert kb.conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
+def test_migration_to_stemmed_search_reindexes_the_quotes_of_an_older_store(tmp_path):
+    """The search-stemming step: a store made before it finds "taxes" for "tax" once opened, and stays sound."""
+    from quotegraph.kb.schema import FTS_TOKENIZER, MIGRATIONS, _statements
+
+    step = next(i for i, m in enumerate(MIGRATIONS) if "porter" in m)
+    path = str(tmp_path / "old.db")
+    conn = sqlite3.connect(path)
+    for migration in MIGRATIONS[:step]:
+        for statement in _statements(migration):
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {step}")
+    conn.execute("INSERT INTO articles (id, key, content_hash, source, media_type, text, engine, ingested_at, "
+                 "published_day) VALUES (1, 'k1', 'h1', 's1', 'text/plain', 'x', 'e', 't', '2022-01-03')")
+    conn.execute('INSERT INTO quotes (id, article_id, local_id, kind, text, start, "end", context_start, context_end) '
+                 "VALUES (7, 1, 'q1', 'direct', 'We will cut taxes for families', 0, 1, 0, 1)")
+    conn.commit()
+    assert conn.execute("SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH 'tax'").fetchone()[0] == 0
+    conn.close()
+    with open_kb(path) as kb:
+        assert kb.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert [q.text for q in kb.quotes(text="tax").items] == ["We will cut taxes for families"]
+        assert [q.text for q in kb.quotes(text="family").items] == ["We will cut taxes for families"]
+        sql = kb.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'quotes_fts'").fetchone()[0]
+        assert FTS_TOKENIZER in sql and 'content="quotes"' in sql
+        assert kb.check() == []
+
+
 def test_check_finds_nothing_wrong_with_a_sound_store_and_reports_damage(kb, park_articles):
     for a in park_articles:
         kb.add_result(a)

@@ -162,4 +162,4 @@ def test_feed_items_holding_only_a_teaser_are_counted_as_skipped_with_a_reason(t
     run = helpers.quotegraph("ingest", "--db", str(tmp_path / "cli.db"), "--quiet", str(path), timeout=180)
     assert run.returncode == 1
     (line,) = helpers.error_lines(run.stderr)
-    assert line.startswith("quotegraph: warning: ") and "#item-2: skipped" in line
+    assert line.startswith("quotegraph: skipped: ") and "#item-2: skipped" in line

@@ -131,7 +131,8 @@ def ingested_rows(crawl, tmp_path_factory) -> dict[str, list[dict]]:
     """The same WARC through single-machine `quotegraph ingest`, exported."""
     work = tmp_path_factory.mktemp("ingest")
     # exit status 1: the WARC's page with no article text is reported as failed
-    _quotegraph("ingest", "--quiet", "--db", str(work / "kb.db"), str(crawl / "pages.warc.gz"), ok=(0, 1))
+    _quotegraph("ingest", "--quiet", "--language", "en", "--db", str(work / "kb.db"), str(crawl / "pages.warc.gz"),
+                ok=(0, 1))  # --language en: every page read, as the job reads them
     return _exported(work / "kb.db", work / "export")
 
 

@@ -315,3 +315,11 @@ def test_sql_injection_in_dates_listings_and_ids(client, store, value):
     assert client.get(f"/api/people/{value}").status_code in (404, 422)
     with open_kb(store, readonly=True) as kb:
         assert (kb.stats().articles, kb.stats().quotes) == (2, 8)
+
+
+def test_quotes_by_words_take_fts_syntax_and_a_malformed_query_is_a_400(client):
+    r = client.get("/api/quotes", params={"text": '"compose elaborate" OR finest'})
+    assert r.status_code == 200 and r.json()["total"] == 2
+    r = client.get("/api/quotes", params={"text": '"compose elaborate'})
+    assert r.status_code == 400 and r.headers["content-type"].startswith("application/problem+json")
+    assert "a quotation mark is not closed" in r.json()["detail"] and "\n" not in r.json()["detail"]

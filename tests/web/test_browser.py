@@ -198,6 +198,48 @@ def test_api_docs_work_offline(seeds_url, new_page):
     shot(page, "docs")
 
 
+
+def test_search_downloads_csv_and_json(seeds_url, new_page):
+    page = new_page()
+    page.goto(seeds_url + "/?q=escapism")
+    for label, suffix in (("CSV", ".csv"), ("JSON", ".json")):
+        with page.expect_download() as info:
+            page.locator(".takeaway a", has_text=label).click()
+        download = info.value
+        assert download.suggested_filename == "quotes" + suffix
+        body = Path(download.path()).read_text(encoding="utf-8")
+        assert "escapism" in body and "Ashley Park" in body
+
+
+def test_copy_citation_button_copies_the_citation(seeds_url, new_page, browser):
+    from playwright.sync_api import expect
+
+    page = new_page()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=seeds_url)
+    page.goto(seeds_url + "/?q=escapism")
+    button = page.locator(".quote-card button.copy-citation").first
+    expect(button).to_be_visible()  # app.js shows it; without script it stays hidden
+    button.click()
+    expect(button).to_have_text("Copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Ashley Park, quoted") and "escapism" in copied and "2 January 2021: '" in copied
+    assert page.errors == []  # no inline script was needed (the CSP forbids it)
+
+
+def test_search_and_person_pages_name_their_atom_feed(seeds_url, new_page):
+    page = new_page()
+    page.goto(seeds_url + "/?q=escapism")
+    href = page.locator('link[rel="alternate"][type="application/atom+xml"]').get_attribute("href")
+    assert href == "/feed.atom?q=escapism"
+    feed = page.request.get(seeds_url + href)
+    assert feed.ok and feed.headers["content-type"].startswith("application/atom+xml") and "escapism" in feed.text()
+    page.locator(".quote-card .who", has_text="Ashley Park").first.click()
+    href = page.locator('link[rel="alternate"][type="application/atom+xml"]').get_attribute("href")
+    assert href.startswith("/people/") and href.endswith("/feed.atom")
+    feed = page.request.get(seeds_url + href)
+    assert feed.ok and "<entry>" in feed.text() and "Quotes by Ashley Park" in feed.text()
+
+
 # -- hostile article text ---------------------------------------------------------------------------
 
 HOSTILE_HTML = """<!doctype html><html><head><title>&lt;script&gt;document.title='pwned'&lt;/script&gt;Night market</title></head>

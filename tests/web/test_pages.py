@@ -56,7 +56,7 @@ def test_search_by_words_gives_quote_cards_with_speaker_cue_outlet_date_and_arti
 def test_search_box_finds_people_and_works_and_their_quotes(client, ids):
     doc = page(client, "/", q="Charles Babbage")
     assert [a.get("href") for a in doc.cssselect(".matches a.chip")] == [f"/people/{ids['Charles Babbage']}"]
-    assert "quotes by Charles Babbage" in text_of(doc.cssselect("#results-heading")[0])
+    assert text_of(doc.cssselect("#results-heading")[0]) == "Quotes by Charles Babbage"
     assert len(cards(doc)) == 3
     doc = page(client, "/", q="The Difference Engine")
     assert f"/works/{ids['The Difference Engine']}" in [a.get("href") for a in doc.cssselect(".matches a.chip")]
@@ -320,3 +320,44 @@ def test_javascript_urls_are_not_links(hostile_client):
     doc = lxml.html.fromstring(hostile_client.get(f"/articles/{key}").text)
     assert not [a for a in doc.cssselect("a") if a.get("href", "").lower().startswith("javascript")]
     assert "javascript:alert(5)" in text_of(doc.cssselect(".source-line")[0])
+
+
+def test_search_box_holding_a_name_shows_their_quotes_and_links_to_the_words(fresh_store, make_client):
+    from quotegraph.kb import open_kb
+
+    from .conftest import make_article
+
+    text = '"Charles Babbage is the real inventor," William Gibson said.'
+    with open_kb(fresh_store) as kb:
+        kb.add_result(make_article(text, "notes/third.txt", published="2023-02-01", outlet="Daily Planet",
+                                   entities=[("William Gibson", "person"), ("Charles Babbage", "person")],
+                                   quotes=[{"words": "Charles Babbage is the real inventor,", "speaker": "William Gibson",
+                                            "mention": "William Gibson", "cue": "said"}]), engine="test")
+    client = make_client(fresh_store)
+    doc = page(client, "/", q="Charles Babbage")
+    assert text_of(doc.cssselect("#results-heading")[0]) == "Quotes by Charles Babbage"
+    assert "No quote has the words" not in doc.text_content()
+    assert len(cards(doc)) == 3
+    link = [a for a in doc.cssselect(".notice a") if "with the words" in text_of(a)][0]
+    assert text_of(link) == "1 quote with the words “Charles Babbage”"
+    assert link.get("href").startswith("/?") and "match=words" in link.get("href")
+    doc = page(client, "/", q="Charles Babbage", match="words")
+    assert text_of(doc.cssselect("#results-heading")[0]) == "Quotes with “Charles Babbage”"
+    assert card_words(doc) == ["“Charles Babbage is the real inventor,”"]
+    doc = page(client, "/", q="Ada")  # one word is searched as a word first
+    assert text_of(doc.cssselect("#results-heading")[0]) == "Quotes with “Ada”"
+
+
+def test_search_box_with_no_quote_holding_the_words_says_so_once(client):
+    doc = page(client, "/", q="Lovelace")
+    assert text_of(doc.cssselect("#results-heading")[0]) == "Quotes by Ada Lovelace"
+    assert "No quote has the words “Lovelace”" in text_of(doc.cssselect(".notice")[0])
+
+
+def test_search_box_phrase_or_and_a_malformed_query(client):
+    assert card_words(page(client, "/", q='"compose elaborate"')) == [
+        "“The engine might compose elaborate pieces of music,”"]
+    assert card_words(page(client, "/", q='"elaborate compose"')) == []
+    assert len(cards(page(client, "/", q="finest OR elaborate"))) == 2
+    doc = page(client, "/", 400, q="music OR")
+    assert "OR needs words after it" in text_of(doc.cssselect(".notice.error")[0])

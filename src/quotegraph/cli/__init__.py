@@ -9,9 +9,9 @@ import sys
 import typer
 
 from ..errors import QuotegraphError
-from ..settings import VERSION
-from . import evaluate, extract, ingest, kb, maintenance, serve, spark
+from . import datasette, evaluate, extract, ingest, kb, maintenance, serve, spark
 from .common import fail
+from .help import HelpCommand, short_help
 
 app = typer.Typer(
     name="quotegraph",
@@ -19,20 +19,22 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
 )
 
 COMMANDS = (
     evaluate.evaluate, extract.extract, ingest.ingest,
     kb.quotes, kb.person, kb.work, kb.show, kb.people, kb.works, kb.export, kb.merge, kb.rename, kb.split, kb.stats,
-    serve.serve, spark.spark, maintenance.check, maintenance.backup,
+    serve.serve, spark.spark, maintenance.check, maintenance.backup, datasette.datasette_metadata,
 )
 for command in COMMANDS:
-    app.command()(command)
+    app.command(cls=HelpCommand, short_help=short_help(command))(command)
 
 
 def _version(value: bool) -> None:
     if value:
+        from ..settings import VERSION
+
         typer.echo(f"quotegraph {VERSION}")
         raise typer.Exit()
 
@@ -51,7 +53,7 @@ def configure_logging(verbosity: int) -> None:
 @app.callback()
 def root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
-    verbose: int = typer.Option(0, "--verbose", "-v", count=True,
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, show_default=False,
                                 help="Log what each stage does to stderr (-v: info, -vv: debug)."),
 ) -> None:
     """Who said what, about whom, when and where: attributed quotes, people, works and facts from news articles.

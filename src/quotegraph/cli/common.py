@@ -1,12 +1,10 @@
 """What every command shares: the one way to report an error, and JSON and Rich output."""
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any, NoReturn
 
 import typer
-from rich.console import Console
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -16,8 +14,13 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 def print_json(obj: Any) -> None:
+    import json
+
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
-def out() -> Console:
+def out():
+    """The console commands print to (Rich, imported when a command prints: `--help` needs none of it)."""
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=False)

@@ -1,18 +1,18 @@
 """`quotegraph extract`: articles in, attributed quotes, entities and relations out. Stateless."""
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import typer
 
 from ..errors import ArticleFailed, InputError
-from ..limits import Limits
-from ..readers import RawDocument
 from ..settings import Settings, default
 from .options import MaxBytes, MaxChars, Model, TimeLimit
+
+if TYPE_CHECKING:
+    from ..readers import RawDocument
 
 
 class OutputFormat(str, Enum):
@@ -22,18 +22,18 @@ class OutputFormat(str, Enum):
 
 
 def _read_all(paths: list[str], max_bytes: int, errors: list[ArticleFailed]) -> Iterator[RawDocument]:
-    from ..readers.files import read_file
+    from ..readers.walk import read_page_file
 
     for p in paths:
         try:
-            yield read_file(p, max_bytes=max_bytes)
+            yield read_page_file(p, max_bytes)
         except InputError as e:
             errors.append(e)
             typer.echo(f"quotegraph: error: {e}", err=True)
 
 
 def extract(
-    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Article files: scraped text or HTML. '-' reads stdin."),
+    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Article files: scraped text or HTML, either gzipped (.gz). '-' reads stdin."),
     format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f",
                                         help="text: who said what, for people; jsonl: one JSON object per article; "
                                              "json: one pretty-printed JSON object per article."),
@@ -55,6 +55,9 @@ def extract(
 
       curl -s https://... | quotegraph extract --format json -
     """
+    import json
+
+    from ..limits import Limits
     from ..nlp import load_pipeline
     from ..pipeline import extract_guarded
 

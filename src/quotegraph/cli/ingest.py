@@ -4,9 +4,6 @@ from __future__ import annotations
 import time
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from ..settings import Settings, default
 from .common import out as console
@@ -28,6 +25,9 @@ def ingest(
     time_limit: TimeLimit = default("time_limit"),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    language: str = typer.Option(None, "--language", metavar="CODE",
+                                 help="What the input is written in (en, ...): read every article as that, instead "
+                                      "of detecting each one's language and skipping those the model cannot read."),
 ) -> None:
     """Read articles into the knowledge base: extract quotes, people, works and facts, and resolve them across articles.
 
@@ -45,6 +45,9 @@ def ingest(
 
     from ..ingest import ingest as ingest_paths
     from ..kb import open_kb
+
+    from rich.console import Console
+    from rich.markup import escape
 
     err = Console(stderr=True, highlight=False)
     settings = Settings.from_env(only=("db", "model"), db=db, model=model, max_bytes=max_bytes, max_chars=max_chars,
@@ -66,7 +69,7 @@ def ingest(
             counts["failed"] += 1
             progress.console.print(f"quotegraph: error: {escape(event.message or event.source)}", soft_wrap=True)
         elif event.status == "skipped":
-            progress.console.print(f"quotegraph: warning: {escape(event.message or event.source)}", soft_wrap=True)
+            progress.console.print(f"quotegraph: skipped: {escape(event.message or event.source)}", soft_wrap=True)
         now = time.perf_counter()
         elapsed = max(now - started, 1e-6)
         progress.update(task, completed=counts["done"], rate=counts["done"] / elapsed, failed=counts["failed"])
@@ -77,24 +80,29 @@ def ingest(
     with progress:
         task = progress.add_task("ingest", total=None, rate=0.0, failed=0)
         try:
-            summary = ingest_paths(kb, paths, jobs=jobs, settings=settings, on_event=on_event, force=force)
+            summary = ingest_paths(kb, paths, jobs=jobs, settings=settings, on_event=on_event, force=force,
+                                   language=language)
         finally:
             kb.close()
     if as_json:
         print_json(summary.to_dict())
     else:
+        from rich.table import Table
+
         out = console()
         table = Table(show_header=False, box=None, pad_edge=False)
         table.add_column(style="bold")
         table.add_column()
         for label, value in (("articles new", summary.new), ("articles updated", summary.updated),
-                             ("articles unchanged", summary.unchanged), ("inputs skipped", summary.skipped),
-                             ("articles failed", summary.failed),
+                             ("articles unchanged", summary.unchanged),
+                             ("inputs skipped", summary.skipped), ("articles failed", summary.failed),
                              ("quotes stored", summary.quotes)):
             table.add_row(label, f"[red]{value:,}" if label == "articles failed" and value else f"{value:,}")
         table.add_row("in the store", f"{summary.total_articles:,} articles, {summary.total_quotes:,} quotes, "
                                       f"{summary.people:,} people, {summary.works:,} works")
         table.add_row("time", f"{summary.seconds:.1f} s ({summary.rate:.1f} articles/s)")
+        for reason in summary.skipped_reasons[:10]:
+            table.add_row("skipped", escape(reason))
         out.print(table)
     if summary.failed or summary.skipped:
         raise typer.Exit(1)

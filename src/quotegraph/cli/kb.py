@@ -6,19 +6,23 @@ print the answer for people (Rich) or as JSON (--json).
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 import typer
 
-from ..kb import KnowledgeBase, open_kb
-from ..kb.models import EntitySort, Order, PersonRecord, QuoteSort
-from ..result import QUOTE_KINDS
+from ..kb.sorts import EntitySort, Order, QuoteSort
 from .common import fail
 from .common import out as _out
 from .common import print_json as _print_json
 from .options import AsJson, Db, Limit, Offset
 
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
+
 
 def _open(db: str | None, readonly: bool = True) -> KnowledgeBase:
+    from ..kb import open_kb  # here, not above: `quotegraph --help` imports no store code
+
     return open_kb(db, readonly=readonly)
 
 
@@ -33,11 +37,11 @@ class ExportFormat(str, Enum):
 def quotes(
     speaker: str = typer.Option(None, "--speaker", help="Who said it (a name, a first or last name, or #ID)."),
     about: str = typer.Option(None, "--about", help="Whom or what the quote or the sentence around it names."),
-    text: str = typer.Option(None, "--text", help="Words in the quote (all must occur; end a word with * for a prefix)."),
+    text: str = typer.Option(None, "--text", help='Words in the quote: all must occur; "a phrase", OR, NOT, word* for a prefix.'),
     since: str = typer.Option(None, "--since", help="Published on or after (YYYY, YYYY-MM or YYYY-MM-DD)."),
     until: str = typer.Option(None, "--until", help="Published on or before (YYYY, YYYY-MM or YYYY-MM-DD)."),
     outlet: str = typer.Option(None, "--outlet", help="Outlet that published it."),
-    kind: str = typer.Option(None, "--kind", help=f"{', '.join(QUOTE_KINDS)}."),
+    kind: str = typer.Option(None, "--kind", help="direct, partial, indirect or nested."),
     article: str = typer.Option(None, "--article", help="Only quotes of this article (its id)."),
     sort: QuoteSort = typer.Option(QuoteSort.newest, "--sort", help="newest, oldest, or relevance (with --text)."),
     limit: Limit = 20,
@@ -74,6 +78,7 @@ def quotes(
 
 def _record(kind: str, key: str, limit: int, offset: int, as_json: bool, db: str | None) -> None:
     """`person` and `work`: one record by name or #ID, as JSON or for people."""
+    from ..kb.models import PersonRecord
     from .kb_render import print_person, print_work
 
     with _open(db) as kb:
@@ -255,6 +260,7 @@ def stats(as_json: AsJson = False, db: Db = None) -> None:
     if as_json:
         _print_json(s.to_dict())
     else:
-        for k, v in s.to_dict().items():
-            typer.echo(f"{k}\t{v}")
+        from .kb_render import print_stats
+
+        print_stats(_out(), s)
 

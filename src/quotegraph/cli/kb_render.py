@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..kb.models import Count, EntitySummary, Page, PersonRecord, QuoteDetail, QuoteRecord, WorkRecord
-from .render import KIND_STYLE
+from .render import KIND_STYLE, quote_words
 
 MARK_STYLE = {"quote": "green", "speaker": "bold underline", "cue": "italic yellow"}
 
@@ -28,7 +28,7 @@ def print_quotes(out: Console, quotes: list[QuoteRecord], show_speaker: bool = T
         style = KIND_STYLE.get(q.kind, "white")
         head = f"[dim]#{q.id}[/dim] " + (f"[bold]{escape(who)}[/bold] " if show_speaker else "")
         out.print(f"{head}[{style}]{q.kind}[/{style}] [dim]{_day(q.published)}[/dim]")
-        out.print(f"  “{escape(q.text)}”")
+        out.print(f"  {quote_words(q.text, q.kind)}")
         out.print(f"  [dim]{escape(_where(q))}[/dim]")
         c = q.cluster
         if c is not None and c.copies > 1:
@@ -117,3 +117,20 @@ def print_listing(out: Console, kind: str, page: Page[EntitySummary]) -> None:
         table.add_row(*row)
     out.print(table)
     out.print(f"[dim]{page.offset + 1 if page.items else 0}–{page.offset + len(page.items)} of {page.total:,} {kind}")
+
+
+STAT_NOUNS = (("articles", "article", "articles"), ("quotes", "quote", "quotes"), ("people", "person", "people"),
+              ("works", "work", "works"), ("characters", "character", "characters"),
+              ("organizations", "organisation", "organisations"), ("relations", "fact", "facts"))
+
+
+def print_stats(out: Console, s) -> None:
+    """`quotegraph stats`: what the store holds, one count a line, then the file and its schema."""
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column(justify="right", style="bold")
+    table.add_column()
+    for field, one, many in STAT_NOUNS:
+        n = getattr(s, field)
+        table.add_row(f"{n:,}", one if n == 1 else many)
+    out.print(table)
+    out.print(f"[dim]{escape(s.path)}, schema version {s.schema_version}[/dim]")

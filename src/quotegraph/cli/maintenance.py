@@ -1,17 +1,16 @@
 """`quotegraph check` and `quotegraph backup`: a store verified, or copied while it is in use."""
 from __future__ import annotations
 
-import json
-import sys
-
 import typer
 
 from ..errors import shown
-from ..kb import default_path
+from .common import print_json
 from .options import Db
 
 
 def _db(db: str | None) -> str:
+    from ..kb import default_path
+
     return db or default_path()
 
 
@@ -38,7 +37,7 @@ def check(
     path = _db(db)
     report = check_path(path, counters=counters)
     if as_json:
-        sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
+        print_json(report.to_dict())
     elif report.ok:
         typer.echo(f"ok: {path} ({report.articles:,} articles, {report.quotes:,} quotes; "
                    f"checked in {report.seconds:.1f} s)")
@@ -67,7 +66,7 @@ def backup(
     path = _db(db)
     report = backup_path(path, dest)
     if as_json:
-        sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
+        print_json(report.to_dict())
     else:
         typer.echo(f"backed up {path} to {report.dest}: {report.articles:,} articles, {report.quotes:,} quotes, "
                    f"{report.bytes / 1e6:.1f} MB in {report.seconds:.1f} s")

@@ -10,6 +10,11 @@ KIND_STYLE: dict[str, str] = {QuoteKind.direct: "green", QuoteKind.partial: "cya
               QuoteKind.nested: "magenta"}
 
 
+def quote_words(text: str, kind: str) -> str:
+    """A quote's words as printed: inside quotation marks when verbatim, bare when reported (indirect speech)."""
+    return escape(text) if kind == QuoteKind.indirect else f"“{escape(text)}”"
+
+
 def print_result(res: ArticleResult, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
     console.rule(f"[bold]{escape(res.title or res.source)}")
@@ -25,7 +30,7 @@ def print_result(res: ArticleResult, console: Console | None = None) -> None:
         style = KIND_STYLE.get(q.kind, "white")
         cue = f" [dim]({escape(q.cue.text)})[/dim]" if q.cue else ""
         inner = "   ↳ " if q.nested_in else ""
-        console.print(f"{inner}[bold]{escape(who)}[/bold]{cue} [{style}]{q.kind}[/{style}]: “{escape(q.text)}”")
+        console.print(f"{inner}[bold]{escape(who)}[/bold]{cue} [{style}]{q.kind}[/{style}]: {quote_words(q.text, q.kind)}")
     if res.relations:
         console.print()
         for r in res.relations:

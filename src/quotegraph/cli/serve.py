@@ -1,7 +1,6 @@
 """`quotegraph serve`: the web app and HTTP API over a knowledge base, with uvicorn."""
 from __future__ import annotations
 
-import ipaddress
 import os
 
 import typer
@@ -15,6 +14,8 @@ def _is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
     try:
+        import ipaddress
+
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False

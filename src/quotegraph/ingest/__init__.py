@@ -21,7 +21,7 @@ from collections import deque
 from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from ..errors import ArticleFailed, InputError, Skipped
@@ -47,8 +47,8 @@ MAX_ERRORS_KEPT = 1000
 
 @dataclass
 class IngestEvent:
-    """One input done: status is new, updated, unchanged, duplicate, skipped (not an article: message says
-    why) or failed."""
+    """One input done: status is new, updated, unchanged, duplicate, skipped (not read as an article: a feed
+    item holding only a teaser, a language the pipeline cannot read; message says why) or failed."""
 
     status: str
     source: str
@@ -62,11 +62,12 @@ class IngestSummary:
     new: int = 0
     updated: int = 0
     unchanged: int = 0  # same content as already stored (duplicates included)
-    skipped: int = 0  # inputs that are not articles (feed items holding only a teaser), each with its reason
     failed: int = 0
+    skipped: int = 0  # inputs not read as articles: feed teasers, languages the pipeline cannot read (see skipped_reasons)
     quotes: int = 0  # quotes written by this run
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    skipped_reasons: list[str] = field(default_factory=list)
     # the store after the run
     total_articles: int = 0
     total_quotes: int = 0
@@ -227,10 +228,13 @@ def extracted(items: Iterable[_Item], jobs: int, model: str | None, limits: Limi
 # -- the run -----------------------------------------------------------------------------------
 
 def ingest(kb: KnowledgeBase, paths: list[str], jobs: int = 1, settings: Settings | None = None,
-           on_event: Callable[[IngestEvent], None] | None = None, force: bool = False) -> IngestSummary:
+           on_event: Callable[[IngestEvent], None] | None = None, force: bool = False,
+           language: str | None = None) -> IngestSummary:
     """Read, extract and store everything under `paths` (files, folders, globs of any registered format).
 
-    `settings` gives the model and the limits (quotegraph.settings; by default from the environment)."""
+    `settings` gives the model and the limits (quotegraph.settings; by default from the environment). Each
+    article's language is detected and one the pipeline cannot read is skipped, with its reason; `language`
+    (a code such as "en") says what the input is written in instead, and everything is read."""
     settings = settings or Settings.from_env(only=("model",))
     model = settings.model
     engine = engine_id(model)
@@ -241,11 +245,12 @@ def ingest(kb: KnowledgeBase, paths: list[str], jobs: int = 1, settings: Setting
         return not force and has_raw(kb.conn, h, engine)
 
     def report(event: IngestEvent) -> None:
-        if event.status in ("failed", "skipped"):
-            if event.status == "failed":
-                summary.failed += 1
-            else:
-                summary.skipped += 1
+        if event.status == "skipped":
+            summary.skipped += 1
+            if len(summary.skipped_reasons) < MAX_ERRORS_KEPT:
+                summary.skipped_reasons.append(event.message or event.source)
+        elif event.status == "failed":
+            summary.failed += 1
             if len(summary.errors) < MAX_ERRORS_KEPT:
                 summary.errors.append(event.message or event.source)
         elif event.status in ("unchanged", "duplicate"):
@@ -258,7 +263,7 @@ def ingest(kb: KnowledgeBase, paths: list[str], jobs: int = 1, settings: Setting
         if on_event is not None:
             on_event(event)
 
-    limits = Limits.of(settings)
+    limits = replace(Limits.of(settings), language=language or "auto")
     with _page_cache(kb.conn, INGEST_CACHE_KIB):
         _store_all(kb, extracted(iter_items(paths, already_read, settings), jobs, model, limits), engine, force,
                    report)

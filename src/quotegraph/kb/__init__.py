@@ -13,16 +13,34 @@ offset, has_more). One KnowledgeBase holds one connection: use one per thread.
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from ..errors import UserInputError
-from ..result import ArticleResult
 from ..settings import default, engine_id, env_value
-from . import overrides
-from .models import (ArticleRecord, ArticleRef, EntitySummary, Page, PersonRecord, QuoteDetail, QuoteRecord, StoreStats,
-                     WorkRecord)
-from .queries import Queries
 from .schema import SCHEMA_VERSION, connect
-from .store import WriteOutcome, delete_article, write_result
+
+if TYPE_CHECKING:  # queries, store and overrides are imported where used: `quotegraph --help` needs none of them
+    from ..result import ArticleResult
+    from . import overrides
+    from .models import (ArticleRecord, ArticleRef, EntitySummary, Page, PersonRecord, QuoteDetail, QuoteRecord,
+                         StoreStats, WorkRecord)
+    from .store import WriteOutcome
+
+_MODELS = ("ArticleRecord", "ArticleRef", "EntitySummary", "Page", "PersonRecord", "QuoteDetail", "QuoteRecord",
+           "StoreStats", "WorkRecord")
+
+
+def __getattr__(name: str):
+    if name in _MODELS:
+        from . import models
+
+        return getattr(models, name)
+    if name == "WriteOutcome":
+        from .store import WriteOutcome
+
+        return WriteOutcome
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 def default_path() -> str:
     """$QUOTEGRAPH_DB, else ./quotegraph.db (quotegraph.settings)."""
@@ -35,6 +53,8 @@ class KnowledgeBase:
     def __init__(self, path: str | None = None, readonly: bool = False):
         self.path = path or default_path()
         self.readonly = readonly
+        from .queries import Queries
+
         self.conn = connect(self.path, readonly=readonly)
         self.q = Queries(self.conn)
         self._engine: str | None = None
@@ -61,9 +81,13 @@ class KnowledgeBase:
         if engine is None:
             self._engine = self._engine or engine_id()
             engine = self._engine
+        from .store import write_result
+
         return write_result(self.conn, res, engine, raw_hash=raw_hash, force=force)
 
     def delete_article(self, key: str) -> bool:
+        from .store import delete_article
+
         return delete_article(self.conn, key)
 
     # -- fixes -----------------------------------------------------------------------------
@@ -85,6 +109,8 @@ class KnowledgeBase:
 
     def merge(self, keep: str | int, absorb: str | int) -> overrides.FixResult:
         """Make `absorb` part of `keep`, now and on every later ingest."""
+        from . import overrides
+
         return overrides.merge(self.conn, self.resolve(keep), self.resolve(absorb))
 
     def rename(self, entity: str | int, name: str) -> overrides.FixResult:
@@ -94,6 +120,8 @@ class KnowledgeBase:
     def split(self, entity: str | int, names: list[str] | None = None, articles: list[str] | None = None,
               merged: str | int | None = None) -> overrides.FixResult:
         """Take mentions out of a record: under some names, in some articles, or undo a merge (`merged`)."""
+        from . import overrides
+
         eid = self.resolve(entity)
         if merged is not None:
             other = merged if isinstance(merged, int) else self._merged_id(eid, str(merged))

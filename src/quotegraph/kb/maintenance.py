@@ -32,7 +32,7 @@ import time
 from dataclasses import dataclass
 
 from ..errors import StoreError
-from .schema import SCHEMA_VERSION, open_readonly
+from .schema import FTS_TOKENIZER, SCHEMA_VERSION, open_readonly
 
 BUSY_TIMEOUT_MS = 30_000
 REQUIRED_TABLES = ("articles", "quotes", "quotes_fts", "entities", "article_entities", "quote_about", "relations")
@@ -77,7 +77,6 @@ COUNTER_CHECK = (
     "OR e.about_count != (SELECT COUNT(*) FROM quote_about WHERE entity_id = e.id)")
 
 # The FTS5 table quotes_fts as schema.py declares it, and the shadow tables that hold its index.
-FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 FTS_SHADOW_TABLES = ("data", "idx", "docsize", "config")
 
 

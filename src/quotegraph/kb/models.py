@@ -6,8 +6,9 @@ Offsets are character indices into the article's `text` (see `ArticleRecord`).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from enum import StrEnum
 from typing import Any, Generic, TypeVar
+
+from .sorts import EntitySort, Order, QuoteSort  # noqa: F401  (the orders the queries accept, re-exported)
 
 T = TypeVar("T")
 
@@ -16,25 +17,6 @@ class _Dict:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)  # type: ignore[call-overload]
 
-
-
-# The orders the queries accept, shared by the CLI and the HTTP API.
-class QuoteSort(StrEnum):
-    newest = "newest"
-    oldest = "oldest"
-    relevance = "relevance"
-
-
-class EntitySort(StrEnum):
-    quotes = "quotes"
-    about = "about"
-    articles = "articles"
-    name = "name"
-
-
-class Order(StrEnum):
-    desc = "desc"
-    asc = "asc"
 
 @dataclass
 class ArticleRef(_Dict):

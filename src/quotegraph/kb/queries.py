@@ -66,15 +66,72 @@ def quote_record(row: sqlite3.Row) -> QuoteRecord:
                        nested_in=row["nested_in"])
 
 
+_FTS_TOKEN = re.compile(r'"(?P<phrase>[^"]*)("|$)(?P<pstar>\*?)'  # "a phrase", "a phrase"*
+                        r"|(?P<word>\w+(?:['’]\w+)*)(?P<wstar>\*?)|(?P<open>\()|(?P<close>\))", re.UNICODE)
+_FTS_OPERATORS = ("AND", "OR", "NOT")
+
+
 def fts_query(words: str) -> str | None:
-    """A safe FTS5 query from what a user typed: every word must occur (quoted, so no FTS syntax gets through);
-    a trailing * keeps a prefix search."""
-    terms = []
-    for m in _FTS_WORD.finditer(words or ""):
-        term = m.group().replace("’", "'").replace('"', "")
-        prefix = words[m.end():m.end() + 1] == "*"
-        terms.append(f'"{term}"' + ("*" if prefix else ""))
-    return " ".join(terms) if terms else None
+    """A safe FTS5 query from what a user typed, in FTS5's own syntax: words must all occur; "a phrase" in
+    double quotes; OR, AND and NOT (in capitals) between words, phrases or (groups); word* for a prefix.
+
+    Every word and phrase goes to SQLite quoted, so nothing else a user types is read as FTS syntax
+    (other punctuation separates words, as the tokenizer would). A query that cannot be read (an
+    unclosed quote or bracket, an operator with nothing on one side) raises UserInputError."""
+    items: list[str] = []
+    for m in _FTS_TOKEN.finditer(words or ""):
+        if m.group("phrase") is not None:
+            if m.group(2) != '"':
+                raise _fts_error(words, "a quotation mark is not closed")
+            terms = [t.replace("’", "'") for t in _FTS_WORD.findall(m.group("phrase"))]
+            if terms:
+                items.append('"' + " ".join(terms) + '"' + m.group("pstar"))
+        elif m.group("word") is not None:
+            word = m.group("word").replace("’", "'")
+            items.append(word if word in _FTS_OPERATORS and not m.group("wstar") else f'"{word}"' + m.group("wstar"))
+        else:
+            items.append(m.group())
+    if not items:
+        return None
+    _check_fts(words, items)
+    out: list[str] = []
+    for item in items:  # FTS5 joins phrases with an implied AND, but a bracket needs it written
+        if (out and (item == "(" or out[-1] == ")") and out[-1] not in (*_FTS_OPERATORS, "(")
+                and item not in (*_FTS_OPERATORS, ")")):
+            out.append("AND")
+        out.append(item)
+    return " ".join(out)
+
+
+def _check_fts(words: str, items: list[str]) -> None:
+    """Operators need something on both sides; brackets must pair and hold something."""
+    depth, expect_operand = 0, True  # expect_operand: the last item was an operator, "(" or the start
+    for i, item in enumerate(items):
+        if item in _FTS_OPERATORS:
+            if expect_operand:
+                raise _fts_error(words, f"{item} needs words before it (as in: tax {item} budget)")
+            expect_operand = True
+        elif item == "(":
+            depth, expect_operand = depth + 1, True
+        elif item == ")":
+            if depth == 0:
+                raise _fts_error(words, "a closing bracket has no opening one")
+            if items[i - 1] == "(":
+                raise _fts_error(words, "a pair of brackets holds no words")
+            if expect_operand:
+                raise _fts_error(words, f"{items[i - 1]} needs words after it")
+            depth, expect_operand = depth - 1, False
+        else:
+            expect_operand = False
+    if expect_operand:
+        raise _fts_error(words, f"{items[-1]} needs words after it (as in: tax {items[-1]} budget)")
+    if depth:
+        raise _fts_error(words, "a bracket is not closed")
+
+
+def _fts_error(words: str, reason: str) -> UserInputError:
+    return UserInputError(f"cannot read the search {words.strip()!r}: {reason} "
+                          f'(a "phrase" in double quotes; OR, AND, NOT in capitals; word* for a prefix)')
 
 
 def _clamp_day(day: str) -> str:
@@ -272,33 +329,38 @@ class Queries:
         where_sql = (" WHERE " + " AND ".join(where)) if where else ""
         sql = (f"SELECT {_QUOTE_COLUMNS} FROM {source} JOIN articles a ON a.id = q.article_id "
                f"LEFT JOIN entities s ON s.id = q.speaker_id{where_sql} ORDER BY {order}")
-        total = None
-        if all_copies:
-            rows = self.conn.execute(sql + " LIMIT ? OFFSET ?", [*all_params, limit + 1, offset]).fetchall()
-            if count:
-                total = self.conn.execute(f"SELECT COUNT(*) FROM {source}{where_sql}", all_params).fetchone()[0]
-        else:
-            # the same plan, streamed over ids and clusters only (from an index where one covers them): the
-            # first copy met of each cluster stands for it, and only those copies are read in full. No GROUP
-            # BY, which would read every match before the first page.
-            picked, seen = [], set()
-            for qid, cid in self.conn.execute(f"SELECT q.id, q.cluster_id FROM {source}{where_sql} ORDER BY {order}",
-                                              all_params):
-                k = cid if cid is not None else -qid
-                if k in seen:
-                    continue
-                seen.add(k)
-                if len(seen) > offset:
-                    picked.append(qid)
-                    if len(picked) > limit:
-                        break
-            full = {r["id"]: r for r in self.conn.execute(
-                f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities s "
-                f"ON s.id = q.speaker_id WHERE q.id IN ({','.join('?' * len(picked))})", picked)} if picked else {}
-            rows = [full[i] for i in picked if i in full]
-            if count:
-                total = self.conn.execute(f"SELECT COUNT(DISTINCT COALESCE(q.cluster_id, -q.id)) FROM {source}"
-                                          f"{where_sql}", all_params).fetchone()[0]
+        try:
+            total = None
+            if all_copies:
+                rows = self.conn.execute(sql + " LIMIT ? OFFSET ?", [*all_params, limit + 1, offset]).fetchall()
+                if count:
+                    total = self.conn.execute(f"SELECT COUNT(*) FROM {source}{where_sql}", all_params).fetchone()[0]
+            else:
+                # the same plan, streamed over ids and clusters only (from an index where one covers them): the
+                # first copy met of each cluster stands for it, and only those copies are read in full. No GROUP
+                # BY, which would read every match before the first page.
+                picked, seen = [], set()
+                for qid, cid in self.conn.execute(f"SELECT q.id, q.cluster_id FROM {source}{where_sql} ORDER BY {order}",
+                                                  all_params):
+                    k = cid if cid is not None else -qid
+                    if k in seen:
+                        continue
+                    seen.add(k)
+                    if len(seen) > offset:
+                        picked.append(qid)
+                        if len(picked) > limit:
+                            break
+                full = {r["id"]: r for r in self.conn.execute(
+                    f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities s "
+                    f"ON s.id = q.speaker_id WHERE q.id IN ({','.join('?' * len(picked))})", picked)} if picked else {}
+                rows = [full[i] for i in picked if i in full]
+                if count:
+                    total = self.conn.execute(f"SELECT COUNT(DISTINCT COALESCE(q.cluster_id, -q.id)) FROM {source}"
+                                              f"{where_sql}", all_params).fetchone()[0]
+        except sqlite3.OperationalError as e:
+            if fts is None or "fts5" not in str(e):
+                raise
+            raise _fts_error(text or "", str(e).removeprefix("fts5: ")) from None
         return Page(self._with_clusters([quote_record(r) for r in rows[:limit]], rows[:limit]), limit, offset,
                     len(rows) > limit, total)
 
@@ -568,6 +630,17 @@ class Queries:
             f"authors AS a_authors, published AS a_published FROM articles{where} "
             f"ORDER BY published_day DESC, id DESC LIMIT ? OFFSET ?", [*params, limit + 1, offset]).fetchall()
         total = self.conn.execute(f"SELECT COUNT(*) FROM articles{where}", params).fetchone()[0]
+        return Page([article_ref(r) for r in rows[:limit]], limit, offset, len(rows) > limit, total)
+
+    def articles_mentioning(self, entity_id: int, limit: int = 50, offset: int = 0) -> Page[ArticleRef]:
+        """The articles that mention a record (its article count, as a list), newest first."""
+        limit, offset = _limit(limit, offset)
+        inner = "SELECT DISTINCT article_id FROM article_entities WHERE entity_id = ?"
+        rows = self.conn.execute(
+            f"SELECT key AS a_key, title AS a_title, url AS a_url, source AS a_source, outlet AS a_outlet, "
+            f"authors AS a_authors, published AS a_published FROM articles WHERE id IN ({inner}) "
+            f"ORDER BY published_day DESC, id DESC LIMIT ? OFFSET ?", [entity_id, limit + 1, offset]).fetchall()
+        total = self.conn.execute(f"SELECT COUNT(*) FROM ({inner})", [entity_id]).fetchone()[0]
         return Page([article_ref(r) for r in rows[:limit]], limit, offset, len(rows) > limit, total)
 
     def stats(self, path: str) -> StoreStats:

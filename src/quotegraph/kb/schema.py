@@ -10,7 +10,7 @@ Tables, in the order data flows into them:
   entities          one record per person, work, character, organisation, place across articles
   entity_names      every name an entity goes by (aliases), normalised for lookup, with counts
   article_entities  an article's own entities (mentions, aliases) and the record each resolved to
-  quotes (+ quotes_fts)  quotes with speaker, cue and the sentence around them; FTS5 over the words.
+  quotes (+ quotes_fts)  quotes with speaker, cue and the sentence around them; FTS5 over the words (Porter stems).
                     A quote's id is (publication day's ordinal << 24) + n: ids sort newest last;
                     its number (1, 2, 3, ...) is what people see and type
   quote_clusters (+ quote_fingerprints)  one entry per quotation across articles (kb/clusters.py)
@@ -18,6 +18,7 @@ Tables, in the order data flows into them:
   relations         facts (plays, created, streams on, ...) with their evidence span
   entity_context    which works and characters an entity appears with: the context resolution compares
   pins, blocks, overrides   a person's fixes (merge, split), replayed on every later ingest
+  quotes_with_sources  (a view) each quote with speaker name, article title, outlet, date and URL
 """
 from __future__ import annotations
 
@@ -266,7 +267,38 @@ MIGRATIONS: list[str] = [
     CREATE INDEX quote_fingerprints_cluster ON quote_fingerprints(cluster_id);
     ALTER TABLE entities ADD COLUMN fixed_name TEXT;    -- a name a person gave it (merge keeps, rename)
     """,
+    # 4 -> 5 (search stemming): quotes_fts again with the Porter stemmer over unicode61, so "taxes" finds "tax";
+    # content="quotes" written in double quotes, the form Datasette looks for, so it offers _search on quotes
+    """
+    DROP TRIGGER quotes_fts_insert;
+    DROP TRIGGER quotes_fts_delete;
+    DROP TRIGGER quotes_fts_update;
+    DROP TABLE quotes_fts;
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, content="quotes", content_rowid="id", tokenize='porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+    """,
+    # 5 -> 6 (Datasette view): each quote with its speaker's name and its article's title, outlet, date and URL,
+    # for reading the store in Datasette or any SQLite tool (the tables themselves hold ids)
+    """
+    CREATE VIEW quotes_with_sources AS
+    SELECT q.id, q.number, q.cluster_id, q.kind, q.text, COALESCE(s.name, q.speaker_name) AS speaker, q.speaker_id,
+           q.cue_text AS cue, a.title AS article_title, a.outlet, a.published, a.url, a.key AS article_key
+    FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities s ON s.id = q.speaker_id;
+    """,
 ]
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"  # quotes_fts's, as the latest migration made it
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

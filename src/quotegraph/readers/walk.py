@@ -32,10 +32,14 @@ class Format:
     read: Callable[[str, Settings], Iterator[Document]]
 
 
+def read_page_file(path: str, max_bytes: int) -> RawDocument:
+    """One text or HTML page, gzipped (.gz) or not, as `ingest` and `extract` both read it."""
+    return _read_gzip(path, max_bytes) if path.lower().endswith(".gz") else read_file(path, max_bytes)
+
+
 def _read_page(path: str, settings: Settings, media_type: str | None = None) -> Iterator[Document]:
     try:
-        gzipped = path.lower().endswith(".gz")
-        raw = _read_gzip(path, settings.max_bytes) if gzipped else read_file(path, settings.max_bytes)
+        raw = read_page_file(path, settings.max_bytes)
     except InputError as e:
         yield e
         return

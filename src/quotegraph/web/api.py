@@ -76,7 +76,7 @@ def list_quotes(
     kb: KB,
     speaker: Annotated[str | None, Query(max_length=500, description="Who said it: a name, first or last name, or #ID.")] = None,
     about: Annotated[str | None, Query(max_length=500, description="Whom or what the quote or its sentence names.")] = None,
-    text: Annotated[str | None, Query(max_length=1000, description="Words in the quote (all must occur; word* for a prefix).")] = None,
+    text: Annotated[str | None, Query(max_length=1000, description='Words in the quote: all must occur; "a phrase", OR, NOT, word* for a prefix.')] = None,
     since: Annotated[str | None, Query(max_length=40, description="Published on or after: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     until: Annotated[str | None, Query(max_length=40, description="Published on or before: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     outlet: Annotated[str | None, Query(max_length=200, description="The outlet that published it.")] = None,

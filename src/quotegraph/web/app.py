@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..errors import StoreError
 from ..kb import open_kb
 from ..settings import VERSION, Settings
-from . import api, pages
+from . import api, pages, takeaway
 from .deps import HERE
 from .problems import ProblemError, problem_response
 
@@ -165,6 +165,7 @@ def create_app(settings: Settings) -> FastAPI:
     _mount_docs(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(takeaway.router)
     return app
 
 

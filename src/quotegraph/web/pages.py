@@ -20,10 +20,12 @@ from fastapi.templating import Jinja2Templates
 from ..errors import UserInputError
 from ..kb import KnowledgeBase
 from ..kb.models import EntitySort, EntitySummary, Order, Page, QuoteRecord, QuoteSort
+from ..kb.names import name_key
 from ..result import QUOTE_KINDS, EntityType, Predicate
 from ..settings import VERSION
 from .deps import HERE, reader
 from .article_body import build_article_body
+from .citation import citation
 from .params import checked_date
 from .problems import ProblemError
 from .timeline import build_timeline
@@ -44,7 +46,7 @@ def _environment() -> jinja2.Environment:
     env.filters["month"] = month
     env.filters["safe_href"] = safe_href
     env.filters["source_label"] = source_label
-    env.globals.update(entity_url=entity_url, plural=plural, version=VERSION, kinds=QUOTE_KINDS)
+    env.globals.update(entity_url=entity_url, plural=plural, version=VERSION, kinds=QUOTE_KINDS, citation=citation)
     return env
 
 
@@ -123,6 +125,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     context.setdefault("title", None)
     context.setdefault("q", "")
     context["page_url"] = lambda **changes: page_url(request, **changes)
+    here = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "page"])
+    context["here_query"] = "?" + here if here else ""  # this page's question, for its downloads and feed
     return templates().TemplateResponse(request, template, context, status_code=status)
 
 
@@ -176,22 +180,30 @@ def search(request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
     works: list[EntitySummary] = []
     heading: str | None = None
     results: Page[QuoteRecord] = Page([], PAGE_SIZE, offset, False, 0)
+    notice: tuple[str, str | None] | str | None = None
     try:
         if q:
             people = kb.find(q, (EntityType.person,), limit=6)
             works = kb.find(q, (EntityType.work,), limit=6)
-            results = kb.quotes(text=q, sort=sort, limit=PAGE_SIZE, offset=offset, count=True, **filters)
-            heading = f"Quotes with “{q}”"
-            if not results.total and (people or works):
+            named = _named_person(q, people) if request.query_params.get("match") != "words" else None
+            if named is not None:
+                # the box holds a person's name: their quotes, and a way to the quotes with those words
+                results, heading, notice = _quotes_by_named_person(request, kb, q, named, sort, offset, filters)
+            else:
+                results = kb.quotes(text=q, sort=sort, limit=PAGE_SIZE, offset=offset, count=True, **filters)
+                heading = f"Quotes with “{q}”"
+            if named is None and not results.total and (people or works):
                 # the box named someone or something rather than words they said
                 if people:
                     results = kb.quotes(speaker_id=people[0].id, limit=PAGE_SIZE, offset=offset, count=True,
                                         sort=_by_date(sort), **_without(filters, "speaker"))
-                    heading = f"No quote has the words “{q}”: quotes by {people[0].name}"
+                    heading = f"Quotes by {people[0].name}"
+                    notice = f"No quote has the words “{q}”; these are quotes by {people[0].name}."
                 if not results.total and works:
                     results = kb.quotes(about_id=works[0].id, limit=PAGE_SIZE, offset=offset, count=True,
                                         sort=_by_date(sort), **filters)
-                    heading = f"No quote has the words “{q}”: quotes about {works[0].name}"
+                    heading = f"Quotes about {works[0].name}"
+                    notice = f"No quote has the words “{q}”; these are quotes about {works[0].name}."
         else:
             results = kb.quotes(sort=_by_date(sort), limit=PAGE_SIZE, offset=offset,
                                 count=True, **filters)
@@ -204,8 +216,31 @@ def search(request: Request, kb: KnowledgeBase = Depends(reader)) -> Response:
     top_works = kb.works(limit=8).items if home else []
     status = 400 if error else 200
     return render(request, "search.html", status=status, title=q or None, q=q, form=form, sort=sort, heading=heading,
-                  results=results, people=people, works=works, error=error, stats=stats, page=page,
+                  results=results, people=people, works=works, error=error, stats=stats, page=page, notice=notice,
                   top_people=top_people, top_works=top_works, filters_open=any(filters.values()) or bool(error))
+
+
+def _named_person(q: str, people: list) -> Any:
+    """The person whose full name (or one of whose aliases) is exactly what the box holds, else None."""
+    key = name_key(q)
+    if not key or " " not in key:  # a lone word is more often a word than a name
+        return None
+    for p in people:
+        if key in {name_key(n) for n in (p.name, *p.aliases)}:
+            return p
+    return None
+
+
+def _quotes_by_named_person(request: Request, kb: KnowledgeBase, q: str, person: Any, sort: str, offset: int,
+                            filters: dict) -> tuple[Page, str, tuple[str, str] | None]:
+    """A person's quotes for a search that is their name, with a link to the quotes holding the words when some do."""
+    results = kb.quotes(speaker_id=person.id, limit=PAGE_SIZE, offset=offset, count=True, sort=_by_date(sort),
+                        **_without(filters, "speaker"))
+    with_words = kb.quotes(text=q, limit=1, count=True, **filters).total or 0
+    notice = None
+    if with_words:
+        notice = (f"{plural(with_words, 'quote')} with the words “{q}”", page_url(request, match="words", page=None))
+    return results, f"Quotes by {person.name}", notice
 
 
 def _by_date(sort: str) -> str:

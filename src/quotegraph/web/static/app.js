@@ -44,3 +44,41 @@
     })(items[i]);
   }
 })();
+
+// "Copy citation" on each quote card: the button is hidden without this file (it needs the clipboard); the
+// citation itself is in the button's data-citation, written by the server.
+(function () {
+  "use strict";
+  var buttons = document.querySelectorAll("button.copy-citation");
+  function copied(button, label) {
+    var was = "Copy citation";
+    button.textContent = label;
+    window.setTimeout(function () { button.textContent = was; }, 2000);
+  }
+  function fallback(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "absolute";
+    area.style.left = "-9999px";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+  for (var i = 0; i < buttons.length; i++) {
+    buttons[i].hidden = false;
+    buttons[i].addEventListener("click", function (event) {
+      var button = event.currentTarget;
+      var text = button.getAttribute("data-citation");
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(function () { copied(button, "Copied"); },
+          function () { copied(button, fallback(text) ? "Copied" : "Copy failed"); });
+      } else {
+        copied(button, fallback(text) ? "Copied" : "Copy failed");
+      }
+    });
+  }
+})();
