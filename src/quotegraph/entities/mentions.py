@@ -119,8 +119,8 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
         j = k + 1
         while j < n:
             t, prev = toks[j], toks[j - 1]
-            if can_name[j] and not _after_space_break(prev):
-                j += 1
+            if (can_name[j] or _number_word(t)) and not _after_space_break(prev):
+                j += 1  # a capitalized number word goes on a name ("BBC One", "Part Two")
             elif t.text == "+" and not prev.whitespace_:
                 j += 1  # "Disney+", "Apple TV+": the plus ends the name
                 break
@@ -133,6 +133,11 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
         runs.append((sent.start + k, sent.start + j))
         k = j
     return runs
+
+
+def _number_word(tok: Token) -> bool:
+    """A number written as a capitalized word ("One", "Two"), which a name may hold but not begin with."""
+    return tok.like_num and tok.is_alpha and tok.text[0].isupper() and not tok.is_upper
 
 
 def _after_space_break(prev: Token) -> bool:
@@ -354,7 +359,7 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
         surface = _surface(doc, s, e)
         recurs = len(re.findall(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text, flags=re.I)) >= 2
         if recurs or (strong and (doc[e - 1].lower_ in work_words or _work_context(doc, s, e))):
-            m = _make(doc, s, e, kind)
+            m = _make(doc, s, e, kind, title=True)
             m.hints.append("work")
             if recurs:
                 m.hints.append("recurring")
@@ -384,7 +389,7 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
         m.label = ent.label_
         candidates.append(m)
 
-    chosen = _choose(candidates, doc)
+    chosen = _choose([m for m in candidates if m.text], doc)
     # the words of a title are not a name of their own ("State" in "Secretary of State John Kerry")
     titles_at = {i for m in chosen if m.honorific for i in range(m.honorific_start, m.tok_start)}
     chosen = [m for m in chosen if not set(range(m.tok_start, m.tok_end)) <= titles_at]
@@ -436,8 +441,56 @@ def _run_mentions(doc: Doc, s: int, e: int, block: str) -> list[NameMention]:
     return out
 
 
-def _make(doc: Doc, s: int, e: int, block: str) -> NameMention:
+_PARTICLES = {"de", "la", "le", "du", "des", "del", "da", "van", "von", "der", "den", "di", "dos", "bin", "al", "el"}
+
+
+def _trim_edges(doc: Doc, s: int, e: int, roles: bool = True) -> tuple[int, int, str]:
+    """Words at the edges of a span that are not part of the name it holds: a possessive mark or a
+    lower-case word before it ("'s Jane Roe" after "Show's", "prince Paul" from spaCy), a role noun
+    or a gerund written in capitals before a person's name ("Star Jane Roe", "ACTRESS Jane Roe",
+    "Starring Jane Roe", "Hosting Cook"), lower-case words after it ("Acme Awards - tells").
+    Returns the new bounds and the role noun taken off ("" when none)."""
+    role_nouns = word_set("description_nouns.txt")
+    role = ""
+    while s < e and (doc[s].text in _POSSESSIVE or doc[s].is_punct or doc[s].is_space
+                     or (doc[s].is_lower and doc[s].lower_ not in _PARTICLES)):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space
+                     or (doc[e - 1].is_lower and doc[e - 1].lower_ not in _PARTICLES)):
+        e -= 1
+    if roles and e - s >= 2 and _is_capitalized(doc[s + 1]):
+        first = doc[s]
+        rest_starts_name = doc[s + 1].ent_iob_ == "B" or _person_like(doc, s + 1, e)
+        if first.lower_ in role_nouns and _name_after_role(doc, s + 1, e):
+            role = first.lower_
+            s += 1
+        elif first.tag_ == "VBG" and first.pos_ == "VERB" and rest_starts_name:
+            s += 1
+    return s, e, role
+
+
+def _name_after_role(doc: Doc, s: int, e: int) -> bool:
+    """Tokens [s, e) after a role noun read as a person's name: spaCy calls a word of it a person, or it
+    is two or more capitalized words none of which names an organization or a work ("Acme Studios")."""
+    if any(t.ent_type_ == "PERSON" for t in doc[s:e]):
+        return True
+    toks = list(doc[s:e])
+    stop = word_set("entity_org_words.txt") | word_set("entity_work_words.txt")
+    return len(toks) >= 2 and all(t.is_alpha and t.is_title and t.lower_ not in stop for t in toks) \
+        and doc[s].ent_type_ != "WORK_OF_ART"
+
+
+def _make(doc: Doc, s: int, e: int, block: str, title: bool = False) -> NameMention:
+    s, e, role = _trim_edges(doc, s, e, roles=not title)
+    if e <= s:
+        span = doc[s:s]
+        return NameMention(span.start_char, span.start_char, "", s, s, block)
     s2, honorific = _strip_honorific(doc, s, e)
+    if role and not honorific:
+        honorific, s2 = role, s
+        span = doc[s2:e]
+        return NameMention(span.start_char, span.end_char, span.text, s2, e, block, honorific=honorific,
+                           honorific_start=s2 - 1)
     span = doc[s2:e]
     return NameMention(span.start_char, span.end_char, span.text, s2, e, block, honorific=honorific,
                        honorific_start=s2 - len(honorific.split()) if honorific else -1)
@@ -474,6 +527,9 @@ def _choose(cands: list[NameMention], doc: Doc) -> list[NameMention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
+_NOT_NAME_ENDS = {"ADP", "VERB", "AUX", "CCONJ", "SCONJ", "DET", "PRON", "PART"}
+
+
 def _headline_people(doc: Doc, chosen: list[NameMention], headlines: list[tuple[Span, str]]) -> list[NameMention]:
     """spaCy's two- or three-word PERSON spans in a headline that extend a name the prose uses alone."""
     alone = {m.text for m in chosen if m.block != "title" and len(m.words) == 1 and m.label == "PERSON"}
@@ -483,6 +539,13 @@ def _headline_people(doc: Doc, chosen: list[NameMention], headlines: list[tuple[
         for ent in sent.ents:
             words = [t.text for t in ent]
             if ent.label_ != "PERSON" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+                continue
+            s, e, _ = _trim_edges(doc, ent.start, ent.end)  # "Starring Jane Roe"
+            while e > s and (doc[e - 1].is_stop or doc[e - 1].pos_ in _NOT_NAME_ENDS):
+                e -= 1  # headline words glued on ("Jane Doe On", "Jane Doe Says")
+            ent = doc[s:e]
+            words = [t.text for t in ent]
+            if len(words) < 2:
                 continue
             if (words[0] in alone or words[-1] in alone) and ent.text not in longer:
                 m = NameMention(ent.start_char, ent.end_char, ent.text, ent.start, ent.end, kind, label="PERSON")
