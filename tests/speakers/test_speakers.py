@@ -207,3 +207,17 @@ def test_description_goes_to_the_person_who_holds_that_title(parse):
         quote(text, "We failed our customers,", cue="said", source="the CEO")])
     assert senator.speaker.name == "Margaret Quinlan"
     assert ceo.speaker.name == "Harold Brenner"
+
+
+def test_pronoun_follows_the_chain_not_the_object_named_between(parse):
+    text = ('Maria Lopez won the final on Sunday. She had lost to Ana Ruiz in the 2019 final. '
+            '"I was calm," she said.')
+    [q] = attribute(parse, text, [quote(text, "I was calm,", cue="said", source="she")])
+    assert q.speaker.name == "Maria Lopez"
+
+
+def test_pronoun_prefers_the_last_subject_over_a_child_named_in_a_list(parse):
+    text = ('Tom Baker has a new film out. He directed it himself, and he has sons Leo, four, and Max, two, '
+            'who he says watched the shoot. Speaking to a magazine, he said: "It was the best summer."')
+    [q] = attribute(parse, text, [quote(text, "It was the best summer.", cue="said", source="he", source_nth=2)])
+    assert q.speaker.name == "Tom Baker"

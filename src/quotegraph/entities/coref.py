@@ -27,6 +27,10 @@ FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 SPEAKER_TYPES = ("person", "organization", "place")
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+# how a candidate antecedent of a pronoun scores, against one point lost per sentence back
+_SUBJECT_WEIGHT = 1.5
+_SPEAKER_WEIGHT = 2.0
+_GENDER_WEIGHT = 1.0
 
 
 @dataclass
@@ -75,6 +79,9 @@ class MentionResolver:
         self._para_starts = [b.start for b in self._paras]
         self._occ_starts = [o.start for o in self._occ]
         self._titles = self._titles_before_names()
+        self._pronouns = self._narration_pronouns()
+        self._pronoun_starts = [t.idx for t in self._pronouns]
+        self._pronoun_referents: dict[int, Entity | None] = {}
         self.gender = self._genders()
         self.salience = self._salience()
 
@@ -147,27 +154,73 @@ class MentionResolver:
         return Referent(found, "pronoun" if found else "unresolved")
 
     def nearest_person(self, char: int, gender: str | None, max_sentences: int = 8) -> Entity | None:
-        """The person a pronoun at `char` refers to: None when nobody fits, or two fit equally."""
+        """The person a pronoun at `char` refers to: None when nobody fits, or two fit equally.
+
+        Every person mentioned before it in the narration of the last few sentences is a candidate,
+        scored by how far back its sentence is, whether it was that sentence's subject or speaker, and
+        whether its gender is known to agree (a subject one sentence back beats an object in the
+        pronoun's own sentence: "he has daughters Ann and Beth ... he said" is not Ann). Earlier pronouns
+        count as mentions of the person they were resolved to, so a chain "Ann ... She ... she said"
+        stays with Ann even when someone else is named in between as an object.
+        """
         here = self.sentence_index(char)
+        self._resolve_pronouns_before(char)
+        best: dict[str, float] = {}
         for si in range(here, max(-1, here - max_sentences - 1), -1):
-            cands = [o.entity for o in self._sentence_occurrences(si)
-                     if o.start < char and not o.quoted and o.entity.type == "person"
-                     and self._gender_fits(o.entity, gender)]
-            subjects = [o.entity for o in self._sentence_occurrences(si)
-                        if o.start < char and not o.quoted and o.subject and o.entity.type == "person"
-                        and self._gender_fits(o.entity, gender)]
-            speakers = [e for c, e in sorted(self.speakers_at.items())
-                        if c < char and self.sentence_index(c) == si and self._gender_fits(e, gender)]
-            # who said something in that sentence first, then its subjects, then anyone named in it
-            for pool in (speakers, subjects, cands):
-                distinct = {e.id: e for e in pool}
-                if not distinct:
+            distance = here - si
+            if best and distance - 1 > max(best.values()) + _SPEAKER_WEIGHT + _SUBJECT_WEIGHT + _GENDER_WEIGHT:
+                break  # nobody further back can outscore what was found
+            occ = [(o.entity, o.subject) for o in self._sentence_occurrences(si)
+                   if o.start < char and not o.quoted and o.entity.type == "person"]
+            occ += [(e, subj) for _, e, subj in self._pronoun_occurrences(si, char)]
+            occ += [(e, False) for c, e in self.speakers_at.items() if c < char and self.sentence_index(c) == si
+                    and e.type == "person"]
+            spoke = {e.id for c, e in self.speakers_at.items() if c < char and self.sentence_index(c) == si}
+            for e, subj in occ:
+                if not self._gender_fits(e, gender):
                     continue
-                if len(distinct) == 1:
-                    return pool[0]
-                known = [e for e in distinct.values() if gender and self.gender.get(e.id) == gender]
-                return known[0] if len(known) == 1 else None
-        return self.most_salient(gender)
+                score = -float(distance) + _SUBJECT_WEIGHT * subj + _SPEAKER_WEIGHT * (e.id in spoke) \
+                    + _GENDER_WEIGHT * (gender is not None and self.gender.get(e.id) == gender)
+                if score > best.get(e.id, float("-inf")):
+                    best[e.id] = score
+        if not best:
+            return self.most_salient(gender)
+        ranked = sorted(best.items(), key=lambda x: -x[1])
+        if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 1e-9:
+            return None  # two fit equally
+        return self._by_id[ranked[0][0]]
+
+    def _narration_pronouns(self) -> list[Token]:
+        """Third-person singular pronouns outside quotation marks, in text order (read from the LOWER array)."""
+        doc = self.parsed.doc
+        pronouns = {hash_string(w) for w in FEMALE_PRONOUNS | MALE_PRONOUNS}
+        out = []
+        for i, lower in enumerate(doc.to_array("LOWER").tolist()):
+            if lower in pronouns:
+                tok = doc[i]
+                if tok.pos_ == "PRON" and not self.in_quote(tok.idx):
+                    out.append(tok)
+        return out
+
+    def _resolve_pronouns_before(self, char: int) -> None:
+        """Resolve, in text order, every narration pronoun before `char` not resolved yet (no recursion)."""
+        for tok in self._pronouns[:bisect.bisect_left(self._pronoun_starts, char)]:
+            if tok.idx not in self._pronoun_referents:
+                self._pronoun_referents[tok.idx] = None  # guards against asking for itself
+                gender = "f" if tok.lower_ in FEMALE_PRONOUNS else "m"
+                self._pronoun_referents[tok.idx] = self.nearest_person(tok.idx, gender)
+
+    def _pronoun_occurrences(self, si: int, char: int) -> list[tuple[int, Entity, bool]]:
+        """Resolved pronouns of sentence si before `char`, as (offset, person, is a subject)."""
+        s = self._sents[si]
+        lo = bisect.bisect_left(self._pronoun_starts, s.start_char)
+        hi = bisect.bisect_left(self._pronoun_starts, min(char, s.end_char))
+        out = []
+        for tok in self._pronouns[lo:hi]:
+            e = self._pronoun_referents.get(tok.idx)
+            if e is not None:
+                out.append((tok.idx, e, tok.dep_ in SUBJECT_DEPS))
+        return out
 
     def resolve_description(self, span: Span, head: Token) -> Referent:
         nouns = word_map("description_nouns.txt")
