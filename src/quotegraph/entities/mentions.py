@@ -24,6 +24,11 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import ParsedArticle
 from .wordlists import phrases, word_map, word_set
 
+
+def platform_kind(name: str) -> str | None:
+    """'streaming', 'broadcast' or '' for a known network, studio or platform; None otherwise."""
+    return word_map("entity_platforms.txt").get(name.lower())
+
 # spaCy labels that can name an entity we keep; the others (dates, numbers, money) never can.
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "NORP", "EVENT", "PRODUCT", "LAW"}
 _NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
@@ -295,6 +300,10 @@ def _connected_titles(sent: Span, runs: list[tuple[int, int]]) -> list[tuple[int
                 break
             if len(gap) == 1 and gap[0].text == ":" and gap[0].whitespace_:
                 pass
+            elif (len(gap) == 1 and gap[0].text in ("'s", "’s") and not doc[gap[0].i - 1].whitespace_
+                  and b == a + 1 and platform_kind(doc[s:runs[a][1]].text) is None
+                  and not any(t.ent_type_ == "PERSON" for t in doc[s:runs[a][1]])):
+                strong = False  # "The Devil's Hour": counts only where it recurs as a unit
             elif all(t.is_lower and t.lower_ in connectors for t in gap):
                 strong = strong and all(connectors[t.lower_] != "weak" for t in gap)
             else:
@@ -389,6 +398,9 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
         m.label = ent.label_
         candidates.append(m)
 
+    # 1b. titles written between quotation marks ("the revival of 'The Music Man'", her single "Remedy,")
+    candidates.extend(_quoted_titles(doc, block_of))
+
     chosen = _choose([m for m in candidates if m.text], doc)
     # the words of a title are not a name of their own ("State" in "Secretary of State John Kerry")
     titles_at = {i for m in chosen if m.honorific for i in range(m.honorific_start, m.tok_start)}
@@ -408,6 +420,60 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
     titles = _titles_by_length(("honorifics.txt", "entity_office_titles.txt"))
     return [m for m in chosen if not (len(m.words) == 1 and m.text.lower() in not_names)
             and (m.label == "PERSON" or tuple(w.lower() for w in m.words) not in titles.get(len(m.words), ()))]
+
+
+_OPENING = {'"', "“", "‘", "'"}
+_CLOSING = {'"': {'"'}, "“": {"”", '"'}, "‘": {"’", "'"}, "'": {"'", "’"}}
+_TITLE_MAX_TOKENS = 12
+_SPEECH_AFTER = {"said", "says", "say", "told", "tells", "asked", "asks", "added", "adds", "explained", "wrote",
+                 "he", "she", "they", "i", "we"}
+
+
+@lru_cache(maxsize=1)
+def _quote_mark_ids() -> frozenset[int]:
+    return frozenset(get_string_id(q) for q in _OPENING | {"”", "’"})
+
+
+def _quoted_titles(doc: Doc, block_of) -> list[NameMention]:
+    """Spans between quotation marks written as a title: every word capitalized but the small words
+    that join titles ("The Music Man", "Send My Love (To Your Lover)", "Remedy,"). A one-word span is a
+    title only where no speech verb or pronoun follows the closing mark ("Thanks," she said)."""
+    connectors = word_set("entity_title_connectors.txt") | {"a", "an", "the", "to", "of", "or", "but", "nor", "vs", "vs."}
+    marks = _quote_mark_ids()
+    orths = doc.to_array("ORTH").tolist()
+    at = [i for i, o in enumerate(orths) if o in marks]
+    out: list[NameMention] = []
+    for a, b in zip(at, at[1:]):
+        opening, closing = doc[a], doc[b]
+        if opening.text not in _OPENING or closing.text not in _CLOSING[opening.text]:
+            continue
+        if not 0 < b - a - 1 <= _TITLE_MAX_TOKENS:
+            continue
+        s, e = a + 1, b
+        while e > s and doc[e - 1].text in {",", ".", "!", "?"}:
+            e -= 1
+        toks = doc[s:e]
+        if e <= s or any(t.is_space or "\n" in t.whitespace_ for t in toks[:-1]):
+            continue
+        words = [t for t in toks if t.is_alpha or t.like_num]
+        if not words or not toks[0].text[:1].isupper() or any(t.text in {".", "?", "!", ";"} for t in toks):
+            continue
+        if not all(t.text[:1].isupper() or t.lower_ in connectors or t.like_num for t in words):
+            continue
+        if not any(t.is_alpha and t.text[:1].isupper() and t.lower_ != "i" for t in words):
+            continue
+        if len(words) == 1:
+            nxt = doc[b + 1] if b + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in _SPEECH_AFTER:
+                continue
+            if words[0].pos_ in {"INTJ", "PRON", "AUX", "VERB", "ADV"} or words[0].is_stop:
+                continue
+        block = block_of(doc[s].idx)
+        if block is None:
+            continue
+        span = doc[s:e]
+        out.append(NameMention(span.start_char, span.end_char, span.text, s, e, block.kind, hints=["work", "quoted"]))
+    return out
 
 
 def _majority_label(labels: list[str]) -> str:

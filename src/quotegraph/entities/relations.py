@@ -65,6 +65,7 @@ class _Facts:
         cues = grouped("relation_cues.txt")
         self.cues = {pred: cues.get(pred, frozenset()) for pred in
                      ("plays", "created", "streams on", "airs on", "performed in", "is friends with")}
+        self.credit_nouns = word_set("entity_credit_nouns.txt")
         works = [e for e in self.entities if e.type == "work"]
         self.main_work = max(works, key=lambda e: len(e.mentions)) if works else None
 
@@ -146,10 +147,23 @@ class _Facts:
     def work_in(self, sent: Span, near: Token | None = None) -> Entity | None:
         """The work a sentence is about: one it names (nearest to `near`), else the article's main work."""
         works = [(abs(t.i - near.i) if near is not None else 0, t.i, e) for t in sent
-                 if (e := self.entity_at(t)) is not None and e.type == "work"]
+                 if (e := self.entity_at(t)) is not None and e.type == "work" and not self._credit(t)]
         if works:
             return min(works, key=lambda x: (x[0], x[1]))[2]
         return self.main_work
+
+    def _credit(self, t: Token) -> bool:
+        """A work named as someone's earlier credit, not the one the sentence is about: "the Show star",
+        "Show's Jane Roe" (a possessive on a person)."""
+        own = self.entity_at(t)
+        while t.head is not t and self.entity_at(t.head) is own:
+            t = t.head  # the name's own head word
+        head = t.head
+        if t.dep_ in ("compound", "nmod", "amod") and head.lemma_.lower() in self.credit_nouns:
+            return True
+        if t.dep_ == "poss" and (e := self.entity_at(head)) is not None and e.type == "person":
+            return True
+        return t.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.lemma_.lower() in self.credit_nouns
 
     def _person(self, e: Entity | None) -> Entity | None:
         return e if e is not None and e.type == "person" else None

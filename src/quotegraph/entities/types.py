@@ -15,7 +15,7 @@ from functools import cache
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from .mentions import NameMention
+from .mentions import NameMention, platform_kind
 from .wordlists import phrases, word_map, word_set
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -41,10 +41,6 @@ class TypeVotes:
 _PREFERENCE = ["person", "character", "work", "organization", "place", "other"]
 
 
-def platform_kind(name: str) -> str | None:
-    """'streaming', 'broadcast' or '' for a known network, studio or platform; None otherwise."""
-    platforms = word_map("entity_platforms.txt")
-    return platforms.get(name.lower())
 
 
 def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
@@ -70,7 +66,7 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
                 v.labels[typ] += 1
         words = m.words
         if "work" in m.hints:
-            v.rules["work"] += 4 if "recurring" in m.hints else 3
+            v.rules["work"] += 4 if "recurring" in m.hints or "quoted" in m.hints else 3
         if platform_kind(m.text) is not None:
             v.rules["organization"] += 10
             continue
@@ -81,8 +77,14 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
         if m.honorific:
             v.rules["person"] += 4
         nxt = _next_word(doc, m.tok_end)
-        if nxt is not None and (nxt.is_lower or m.block == "title") and nxt.lower_ in followers:
-            v.rules["work"] += 3
+        place_like = m.label in _PLACE_LABELS and "work" not in m.hints
+        if nxt is not None and (nxt.is_lower or m.block == "title") and nxt.lower_ in followers \
+                and nxt.pos_ != "VERB" and not place_like:
+            v.rules["work"] += 3  # "Show star", not "Jane stars" nor "French actor"
+        if _dateline(doc, m):
+            v.rules["place"] += 6  # "LONDON --", "PARIS:", "MOSCOW, May 3"
+        if _after_platform(doc, m.tok_start, at_token, mentions):
+            v.rules["work"] += 5  # "Netflix's Show", "the BBC One drama Show"
         if _of_follower(doc, m.tok_start, followers):
             v.rules["work"] += 3
         prev = _prev_word(doc, m.tok_start)
@@ -144,8 +146,8 @@ def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes
                 v.rules["work"] += 3
         prev = _prev_word(doc, m.tok_start)
         if prev is not None and prev.is_lower and prev.lemma_.lower() in work_words and prev.dep_ != "compound" \
-                and any(t.lower_ in {"the", "a", "an", "new", "hit"} for t in doc[max(0, prev.i - 3):prev.i]):
-            v.rules["work"] += 3  # "the series Harbor Lights", "the hit musical Hamilton"
+                and any(t.lower_ in _WORK_NOUN_OPENERS for t in doc[max(0, prev.i - 5):prev.i]):
+            v.rules["work"] += 3  # "the series Harbor Lights", "the hit musical Hamilton", "Acme's long-running drama X"
         if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ == "be":
             for c in head.head.children:
                 if c.dep_ == "attr" and (c.lemma_.lower() in work_words or any(
@@ -154,12 +156,16 @@ def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes
         # verbs whose subject or object is a work
         gov = head.head
         role = verbs.get(gov.lemma_.lower())
-        # (soft: these verbs also take people, so they only outweigh spaCy's label)
+        # (soft: these verbs also take people, so they only outweigh spaCy's label; never a place's:
+        # "appeared in Paris")
+        if m.label in _PLACE_LABELS:
+            role = None
         if role == "subject" and head.dep_ == "nsubj":
             v.labels["work"] += 2
         elif role == "object" and head.dep_ == "dobj":
             v.labels["work"] += 2
-        elif head.dep_ == "pobj" and gov.lower_ == "in" and verbs.get(gov.head.lemma_.lower()) == "in":
+        elif head.dep_ == "pobj" and gov.lower_ == "in" and verbs.get(gov.head.lemma_.lower()) == "in" \
+                and m.label not in _PLACE_LABELS:
             v.labels["work"] += 2
         # a title in quotation marks: "Harbor Lights"
         before = doc[m.tok_start - 1] if m.tok_start > 0 else None
@@ -170,6 +176,42 @@ def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes
 
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_PLACE_LABELS = {"GPE", "LOC", "NORP"}  # not FAC: the small model calls many titles facilities
+_WORK_NOUN_OPENERS = {"the", "a", "an", "new", "hit", "'s", "’s", "his", "her", "their", "its", "latest", "upcoming"}
+_DATELINE_MARKS = {",", "(", "-", "--", "—", "–", ":"}
+
+
+def _dateline(doc: Doc, m: NameMention) -> bool:
+    """A place in capitals opening a paragraph, before a comma, dash, colon or bracket: a dateline."""
+    if not m.text.isupper() or m.block != "body" or len(m.text) < 3:
+        return False
+    s = m.tok_start
+    if s > 0 and not (doc[s - 1].is_space or "\n" in doc[s - 1].whitespace_):
+        return False
+    nxt = doc[m.tok_end] if m.tok_end < len(doc) else None
+    return nxt is not None and nxt.text in _DATELINE_MARKS
+
+
+def _after_platform(doc: Doc, start: int, at_token: dict[int, int], mentions: list[NameMention]) -> bool:
+    """A name right after a network's possessive, or after a work noun that follows a network:
+    "Netflix's Show", "BBC One's long-running drama Show", "the Acme TV comedy Show"."""
+    j = start - 1
+    if j >= 0 and doc[j].text in {'"', "“", "‘", "'"}:
+        j -= 1
+    if j < 0:
+        return False
+    if doc[j].text in {"'s", "’s"}:
+        k = at_token.get(j - 1)
+        return k is not None and platform_kind(mentions[k].text) is not None
+    if not (doc[j].is_lower and doc[j].lemma_.lower() in word_set("entity_work_words.txt")):
+        return False
+    for i in range(j - 1, max(-1, j - 5), -1):
+        k = at_token.get(i)
+        if k is not None:
+            return platform_kind(mentions[k].text) is not None
+        if doc[i].is_punct and doc[i].text not in {"-"}:
+            return False
+    return False
 
 
 def _ends_in_acronym(words: list[str]) -> bool:
