@@ -221,3 +221,19 @@ def test_pronoun_prefers_the_last_subject_over_a_child_named_in_a_list(parse):
             'who he says watched the shoot. Speaking to a magazine, he said: "It was the best summer."')
     [q] = attribute(parse, text, [quote(text, "It was the best summer.", cue="said", source="he", source_nth=2)])
     assert q.speaker.name == "Tom Baker"
+
+
+def test_description_goes_to_the_subject_just_before_not_the_most_salient(parse):
+    text = ('Tom Baker, 40, stars in the new film Harbour. Tom Baker told reporters he loved the sea. '
+            'His co-star Ann Lee, 34, plays a nurse who falls for the sailor. '
+            'The director "gave her real convictions", the actress said.')
+    [q] = attribute(parse, text, [quote(text, "gave her real convictions", kind="partial", cue="said",
+                                        source="the actress")])
+    assert q.speaker.name == "Ann Lee"
+
+
+def test_description_closing_a_speaking_clause_is_the_speaker(parse):
+    text = ('Ann Lee stars in a new drama tonight. Speaking to host Mary Cole, the actress, 35, admitted '
+            'that she cried after landing the job, adding: "It was a shock!"')
+    [q] = attribute(parse, text, [quote(text, "It was a shock!", cue="adding")])
+    assert q.speaker.name == "Ann Lee"

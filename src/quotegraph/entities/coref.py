@@ -144,6 +144,11 @@ class MentionResolver:
             return self.resolve_pronoun(head)
         if head.pos_ in {"NOUN", "PROPN"} and not inside:
             return self.resolve_description(span, head)
+        own = _own_description(head)
+        if own is not None and not any(o.start <= head.idx < o.end for o in inside):
+            # "Speaking to host Ann Lee, the actress, 35, admitted": the subject is the description, not
+            # the name in the clause the span took in before it
+            return self.resolve_description(own, head)
         if head.pos_ in {"NOUN"} and all(o.entity.type != "person" for o in inside):
             return self.resolve_description(span, head)
         return Referent(None, "unresolved")
@@ -153,7 +158,8 @@ class MentionResolver:
         found = self.nearest_person(tok.idx, gender)
         return Referent(found, "pronoun" if found else "unresolved")
 
-    def nearest_person(self, char: int, gender: str | None, max_sentences: int = 8) -> Entity | None:
+    def nearest_person(self, char: int, gender: str | None, max_sentences: int = 8,
+                       subjects_only: bool = False) -> Entity | None:
         """The person a pronoun at `char` refers to: None when nobody fits, or two fit equally.
 
         Every person mentioned before it in the narration of the last few sentences is a candidate,
@@ -177,7 +183,7 @@ class MentionResolver:
                     and e.type == "person"]
             spoke = {e.id for c, e in self.speakers_at.items() if c < char and self.sentence_index(c) == si}
             for e, subj in occ:
-                if not self._gender_fits(e, gender):
+                if not self._gender_fits(e, gender) or (subjects_only and not subj and e.id not in spoke):
                     continue
                 score = -float(distance) + _SUBJECT_WEIGHT * subj + _SPEAKER_WEIGHT * (e.id in spoke) \
                     + _GENDER_WEIGHT * (gender is not None and self.gender.get(e.id) == gender)
@@ -232,8 +238,25 @@ class MentionResolver:
         if any(t.dep_ == "poss" for t in span):
             return Referent(None, "unresolved")  # "Trump's campaign manager" is someone else
         gender = nouns.get(head.lower_) or nouns.get(head.lemma_.lower()) or None
-        found = self._titled(head.lower_, span.start_char, gender) or self.most_salient(gender, before=span.start_char)
+        found = self._titled(head.lower_, span.start_char, gender)
+        if found is None:
+            # the person the last sentences are about (their subject, or who just spoke), else the article's
+            found = self._recent_person(span.start_char, gender) or self.most_salient(gender, before=span.start_char)
         return Referent(found, "description" if found else "unresolved")
+
+    def _recent_person(self, char: int, gender: str | None) -> Entity | None:
+        """A description's referent among the subjects and speakers of its own and the two sentences before
+        (as for a pronoun); None when there is none, so that the caller falls back on the article's salience
+        ("Speaking to host Ann Lee, the actress admitted" is not Ann Lee)."""
+        here = self.sentence_index(char)
+        self._resolve_pronouns_before(char)
+        if not any(o.start < char and not o.quoted and o.subject and o.entity.type == "person"
+                   for si in range(max(0, here - 2), here + 1) for o in self._sentence_occurrences(si)) \
+                and not any(self._pronoun_occurrences(si, char) for si in range(max(0, here - 2), here + 1)) \
+                and not any(c < char and self.sentence_index(c) >= here - 2 for c in self.speakers_at):
+            return None
+        found = self.nearest_person(char, gender, max_sentences=2, subjects_only=True)
+        return found if found is not None and found.id in self.salience else None
 
     def _titled(self, noun: str, before: int, gender: str | None) -> Entity | None:
         """The one person named before `before` under a title this noun stands for: "the senator" after
@@ -243,7 +266,7 @@ class MentionResolver:
             if o.start >= before:
                 break
             if o.entity.type == "person" and self._gender_fits(o.entity, gender) and any(
-                    _title_fits(t, noun) for t in self._titles.get(o.entity.id, ())):
+                    at < before and _title_fits(t, noun) for at, t in self._titles.get(o.entity.id, ())):
                 fits[o.entity.id] = o.entity
         return next(iter(fits.values())) if len(fits) == 1 else None
 
@@ -315,11 +338,11 @@ class MentionResolver:
                 out[eid] = g
         return out
 
-    def _titles_before_names(self) -> dict[str, set[str]]:
-        """Entity id -> the words written right before its names, lower-cased: its titles and roles
-        ("sen." in "Massachusetts Sen. Elizabeth Warren", "creator" in "creator Darren Star")."""
+    def _titles_before_names(self) -> dict[str, list[tuple[int, str]]]:
+        """Entity id -> the words written right before its names, lower-cased, with where they stand: its
+        titles and roles ("sen." in "Massachusetts Sen. Elizabeth Warren", "creator" in "creator Darren Star")."""
         doc = self.parsed.doc
-        out: dict[str, set[str]] = {}
+        out: dict[str, list[tuple[int, str]]] = {}
         for o in self._occ:
             if o.entity.type != "person":
                 continue
@@ -329,7 +352,7 @@ class MentionResolver:
                 # a word of the name's own noun phrase: it hangs on a word after it, up to the name
                 if not word.removesuffix(".").isalpha() or not i < doc[i].head.i < span.end:
                     break
-                out.setdefault(o.entity.id, set()).add(word.lower())
+                out.setdefault(o.entity.id, []).append((doc[i].idx, word.lower()))
         return out
 
     def _binding_subject(self, tok: Token, people: set[str]) -> str | None:
@@ -373,6 +396,15 @@ def _title_fits(title: str, noun: str) -> bool:
         return True
     stem = title[:-1]
     return title.endswith(".") and len(stem) >= 2 and noun.startswith(stem)
+
+
+def _own_description(head: Token) -> Span | None:
+    """The words "the ... noun" of a definite description headed by `head`, when the head has its own
+    determiner; None otherwise."""
+    det = next((c for c in head.children if c.dep_ == "det" and c.lower_ in {"the", "this", "that"}), None)
+    if det is None or det.i > head.i:
+        return None
+    return head.doc[det.i:head.i + 1]
 
 
 def _span_head(span: Span) -> Token:
