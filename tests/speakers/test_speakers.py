@@ -237,3 +237,20 @@ def test_description_closing_a_speaking_clause_is_the_speaker(parse):
             'that she cried after landing the job, adding: "It was a shock!"')
     [q] = attribute(parse, text, [quote(text, "It was a shock!", cue="adding")])
     assert q.speaker.name == "Ann Lee"
+
+
+def test_a_possessive_about_someone_else_gives_the_subject_no_gender(parse):
+    text = ('Ann Lee directed the sixth episode. Tom Baker praised Ann Lee for her work, calling her a natural. '
+            '"She is a great director," he continued.')
+    [q] = attribute(parse, text, [quote(text, "She is a great director,", cue="continued", source="he")])
+    assert q.speaker.name == "Tom Baker"
+
+
+def test_description_looks_back_past_the_sentences_of_a_long_quote(parse):
+    text = ('Maria Lopez, who stars in the film, is the subject of our story. '
+            '"I cried at the end," Tom Baker told a magazine. "It was a shock. I never saw it coming. '
+            'Nobody did." Later the actor told a radio station: "I would do it again."')
+    cands = [quote(text, "I cried at the end,", cue="told", source="Tom Baker"),
+             quote(text, "It was a shock. I never saw it coming. Nobody did."),
+             quote(text, "I would do it again.", cue="told", source="the actor")]
+    assert [q.speaker.name for q in attribute(parse, text, cands)][2] == "Tom Baker"

@@ -196,6 +196,12 @@ class MentionResolver:
             return None  # two fit equally
         return self._by_id[ranked[0][0]]
 
+    def _quoted_sentence(self, si: int) -> bool:
+        """Whether sentence si opens inside quoted words (a sentence of someone's quote, not narration)."""
+        s = self._sents[si]
+        first = next((t.idx for t in s if not t.is_space and not t.is_punct), s.start_char)
+        return self.in_quote(first)
+
     def _narration_pronouns(self) -> list[Token]:
         """Third-person singular pronouns outside quotation marks, in text order (read from the LOWER array)."""
         doc = self.parsed.doc
@@ -250,12 +256,18 @@ class MentionResolver:
         ("Speaking to host Ann Lee, the actress admitted" is not Ann Lee)."""
         here = self.sentence_index(char)
         self._resolve_pronouns_before(char)
+        # two sentences of narration back; sentences that only quote someone do not count
+        first, narration = here, 0
+        while first > 0 and narration < 2 and here - first < 8:
+            first -= 1
+            if not self._quoted_sentence(first):
+                narration += 1
         if not any(o.start < char and not o.quoted and o.subject and o.entity.type == "person"
-                   for si in range(max(0, here - 2), here + 1) for o in self._sentence_occurrences(si)) \
-                and not any(self._pronoun_occurrences(si, char) for si in range(max(0, here - 2), here + 1)) \
-                and not any(c < char and self.sentence_index(c) >= here - 2 for c in self.speakers_at):
+                   for si in range(first, here + 1) for o in self._sentence_occurrences(si)) \
+                and not any(self._pronoun_occurrences(si, char) for si in range(first, here + 1)) \
+                and not any(c < char and self.sentence_index(c) >= first for c in self.speakers_at):
             return None
-        found = self.nearest_person(char, gender, max_sentences=2, subjects_only=True)
+        found = self.nearest_person(char, gender, max_sentences=here - first, subjects_only=True)
         return found if found is not None and found.id in self.salience else None
 
     def _titled(self, noun: str, before: int, gender: str | None) -> Entity | None:
@@ -310,25 +322,24 @@ class MentionResolver:
             for t in span.root.children:
                 if t.dep_ == "appos" and nouns.get(t.lower_):
                     v[nouns[t.lower_]] += 3
-        # a third-person pronoun outside quotes votes for the nearest person before it in its sentence
-        # (found through the doc's LOWER array, without a Token object per position)
-        pronouns = {hash_string(w) for w in FEMALE_PRONOUNS | MALE_PRONOUNS}
-        for i, lower in enumerate(doc.to_array("LOWER").tolist()):
-            if lower not in pronouns:
-                continue
-            tok = doc[i]
-            low = tok.lower_
-            if tok.pos_ != "PRON" or self.in_quote(tok.idx):
-                continue
+        # a third-person pronoun of the narration votes for the person it most plainly stands for: the one
+        # person before it in its sentence (not when it is the object of that person's own verb: "Ann
+        # praised her"), or with several, the subject of its clause when it is a subject itself
+        for tok in self._pronouns:
             si = self.sentence_index(tok.idx)
             prev = [o for o in self._sentence_occurrences(si) if o.end <= tok.idx and not o.quoted
                     and o.entity.type == "person"]
+            is_subject = tok.dep_ in ("nsubj", "nsubjpass")
+            target = None
             if not prev:
                 continue
-            people = {o.entity.id for o in prev}
-            target = prev[-1].entity.id if len(people) == 1 else self._binding_subject(tok, people)
+            if len({o.entity.id for o in prev}) == 1:
+                if not (tok.dep_ in ("dobj", "dative", "pobj") and prev[-1].subject):
+                    target = prev[-1].entity.id
+            elif is_subject:
+                target = self._binding_subject(tok, {o.entity.id for o in prev})
             if target is not None:
-                votes.setdefault(target, Counter())["f" if low in FEMALE_PRONOUNS else "m"] += 1
+                votes.setdefault(target, Counter())["f" if tok.lower_ in FEMALE_PRONOUNS else "m"] += 1
         out = {}
         for eid, v in votes.items():
             if not v:
