@@ -118,7 +118,9 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
     runs, k, n = [], 0, len(toks)
     while k < n:
         tok = toks[k]
-        if not can_name[k] or (k in grammatical and tok.pos_ != "PROPN" and tok.ent_type_ not in NAME_LABELS):
+        ordinal = _ordinal_word(tok) and k + 1 < n and can_name[k + 1] and not _after_space_break(tok)
+        if not (can_name[k] or ordinal) or (
+                k in grammatical and tok.pos_ != "PROPN" and tok.ent_type_ not in NAME_LABELS):
             k += 1
             continue
         j = k + 1
@@ -143,6 +145,12 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
 def _number_word(tok: Token) -> bool:
     """A number written as a capitalized word ("One", "Two"), which a name may hold but not begin with."""
     return tok.like_num and tok.is_alpha and tok.text[0].isupper() and not tok.is_upper
+
+
+def _ordinal_word(tok: Token) -> bool:
+    """A capitalized ordinal written as a word, which may open a name ("the Twelfth Doctor")."""
+    return tok.is_alpha and tok.text[0].isupper() and not tok.is_upper and tok.lower_.endswith(("th", "st", "nd", "rd")) \
+        and tok.like_num
 
 
 def _after_space_break(prev: Token) -> bool:

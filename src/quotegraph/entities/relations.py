@@ -23,10 +23,11 @@ from spacy.tokens import Span, Token
 
 from ..nlp import ParsedArticle
 from ..result import Entity, Mention, Quote, Relation
+from .cast import find_cast_links
 from .coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver
 from .mentions import block_finder
 from .types import platform_kind
-from .wordlists import grouped, phrases, word_set
+from .wordlists import grouped, phrases, word_map, word_set
 
 _QUOTED_KINDS = ("direct", "partial", "nested")
 _WORK_NOUNS_FOR_MAIN = {"show", "series", "sitcom", "drama", "comedy", "film", "movie", "musical"}
@@ -37,6 +38,7 @@ def find_relations(parsed: ParsedArticle, entities: list[Entity], quotes: list[Q
     quoted = sorted((q.start, q.end) for q in quotes or [] if q.kind in _QUOTED_KINDS)
     facts = _Facts(parsed, entities, MentionResolver(parsed, entities, quoted=quoted))
     block_of = block_finder(parsed)
+    facts.cast_lines()
     for sent in parsed.doc.sents:
         first = next((t for t in sent if not t.is_space), None)
         if first is None or block_of(first.idx) is None:
@@ -66,6 +68,8 @@ class _Facts:
         self.cues = {pred: cues.get(pred, frozenset()) for pred in
                      ("plays", "created", "streams on", "airs on", "performed in", "is friends with")}
         self.credit_nouns = word_set("entity_credit_nouns.txt")
+        self.work_nouns = word_set("entity_work_words.txt")
+        self.order_verbs = frozenset(w for w, p in word_map("relation_cues.txt").items() if p == "orders")
         works = [e for e in self.entities if e.type == "work"]
         self.main_work = max(works, key=lambda e: len(e.mentions)) if works else None
 
@@ -144,10 +148,11 @@ class _Facts:
                                    qualifier=qual.name if qual else None, evidence=Mention(start, end),
                                    subject_entity=subj.id, object_entity=obj.id))
 
-    def work_in(self, sent: Span, near: Token | None = None) -> Entity | None:
+    def work_in(self, sent: Span, near: Token | None = None, exclude: Entity | None = None) -> Entity | None:
         """The work a sentence is about: one it names (nearest to `near`), else the article's main work."""
         works = [(abs(t.i - near.i) if near is not None else 0, t.i, e) for t in sent
-                 if (e := self.entity_at(t)) is not None and e.type == "work" and not self._credit(t)]
+                 if (e := self.entity_at(t)) is not None and e.type == "work" and e is not exclude
+                 and not self._credit(t)]
         if works:
             return min(works, key=lambda x: (x[0], x[1]))[2]
         return self.main_work
@@ -156,8 +161,14 @@ class _Facts:
         """A work named as someone's earlier credit, not the one the sentence is about: "the Show star",
         "Show's Jane Roe" (a possessive on a person)."""
         own = self.entity_at(t)
-        while t.head is not t and self.entity_at(t.head) is own:
-            t = t.head  # the name's own head word
+        doc = t.doc
+        s = e = t.i
+        while s > 0 and self.entity_at(doc[s - 1]) is own:
+            s -= 1
+        while e + 1 < len(doc) and self.entity_at(doc[e + 1]) is own:
+            e += 1
+        # the name's own head word: the last of its words whose head lies outside it
+        t = next((doc[i] for i in range(e, s - 1, -1) if not s <= doc[i].head.i <= e), t)
         head = t.head
         if t.dep_ in ("compound", "nmod", "amod") and head.lemma_.lower() in self.credit_nouns:
             return True
@@ -172,6 +183,39 @@ class _Facts:
         return e if e is not None and e.type == "character" else None
 
     # ---- plays -----------------------------------------------------------------------------------------------
+    def cast_lines(self) -> None:
+        """"X as Y", "stars as Y", "Y (played by X)", "Y (Show's X)": see cast.py."""
+        doc = self.parsed.doc
+        spans = set()
+        for e in self.entities:
+            for m in e.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and len(span):
+                    spans.add((span.start, span.end))
+        for link in find_cast_links(doc, sorted(spans)):
+            role = self._character(self.entity_at(doc[link.role[0]]))
+            if role is None:
+                continue
+            sent = doc[link.role[0]].sent
+            if link.actor is not None:
+                actor = self._person(self.entity_at(doc[link.actor[0]]))
+            else:
+                actor = self._person(self.refer(doc[link.actor_token])) if link.actor_token is not None else None
+                if actor is None and link.cue >= 0:  # the parse lost the subject: the person named last before the cue
+                    actor = next((e for t in reversed(doc[sent.start:link.cue])
+                                  if (e := self._person(self.entity_at(t))) is not None), None)
+            work = self.entity_at(doc[link.work[0]]) if link.work is not None else None
+            credit = self.entity_at(doc[link.credit[0]]) if link.credit is not None else None
+            if work is None or work.type != "work":
+                work = self.titled_after(role) or self.work_in(sent, doc[link.role[0]], exclude=credit)
+            self.add(actor, "plays", role, work, sent)
+
+    def titled_after(self, role: Entity) -> Entity | None:
+        """The work whose title holds the character's name ("the Tenth Doctor" of "Doctor Who")."""
+        words = {w for w in role.name.split() if w[:1].isupper() and w.lower() not in {"the", "a", "an"}}
+        fits = [e for e in self.entities if e.type == "work" and words & set(e.name.split())]
+        return max(fits, key=lambda e: len(e.mentions)) if fits else None
+
     def plays(self, sent: Span, toks: list[Token]) -> None:
         play_verbs = word_set("entity_play_verbs.txt")
         for tok in toks:
@@ -307,8 +351,48 @@ class _Facts:
                     if work is None or work.type != "work":
                         e = self.entity_at(head)
                         work = e if e is not None and e.type == "work" else self.work_in(sent, t)
+            if work is None or work.type != "work":
+                work = self._work_after_network(t, network)
+            if (work is None or work.type != "work") and self._orders(t, network):
+                work = self.work_in(sent, t)  # "Peacock has given the show a series order", "HBO renewed X"
             if work is not None and work.type == "work":
                 self.add(work, pred, network, None, sent)
+
+    def _work_after_network(self, t: Token, network: Entity) -> Entity | None:
+        """The work right after a network's name, across its possessive and lower-case words that hold a
+        work noun: "Netflix's Show", "BBC One's long-running sci-fi drama Show", "the new Acme TV comedy 'Show'"."""
+        doc = t.doc
+        i = t.i
+        while i < len(doc) and self.entity_at(doc[i]) is network:
+            i += 1
+        possessive = i < len(doc) and doc[i].text in {"'s", "’s"}
+        if possessive:
+            i += 1
+        noun = False
+        for j in range(i, min(len(doc), i + 9)):
+            tok = doc[j]
+            e = self.entity_at(tok)
+            if e is not None:
+                return e if e.type == "work" and (possessive or noun) else None
+            if tok.lemma_.lower() in self.work_nouns and tok.is_lower:
+                noun = True
+            elif not (tok.is_lower or tok.text in {"-", '"', "“", "‘", "'"}):
+                return None
+        return None
+
+    def _orders(self, t: Token, network: Entity) -> bool:
+        """The network is the subject of ordering, renewing or picking up a series."""
+        doc = t.doc
+        i = t.i
+        while i + 1 < len(doc) and self.entity_at(doc[i + 1]) is network:
+            i += 1
+        tok = doc[i]
+        if tok.dep_ != "nsubj":
+            return False
+        verb = tok.head
+        if verb.lemma_.lower() in self.order_verbs:
+            return True
+        return any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in self.order_verbs for c in verb.children)
 
     # ---- performed in ----------------------------------------------------------------------------------------
     def performed_in(self, sent: Span, toks: list[Token]) -> None:

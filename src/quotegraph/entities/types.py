@@ -15,6 +15,7 @@ from functools import cache
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
+from .cast import find_cast_links
 from .mentions import NameMention, platform_kind
 from .wordlists import phrases, word_map, word_set
 
@@ -78,8 +79,10 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
             v.rules["person"] += 4
         nxt = _next_word(doc, m.tok_end)
         place_like = m.label in _PLACE_LABELS and "work" not in m.hints
+        after = _next_word(doc, nxt.i + 1) if nxt is not None else None
         if nxt is not None and (nxt.is_lower or m.block == "title") and nxt.lower_ in followers \
-                and nxt.pos_ != "VERB" and not place_like:
+                and nxt.pos_ != "VERB" and not place_like \
+                and not (after is not None and after.lower_ in {"as", "in", "alongside", "opposite"}):
             v.rules["work"] += 3  # "Show star", not "Jane stars" nor "French actor"
         if _dateline(doc, m):
             v.rules["place"] += 6  # "LONDON --", "PARIS:", "MOSCOW, May 3"
@@ -100,10 +103,31 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
 
     _work_by_syntax(doc, mentions, votes, at_token)
 
-    # structure between mentions: "X (Y)" after an actor, "plays Y on X"
+    # casting lines: "X as Y", "stars as Y", "Y (played by X)", "Y (Show's X)"
+    by_span = {(m.tok_start, m.tok_end): k for k, m in enumerate(mentions)}
+    in_parens_actor = set()
+    for link in find_cast_links(doc, list(by_span)):
+        role = by_span[link.role]
+        if platform_kind(mentions[role].text) is not None or (
+                mentions[role].label in _PLACE_LABELS and link.actor is not None):
+            continue  # "X as Y" in a list may compare places; "starring as Sydney" casts
+        votes[role].rules["character"] += 6
+        if link.actor is not None:
+            votes[by_span[link.actor]].rules["person"] += 3
+            in_parens_actor.add(by_span[link.actor])
+        for work in (link.work, link.credit):
+            if work in by_span and platform_kind(mentions[by_span[work]].text) is None:
+                votes[by_span[work]].rules["work"] += 5
+    # structure between mentions: "X (Y)" after an actor, or "Y (X)" where the evidence says X is the actor
+    used = _name_uses(mentions)
     for k, m in enumerate(mentions):
         paren = _parenthesized_name(doc, m, at_token, mentions)
-        if paren is not None and _looks_like_person(votes[k], m):
+        if paren is None or paren in in_parens_actor or k in in_parens_actor:
+            continue
+        if _actor_evidence(mentions[paren], used) > _actor_evidence(m, used):
+            votes[k].rules["character"] += 5  # "Lucy (Jane Roe)", "Bran (Isaac Hempstead Wright)"
+            votes[paren].rules["person"] += 2
+        elif _looks_like_person(votes[k], m):
             votes[paren].rules["character"] += 5
             votes[k].rules["person"] += 2
     # the doc's lemma array finds the few tokens to look at without a Token object per position
@@ -153,6 +177,11 @@ def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes
                 if c.dep_ == "attr" and (c.lemma_.lower() in work_words or any(
                         p.dep_ == "pobj" and p.lemma_.lower() in work_words for pr in c.children for p in pr.children)):
                     v.rules["work"] += 3  # "X is one of the most divisive shows"
+        # "Show also stars Jane Roe (as Y)": what stars a person is a work
+        if head.dep_ == "nsubj" and head.head.lemma_ == "star" and head.head.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.i in at_token and mentions[at_token[c.i]].label == "PERSON"
+                for c in head.head.children):
+            v.rules["work"] += 4
         # verbs whose subject or object is a work
         gov = head.head
         role = verbs.get(gov.lemma_.lower())
@@ -205,7 +234,9 @@ def _after_platform(doc: Doc, start: int, at_token: dict[int, int], mentions: li
         return k is not None and platform_kind(mentions[k].text) is not None
     if not (doc[j].is_lower and doc[j].lemma_.lower() in word_set("entity_work_words.txt")):
         return False
-    for i in range(j - 1, max(-1, j - 5), -1):
+    for i in range(j - 1, max(-1, j - 9), -1):
+        if doc[i].text in {"'s", "’s"}:
+            continue
         k = at_token.get(i)
         if k is not None:
             return platform_kind(mentions[k].text) is not None
@@ -288,6 +319,23 @@ def _parenthesized_name(doc: Doc, m: NameMention, at_token: dict[int, int], ment
     if other.text.isupper() or not other.text[0].isupper():
         return None  # "(DNC)", "(R)" are abbreviations, not roles
     return k
+
+
+def _name_uses(mentions: list[NameMention]) -> frozenset[str]:
+    """The forms the prose uses for names, lower-cased."""
+    return frozenset(m.text.lower() for m in mentions if m.block != "title")
+
+
+def _actor_evidence(m: NameMention, used: frozenset[str]) -> int:
+    """How much a name reads as a real person's rather than a character's: a full name, referred to by
+    surname alone (as news copy refers to people, and rarely to characters), a title or role before it."""
+    words = [w.lower() for w in m.words]
+    score = int(len(words) >= 2)
+    if len(words) >= 2 and any(" ".join(words[k:]) in used for k in range(1, len(words))):
+        score += 2
+    if m.honorific:
+        score += 1
+    return score
 
 
 def _looks_like_person(v: TypeVotes, m: NameMention) -> bool:
