@@ -254,3 +254,23 @@ def test_description_looks_back_past_the_sentences_of_a_long_quote(parse):
              quote(text, "It was a shock. I never saw it coming. Nobody did."),
              quote(text, "I would do it again.", cue="told", source="the actor")]
     assert [q.speaker.name for q in attribute(parse, text, cands)][2] == "Tom Baker"
+
+
+def test_topic_heading_before_a_quote_keeps_the_speaker(parse):
+    text = ('Coach Tom Baker spoke after the game: "We played well."\n\n'
+            'On his young striker Leo Park: "He was tired but he was brilliant."')
+    cands = [quote(text, "We played well.", cue="spoke", source="Coach Tom Baker"),
+             quote(text, "He was tired but he was brilliant.")]
+    assert [q.speaker.name for q in attribute(parse, text, cands)] == ["Tom Baker", "Tom Baker"]
+
+
+def test_nested_quote_the_speaker_introduces_as_their_own_words(parse):
+    text = ('"When I left the show, the first thing I said was, \'I need a rest,\'" Maria Lopez said. '
+            '"Then my agent told me, \'You must read this.\'"')
+    outer1 = quote(text, "When I left the show, the first thing I said was, 'I need a rest,'", cue="said",
+                   source="Maria Lopez")
+    outer2 = quote(text, "Then my agent told me, 'You must read this.'")
+    cands = [outer1, quote(text, "I need a rest,", kind="nested", nested_in=0), outer2,
+             quote(text, "You must read this.", kind="nested", nested_in=2)]
+    quotes = attribute(parse, text, cands)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Maria Lopez", "Maria Lopez", "Maria Lopez", None]

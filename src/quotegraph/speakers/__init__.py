@@ -63,19 +63,31 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
                     return other
         return speaker
     if c.kind == "nested":
-        return None  # words quoted inside a quote belong to someone the speaker does not name
+        # words quoted inside a quote: the speaker's own when the speaker introduces them ("the first thing I
+        # said was, '...'", "I was like, '...'"); else someone the speaker does not name
+        host = candidates[c.nested_in] if c.nested_in is not None else None
+        outer_speaker = next((s for q, s in earlier if q is host), None)
+        if host is not None and outer_speaker is not None and _speaker_quotes_themself(parsed, resolver, host, c):
+            return outer_speaker
+        return None
     piece = getattr(c, "continues", None)
     if piece is not None:
         # the quote stage knows this is the next piece of an earlier quotation
         same = [s for q, s in earlier if q is candidates[piece]]
         if same and same[0] is not None:
             return same[0]
+    outer = [(q, s) for q, s in earlier if q.kind != "nested"]
+    if c.kind in ("direct", "partial") and outer and outer[-1][1] is not None and _after_topic_heading(parsed, resolver, c):
+        # 'On the finale: "..."' after someone's quotes: the heading names the topic, the speaker goes on
+        prev, prev_speaker = outer[-1]
+        pi, ci = resolver.paragraph_index(prev.start), resolver.paragraph_index(c.start)
+        if pi is not None and ci is not None and 0 <= ci - pi <= 2:
+            return prev_speaker
     # the quote's own sentence: the writer's words before it ('Sanders demanded they "pay their share"'),
     # or the clause after it ('"...," he surmised.')
     own = _speaker_in_own_sentence(parsed, resolver, c) or _speaker_after_quote(parsed, resolver, c)
     if own is not None:
         return _from_mention(parsed, resolver, own)
-    outer = [(q, s) for q, s in earlier if q.kind != "nested"]
     if c.kind in ("direct", "partial") and outer:
         prev, prev_speaker = outer[-1]
         if prev_speaker is not None and (_continues_paragraph(parsed, resolver, prev, c)
@@ -147,6 +159,54 @@ def _same_paragraph_run(parsed: ParsedArticle, resolver: MentionResolver, prev: 
                if not o.quoted and o.subject and o.entity.type == "person" and o.entity.id != prev_speaker.entity
                and not (own is not None and own.start <= o.start < own.end)]
     return not between
+
+
+def _speaker_quotes_themself(parsed: ParsedArticle, resolver: MentionResolver, host: QuoteCandidate,
+                             c: QuoteCandidate) -> bool:
+    """The nearest subject before a nested quote, in its sentence and inside the quote holding it, is "I"
+    of a speech or thought verb (or "I was like")."""
+    doc = parsed.doc
+    lo = max(host.start, resolver.sentence(c.start).start_char)
+    span = doc.char_span(lo, c.start, alignment_mode="contract")
+    if span is None:
+        return False
+    verbs = word_set("speaker_verbs.txt")
+    # a speech verb right before the quote ("... and said 'Is there ...'"): its subject, through "and"
+    last = [t for t in span if not t.is_punct and not t.is_space][-2:]
+    verb = next((t for t in reversed(last) if t.pos_ == "VERB" and t.lemma_.lower() in verbs), None)
+    while verb is not None:
+        subj = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.lower_ == "i"
+        verb = verb.head if verb.dep_ == "conj" and verb.head is not verb else None
+    for tok in reversed(span):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            if tok.lower_ != "i":
+                return False
+            verb = tok.head
+            if verb.lemma_.lower() in verbs:
+                return True
+            # "the first thing I said was, '...'": I is the subject of a clause on the verb that introduces it
+            if verb.dep_ == "relcl" and verb.lemma_.lower() in verbs | {"say"}:
+                return True
+            return verb.lemma_ == "be" and any(t.lower_ == "like" for t in doc[verb.i + 1:min(verb.i + 5, len(doc))])
+    return False
+
+
+def _after_topic_heading(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> bool:
+    """The quote opens its paragraph after a heading of the topic and a colon, no verb of its own:
+    "On the finale:", "About her co-star:", "On chasing the record:"."""
+    ci = resolver.paragraph_index(c.start)
+    if ci is None:
+        return False
+    start = resolver.paragraph(ci).start
+    lead = parsed.article.text[start:c.start].rstrip(_MARKS)
+    if not lead.endswith(":") or len(lead) > 80:
+        return False
+    span = parsed.doc.char_span(start, start + len(lead) - 1, alignment_mode="contract")
+    if span is None or not len(span) or span[0].pos_ != "ADP":
+        return False
+    return not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in span)
 
 
 def _opens_paragraph(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> bool:
