@@ -69,3 +69,27 @@ def test_numbered_character_takes_the_work_named_after_it(parse):
             "Tennet said Lowmoor was different.")
     got = facts(parse, text)
     assert ("Rob Tennet", "plays", "Ninth Warden", "Warden Chronicles") in got
+
+
+def test_subject_after_a_role_and_comma_is_not_the_character(parse):
+    text = "Marla Quince plays Odile in Brightwater. Speaking about the role, Quince told reporters it was hard."
+    ents = types(parse, text)
+    assert ents["Marla Quince"] == "person"
+    assert ents["Odile"] == "character"
+
+
+def test_title_does_not_end_in_a_networks_name(parse):
+    text = ("Lena Hart plays Queen Mab in ITV's Mab. Lena Hart plays Queen Mab in ITV's Mab, which airs soon.")
+    ents = types(parse, text)
+    assert not any(name.endswith("ITV") and name != "ITV" for name in ents)
+
+
+def test_a_characters_title_stays_in_the_characters_name(parse):
+    text = "Wardline also stars Noor Hadid as Dr Petra Vale. Hadid said the hospital scenes were hard."
+    got = facts(parse, text)
+    assert ("Noor Hadid", "plays", "Dr Petra Vale", "Wardline") in got
+
+
+def test_her_role_goes_to_the_subject_named_before(parse):
+    text = "Gwen Harrow has made many films, but her best known role is as Ruth Penhale in Tidewater."
+    assert ("Gwen Harrow", "plays", "Ruth Penhale", "Tidewater") in facts(parse, text)

@@ -318,6 +318,8 @@ def _connected_titles(sent: Span, runs: list[tuple[int, int]]) -> list[tuple[int
                 break
             if not strong and any(t.ent_type_ == "PERSON" for t in doc[s:runs[b][1]]):
                 break  # "Lily Collins and Ashley Park" is two people, not a title
+            if platform_kind(doc[runs[b][0]:runs[b][1]].text) is not None:
+                break  # "Victoria in ITV's Victoria": a title does not end in a network's name
             out.append((s, runs[b][1], strong))
     return out
 

@@ -200,7 +200,13 @@ class _Facts:
             if link.actor is not None:
                 actor = self._person(self.entity_at(doc[link.actor[0]]))
             else:
-                actor = self._person(self.refer(doc[link.actor_token])) if link.actor_token is not None else None
+                tok = doc[link.actor_token] if link.actor_token is not None else None
+                actor = None
+                if tok is not None and tok.pos_ == "PRON":  # "Jane Roe has ..., but her best role is as Y"
+                    actor = next((e for t in reversed(doc[sent.start:tok.i])
+                                  if (e := self._person(self.entity_at(t))) is not None
+                                  and t.dep_ in ("nsubj", "nsubjpass")), None)
+                actor = actor or self._person(self.refer(tok))
                 if actor is None and link.cue >= 0:  # the parse lost the subject: the person named last before the cue
                     actor = next((e for t in reversed(doc[sent.start:link.cue])
                                   if (e := self._person(self.entity_at(t))) is not None), None)
@@ -280,7 +286,8 @@ class _Facts:
                         e = self.entity_at(p) if p.dep_ == "pobj" else None
                         if e is not None and e.type == "work":
                             return e
-        return self.work_in(sent, verb)
+        role_entity = self.entity_at(role) if role is not None else None
+        return (self.titled_after(role_entity) if role_entity is not None else None) or self.work_in(sent, verb)
 
     # ---- created ---------------------------------------------------------------------------------------------
     def created(self, sent: Span, toks: list[Token]) -> None:

@@ -93,7 +93,9 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
         prev = _prev_word(doc, m.tok_start)
         if prev is not None and prev.is_lower and prev.lower_ in role_nouns:
             v.rules["person"] += 3  # "creator Darren Star", "actress Lily Collins"
-        if _after_character_cue(doc, m.tok_start):
+        if _after_character_cue(doc, m.tok_start) and not (
+                _prev_word(doc, m.tok_start).text == "," and doc[m.tok_end - 1].dep_ in ("nsubj", "nsubjpass")):
+            # "her on-screen counterpart, Emily", not "Speaking about the role, Jane told ..."
             v.rules["character"] += 5
         if nxt is not None and nxt.text == "," and m.tok_end + 1 < len(doc) and doc[m.tok_end + 1].lower_ == "who":
             v.labels["person"] += 1
