@@ -274,3 +274,18 @@ def test_nested_quote_the_speaker_introduces_as_their_own_words(parse):
              quote(text, "You must read this.", kind="nested", nested_in=2)]
     quotes = attribute(parse, text, cands)
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Maria Lopez", "Maria Lopez", "Maria Lopez", None]
+
+
+def test_it_and_the_company_speak_for_the_organisation_named_before(parse):
+    text = ('Shares in Norwood Foods fell sharply on Monday. Norwood Foods issued a statement, saying that it '
+            'expected "a strong second half". The company added that "nothing has changed".')
+    cands = [quote(text, "a strong second half", kind="partial", cue="saying", source="it"),
+             quote(text, "nothing has changed", kind="partial", cue="added", source="The company")]
+    quotes = attribute(parse, text, cands)
+    assert [q.speaker.name for q in quotes] == ["Norwood Foods", "Norwood Foods"]
+
+
+def test_it_names_nobody_when_no_organisation_was_named(parse):
+    text = 'Maria Lopez read the report. It said that "prices will rise".'
+    [q] = attribute(parse, text, [quote(text, "prices will rise", kind="partial", cue="said", source="It")])
+    assert q.speaker.name is None

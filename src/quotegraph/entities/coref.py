@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from ..nlp import ParsedArticle
 from ..result import Entity
 from .mentions import block_finder
-from .wordlists import word_map
+from .wordlists import word_map, word_set
 
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
@@ -142,6 +142,11 @@ class MentionResolver:
                 return Referent(o.entity, "name")
         if head.lower_ in FEMALE_PRONOUNS | MALE_PRONOUNS and head.pos_ == "PRON":
             return self.resolve_pronoun(head)
+        if head.pos_ == "PRON" and head.lower_ == "it" or _organisation_description(head):
+            # "it said", "the company added": the organisation named last before it
+            found = self.nearest_organization(head.idx)
+            return Referent(found, "pronoun" if head.pos_ == "PRON" else "description") if found \
+                else Referent(None, "unresolved")
         if head.pos_ in {"NOUN", "PROPN"} and not inside:
             return self.resolve_description(span, head)
         own = _own_description(head)
@@ -194,6 +199,23 @@ class MentionResolver:
         ranked = sorted(best.items(), key=lambda x: -x[1])
         if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 1e-9:
             return None  # two fit equally
+        return self._by_id[ranked[0][0]]
+
+    def nearest_organization(self, char: int, max_sentences: int = 3) -> Entity | None:
+        """The organisation "it" or "the company" at `char` stands for: the nearest one named in the
+        narration of its own or the last few sentences, a subject first; None when two fit equally."""
+        here = self.sentence_index(char)
+        best: dict[str, float] = {}
+        for si in range(here, max(-1, here - max_sentences - 1), -1):
+            for o in self._sentence_occurrences(si):
+                if o.start < char and not o.quoted and o.entity.type == "organization":
+                    score = -float(here - si) + _SUBJECT_WEIGHT * o.subject
+                    best[o.entity.id] = max(best.get(o.entity.id, float("-inf")), score)
+        if not best:
+            return None
+        ranked = sorted(best.items(), key=lambda x: -x[1])
+        if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 1e-9:
+            return None
         return self._by_id[ranked[0][0]]
 
     def _quoted_sentence(self, si: int) -> bool:
@@ -407,6 +429,14 @@ def _title_fits(title: str, noun: str) -> bool:
         return True
     stem = title[:-1]
     return title.endswith(".") and len(stem) >= 2 and noun.startswith(stem)
+
+
+def _organisation_description(head: Token) -> bool:
+    """"the company", "the band": a singular noun for an organisation with a definite article of its own."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or head.lemma_.lower() not in word_set("speaker_org_nouns.txt"):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children) and \
+        not any(c.dep_ == "poss" for c in head.children)
 
 
 def _own_description(head: Token) -> Span | None:
