@@ -289,3 +289,11 @@ def test_it_names_nobody_when_no_organisation_was_named(parse):
     text = 'Maria Lopez read the report. It said that "prices will rise".'
     [q] = attribute(parse, text, [quote(text, "prices will rise", kind="partial", cue="said", source="It")])
     assert q.speaker.name is None
+
+
+def test_a_name_after_a_dash_behind_the_quote_credits_it(parse):
+    text = ('Readers wrote in after the debate.\n\n'
+            '"He never answered the question." ― Maria Lopez\n'
+            '"I changed my vote tonight." — Tom Baker, Ohio')
+    cands = [quote(text, "He never answered the question."), quote(text, "I changed my vote tonight.")]
+    assert [q.speaker.name for q in attribute(parse, text, cands)] == ["Maria Lopez", "Tom Baker"]

@@ -52,6 +52,8 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
         source = source_of_cue(doc, c.cue)
         if source is not None and c.start <= source[0] < c.end:
             source = None  # a subject inside the quoted words is not who said them
+    if source is None and c.kind in ("direct", "partial"):
+        source = _dash_credit(parsed, resolver, c)
     if source is not None:
         speaker = _from_mention(parsed, resolver, source)
         if speaker.entity is None and c.cue is not None and c.source is not None:
@@ -104,6 +106,40 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
     if found is not None and _could_speak(parsed, resolver, found):
         return _from_mention(parsed, resolver, found)
     return None
+
+
+_DASHES = "―—–-"
+
+
+def _dash_credit(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> tuple[int, int] | None:
+    """'"...” ― Ann Lee': a name after a dash right behind the closing mark, ending its line, credits the quote."""
+    text = parsed.article.text
+    i = c.end
+    limit = min(len(text), c.end + 6)
+    while i < limit and text[i] in _MARKS.replace("\n", "") and text[i] != "\n":
+        i += 1
+    if i >= len(text) or text[i] not in _DASHES:
+        return None
+    j = i + 1
+    while j < len(text) and text[j] in " \u00a0\t":
+        j += 1
+    line_end = text.find("\n", j)
+    line_end = len(text) if line_end < 0 else line_end
+    if not 0 < line_end - j <= 60:
+        return None
+    span = parsed.doc.char_span(j, line_end, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    # the credit is the name alone (what follows it, if anything, is its affiliation after a comma)
+    name = []
+    for t in words:
+        if t.pos_ != "PROPN" and not (name and t.text == "."):
+            break
+        name.append(t)
+    if not name or not name[0].is_title:
+        return None
+    return name[0].idx, name[-1].idx + len(name[-1].text)
 
 
 def _could_speak(parsed: ParsedArticle, resolver: MentionResolver, span: tuple[int, int]) -> bool:
