@@ -408,6 +408,8 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
         m.label = ent.label_
         candidates.append(m)
 
+    # 1c. a number named as an album or a single ("her album 21", "the third studio album, 25")
+    candidates.extend(_numbered_titles(doc, block_of))
     # 1b. titles written between quotation marks ("the revival of 'The Music Man'", her single "Remedy,")
     candidates.extend(_quoted_titles(doc, block_of))
 
@@ -450,6 +452,7 @@ def _quoted_titles(doc: Doc, block_of) -> list[NameMention]:
     title only where no speech verb or pronoun follows the closing mark ("Thanks," she said)."""
     connectors = word_set("entity_title_connectors.txt") | {"a", "an", "the", "to", "of", "or", "but", "nor", "vs", "vs."}
     marks = _quote_mark_ids()
+    authored = word_set("entity_authored_works.txt")
     orths = doc.to_array("ORTH").tolist()
     at = [i for i, o in enumerate(orths) if o in marks]
     out: list[NameMention] = []
@@ -470,8 +473,9 @@ def _quoted_titles(doc: Doc, block_of) -> list[NameMention]:
             continue
         if not all(t.text[:1].isupper() or t.lower_ in connectors or t.like_num for t in words):
             continue
-        if not any(t.is_alpha and t.text[:1].isupper() and t.lower_ != "i" for t in words):
-            continue
+        if not any(t.is_alpha and t.text[:1].isupper() and t.lower_ != "i" for t in words) and not (
+                len(words) == 1 and words[0].like_num and a > 0 and doc[a - 1].lower_ in authored):
+            continue  # a number is a title only after a work noun ("album '25'")
         if len(words) == 1:
             nxt = doc[b + 1] if b + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ in _SPEECH_AFTER:
@@ -483,6 +487,26 @@ def _quoted_titles(doc: Doc, block_of) -> list[NameMention]:
             continue
         span = doc[s:e]
         out.append(NameMention(span.start_char, span.end_char, span.text, s, e, block.kind, hints=["work", "quoted"]))
+    return out
+
+
+def _numbered_titles(doc: Doc, block_of) -> list[NameMention]:
+    """Numbers written as titles right after a record noun: "her previous album 21", "album, 25"."""
+    nouns = word_set("entity_authored_works.txt")
+    ids = {get_string_id(n) for n in nouns} | {get_string_id(n + "s") for n in nouns}
+    out: list[NameMention] = []
+    for i, low in enumerate(_lower_ids(doc)):
+        if low not in ids or i + 1 >= len(doc):
+            continue
+        j = i + 1
+        if doc[j].text == "," and j + 1 < len(doc):
+            j += 1
+        tok = doc[j]
+        if not (tok.is_digit and len(tok.text) <= 4) or j + 1 < len(doc) and doc[j + 1].lower_ in {"%", "percent", "times"}:
+            continue
+        block = block_of(tok.idx)
+        if block is not None and block.kind != "title" and doc[i].is_lower:
+            out.append(NameMention(tok.idx, tok.idx + len(tok.text), tok.text, j, j + 1, block.kind, hints=["work"]))
     return out
 
 

@@ -48,6 +48,8 @@ def find_relations(parsed: ParsedArticle, entities: list[Entity], quotes: list[Q
         facts.created(sent, toks)
         facts.streams_on(sent, toks)
         facts.performed_in(sent, toks)
+        facts.credits(sent, toks)
+        facts.authored(sent, toks)
         facts.friends(sent, toks)
     return facts.found
 
@@ -69,6 +71,9 @@ class _Facts:
                      ("plays", "created", "streams on", "airs on", "performed in", "is friends with")}
         self.credit_nouns = word_set("entity_credit_nouns.txt")
         self.work_nouns = word_set("entity_work_words.txt")
+        self.authored_nouns = word_set("entity_authored_works.txt")
+        self.acting_nouns = frozenset(w for w, p in word_map("entity_credit_nouns.txt").items() if p == "acting")
+        self.created_verbs = frozenset(w for w in self.cues["created"] if not w.endswith(("or", "er")))
         self.order_verbs = frozenset(w for w, p in word_map("relation_cues.txt").items() if p == "orders")
         works = [e for e in self.entities if e.type == "work"]
         self.main_work = max(works, key=lambda e: len(e.mentions)) if works else None
@@ -291,8 +296,8 @@ class _Facts:
 
     # ---- created ---------------------------------------------------------------------------------------------
     def created(self, sent: Span, toks: list[Token]) -> None:
-        creator_nouns = {w for w in self.cues["created"] if not w.startswith("create")}
-        creator_verbs = self.cues["created"] - creator_nouns
+        creator_verbs = self.created_verbs  # the nouns are the agent nouns: creator, co-creator
+        creator_nouns = self.cues["created"] - creator_verbs
         for t in toks:
             if t.lower_ in creator_nouns and t.pos_ in ("NOUN", "PROPN"):
                 # "creator Darren Star", "Emily in Paris creator Darren Star", "X, the creator of Z"
@@ -431,6 +436,168 @@ class _Facts:
             for person in people:
                 for work in works:
                     self.add(self._person(person), "performed in", work, None, sent)
+
+    # ---- authored: "X, who co-wrote 'A' and 'B'", "A, a song X says she wrote", "X's new album, A" -------------
+    def authored(self, sent: Span, toks: list[Token]) -> None:
+        doc = sent.doc
+        for t in toks:
+            if t.lemma_.lower() in self.created_verbs and t.pos_ == "VERB" and not any(
+                    c.dep_ == "agent" for c in t.children):
+                works = self._works_after(t)
+                if works:
+                    person = self._writer_before(t, sent)
+                    for w in works:
+                        self.add(person, "created", w, None, sent)
+                    continue
+                # "A, a song X says she wrote": the work noun the clause hangs on, apposed to a work
+                for j in range(t.i - 1, max(sent.start - 1, t.i - 7), -1):
+                    noun = doc[j]
+                    if noun.is_lower and noun.lemma_.lower() in self.authored_nouns:
+                        work = self._named_by_noun(noun)
+                        if work is not None:
+                            person = next((e for x in doc[j + 1:t.i] if (e := self._person(self.refer(x)))), None)
+                            self.add(person, "created", work, None, sent)
+                        break
+            elif t.text in {"'s", "’s"} and t.i > 0 and (owner := self._person(self.entity_at(t.nbor(-1)))):
+                # "Adele's third studio album, 25", "X's new single 'A'"
+                j = t.i + 1
+                noun = False
+                while j < min(len(doc), t.i + 6):
+                    tok = doc[j]
+                    if (e := self.entity_at(tok)) is not None:
+                        if noun and e.type == "work":
+                            self.add(owner, "created", e, None, sent)
+                        break
+                    if tok.is_lower and tok.lemma_.lower() in self.authored_nouns:
+                        noun = True
+                    elif not (tok.is_lower or tok.like_num or tok.text in {",", '"', "“", "‘", "'"}):
+                        break
+                    j += 1
+
+    def _works_after(self, verb: Token) -> list[Entity]:
+        """The works named right after a verb, joined by "and" or commas: "co-wrote 'A' and 'B'"."""
+        doc = verb.doc
+        out: list[Entity] = []
+        j = verb.i + 1
+        while j < len(doc) and j < verb.i + 30:
+            tok = doc[j]
+            e = self.entity_at(tok)
+            if e is not None:
+                if e.type != "work":
+                    break
+                if e not in out:
+                    out.append(e)
+                while j < len(doc) and self.entity_at(doc[j]) is e:
+                    j += 1
+                continue
+            if tok.text in {'"', "“", "”", "‘", "’", "'", ","} or tok.lower_ == "and":
+                j += 1
+                continue
+            break
+        return out
+
+    def _writer_before(self, verb: Token, sent: Span) -> Entity | None:
+        """Who wrote: the antecedent of "who" ("X, who co-wrote"), the verb's subject, or the person named
+        last before it in the sentence."""
+        doc = verb.doc
+        j = verb.i - 1
+        while j >= sent.start and doc[j].text in {"co", "-", "also", "once", "previously"}:
+            j -= 1
+        if j >= sent.start and doc[j].lower_ == "who":
+            k = j - 1
+            if k >= sent.start and doc[k].text == ",":
+                k -= 1
+            if k >= sent.start and (p := self._person(self.entity_at(doc[k]))):
+                return p
+        subj = self.subject(verb)
+        if subj is not None and (p := self._person(self.refer(subj))):
+            return p
+        return next((e for x in reversed(doc[sent.start:verb.i]) if (e := self._person(self.entity_at(x)))), None)
+
+    # ---- credits: "the Show star Jane Roe", "the Show actress, 34", "starring A and B", "a series from A" ---------
+    def credits(self, sent: Span, toks: list[Token]) -> None:
+        acting = self.acting_nouns
+        for t in toks:
+            low = t.lemma_.lower()
+            if t.pos_ == "NOUN" and low in acting:
+                work = self._credited_work(t)
+                if work is None:
+                    continue
+                nxt = _next_word(t)
+                person = self._person(self.entity_at(nxt)) if nxt is not None else None
+                if person is None and t.dep_ == "appos":
+                    person = self._person(self.entity_at(t.head))
+                if person is None:
+                    span = self._description_before(t, work)
+                    person = self._person(self.resolver.resolve_description(span, t).entity)
+                self.add(person, "performed in", work, None, sent)
+            elif t.lower_ == "starring" and t.pos_ == "VERB":
+                # "the revival of 'Show,' starring A and B"
+                obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+                work = next((e for x in reversed(t.doc[sent.start:t.i]) if (e := self.entity_at(x)) is not None
+                             and e.type == "work"), None) or self.main_work
+                for p in self.group(obj):
+                    self.add(self._person(p), "performed in", work, None, sent)
+            elif t.lower_ == "from" and t.head.lemma_.lower() in self.work_nouns and t.head.pos_ == "NOUN":
+                # "a new drama series from A and B"
+                work = self._work_of_noun(t.head)
+                for p in self.group(next((c for c in t.children if c.dep_ == "pobj"), None)):
+                    self.add(self._person(p), "created", work, None, sent)
+            elif t.text in {"-", "–"} and t.i + 1 < len(t.doc) and t.nbor(1).lemma_.lower() in self.created_verbs \
+                    and not t.whitespace_ and t.i > 0:
+                # "the Jane Roe-created show"
+                person = self._person(self.entity_at(t.nbor(-1)))
+                noun = t.nbor(1).head if t.nbor(1).head is not t.nbor(1) else None
+                work = self._work_of_noun(noun) if noun is not None else self.main_work
+                self.add(person, "created", work, None, sent)
+
+    def _description_before(self, noun: Token, work: Entity) -> Span:
+        """The description a credit noun heads, from its determiner: "the 42-year-old Show actor"."""
+        doc = noun.doc
+        i = noun.i
+        while i > 0 and (self.entity_at(doc[i - 1]) is work or doc[i - 1].text in {"'", "’", '"', "“", "”", "-"}
+                         or doc[i - 1].pos_ in ("ADJ", "NUM", "ADV") or doc[i - 1].is_punct and doc[i - 1].text == "-"):
+            i -= 1
+        if i > 0 and doc[i - 1].lower_ in {"the", "this", "that"}:
+            i -= 1
+        return doc[min(i, noun.i):noun.i + 1]
+
+    def _credited_work(self, noun: Token) -> Entity | None:
+        """The work written on a credit noun: "the Show star", "'Show' superstar"."""
+        for c in noun.children:
+            if c.dep_ in ("compound", "nmod", "amod", "poss") and (e := self.entity_at(c)) is not None and e.type == "work":
+                return e
+        prev = _prev_word(noun)
+        while prev is not None and prev.text in {"'", "’", '"', "”"}:
+            prev = _prev_word(prev)
+        if prev is not None and (e := self.entity_at(prev)) is not None and e.type == "work":
+            return e
+        return None
+
+    def _work_of_noun(self, noun: Token) -> Entity | None:
+        """The work a work noun stands for: its own name beside it ("the series, Show"), the name it
+        describes ("Show, a song"), else the article's main work."""
+        return self._named_by_noun(noun) or self.main_work
+
+    def _named_by_noun(self, noun: Token) -> Entity | None:
+        """The work a work noun names or is apposed to ("the series, Show", "Show, a song"), if any."""
+        e = self.entity_at(noun)
+        if e is not None and e.type == "work":
+            return e
+        for c in noun.children:
+            if c.dep_ == "appos" and (e := self.entity_at(c)) is not None and e.type == "work":
+                return e
+        if noun.dep_ == "appos" and (e := self.entity_at(noun.head)) is not None and e.type == "work":
+            return e
+        nxt = _next_word(noun)
+        if nxt is not None and (e := self.entity_at(nxt)) is not None and e.type == "work":
+            return e
+        prev = _prev_word(noun)  # "Remedy, a song": back over the article and the comma
+        while prev is not None and (prev.lower_ in {"a", "an", "the"} or prev.text in {",", "”", '"', "’"}):
+            prev = _prev_word(prev)
+        if prev is not None and (e := self.entity_at(prev)) is not None and e.type == "work":
+            return e
+        return None
 
     # ---- is friends with -------------------------------------------------------------------------------------
     def friends(self, sent: Span, toks: list[Token]) -> None:

@@ -104,6 +104,7 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
             v.labels["person"] += 2  # who says things is mostly somebody (a rule below overrides for organizations)
 
     _work_by_syntax(doc, mentions, votes, at_token)
+    _people_by_coordination(doc, mentions, votes, at_token)
 
     # casting lines: "X as Y", "stars as Y", "Y (played by X)", "Y (Show's X)"
     by_span = {(m.tok_start, m.tok_end): k for k, m in enumerate(mentions)}
@@ -156,6 +157,27 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
     return votes
 
 
+def _people_by_coordination(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes],
+                            at_token: dict[int, int]) -> None:
+    """Names joined by "and" or commas are of one kind: a name spaCy calls an organization or nothing,
+    listed with people, is a person ("with Bruno Mars and Danger Mouse", "Max Martin and Shellback");
+    who is "starring" is a person."""
+    for k, m in enumerate(mentions):
+        root = doc[m.tok_end - 1]
+        if root.dep_ == "dobj" and root.head.lower_ == "starring":
+            votes[k].rules["person"] += 2
+            for c in root.children:
+                if c.dep_ == "conj" and c.i in at_token:
+                    votes[at_token[c.i]].rules["person"] += 2
+        if votes[k].rules or m.label not in ("", "ORG") or root.dep_ in ("compound", "poss", "nmod") \
+                or (m.tok_end < len(doc) and doc[m.tok_end].text in {"'s", "’s"}):
+            continue  # "James Bond and Mission Impossible films", "Show's Jane Roe"
+        partners = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+        if any(p.i in at_token and mentions[at_token[p.i]].label == "PERSON" and len(mentions[at_token[p.i]].words) >= 2
+               and p.dep_ not in ("compound", "poss", "nmod") for p in partners):
+            votes[k].labels["person"] += 2
+
+
 def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes], at_token: dict[int, int]) -> None:
     """A work by what the sentence does with it: "X, a series created by ...", "the musical X",
     "X is one of the shows ...", "X premieres Monday", "she starred in X", a title in quotation marks."""
@@ -166,13 +188,15 @@ def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes
         v = votes[k]
         if platform_kind(m.text) is not None:
             continue
-        # apposition or predicate with a work noun
+        # apposition or predicate with a work noun; "X's album" makes X its maker, not a work
+        owner = m.tok_end < len(doc) and doc[m.tok_end].text in {"'s", "’s"}
         for c in head.children:
-            if c.dep_ == "appos" and c.lemma_.lower() in work_words:
+            if c.dep_ == "appos" and c.lemma_.lower() in work_words and not owner:
                 v.rules["work"] += 3
         prev = _prev_word(doc, m.tok_start)
         if prev is not None and prev.is_lower and prev.lemma_.lower() in work_words and prev.dep_ != "compound" \
-                and any(t.lower_ in _WORK_NOUN_OPENERS for t in doc[max(0, prev.i - 5):prev.i]):
+                and any(t.lower_ in _WORK_NOUN_OPENERS for t in doc[max(0, prev.i - 5):prev.i]) \
+                and not (head.dep_ == "nsubj" and head.head.dep_ == "relcl"):  # "a song Jane says she wrote"
             v.rules["work"] += 3  # "the series Harbor Lights", "the hit musical Hamilton", "Acme's long-running drama X"
         if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ == "be":
             for c in head.head.children:
