@@ -297,3 +297,9 @@ def test_a_name_after_a_dash_behind_the_quote_credits_it(parse):
             '"I changed my vote tonight." — Tom Baker, Ohio')
     cands = [quote(text, "He never answered the question."), quote(text, "I changed my vote tonight.")]
     assert [q.speaker.name for q in attribute(parse, text, cands)] == ["Maria Lopez", "Tom Baker"]
+
+
+def test_description_after_a_work_title_in_the_subject(parse):
+    text = ('Ann Lee has married her co-star. "I am so in love," the River & Stone actress, 34, told a magazine.')
+    [q] = attribute(parse, text, [quote(text, "I am so in love,", cue="told")])
+    assert q.speaker.name == "Ann Lee"

@@ -142,6 +142,10 @@ class MentionResolver:
                 return Referent(o.entity, "name")
         if head.lower_ in FEMALE_PRONOUNS | MALE_PRONOUNS and head.pos_ == "PRON":
             return self.resolve_pronoun(head)
+        described = _described_by_conjunct(span, head)
+        if described is not None and not any(o.entity.type == "person" for o in inside):
+            # "the Queen & Slim actress": a title the parse took for the head, the description noun after it
+            return self.resolve_description(span, described)
         if head.pos_ == "PRON" and head.lower_ == "it" or _organisation_description(head):
             # "it said", "the company added": the organisation named last before it
             found = self.nearest_organization(head.idx)
@@ -437,6 +441,15 @@ def _organisation_description(head: Token) -> bool:
         return False
     return any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children) and \
         not any(c.dep_ == "poss" for c in head.children)
+
+
+def _described_by_conjunct(span: Span, head: Token) -> Token | None:
+    """A description noun in the span hanging on a proper-noun head as its conjunct, if any."""
+    if head.pos_ != "PROPN":
+        return None
+    nouns = word_map("description_nouns.txt")
+    return next((t for t in span if t.dep_ == "conj" and t.head.i == head.i and t.pos_ == "NOUN"
+                 and (t.lower_ in nouns or t.lemma_.lower() in nouns)), None)
 
 
 def _own_description(head: Token) -> Span | None:
