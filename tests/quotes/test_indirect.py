@@ -53,3 +53,20 @@ def test_trailing_quoted_cue_clause_is_cut_off(quotes):
 def test_reported_speech_without_a_named_source_is_dropped(quotes):
     found = quotes("It was said that the deal would close soon.")
     assert found.contents(kind="indirect") == []
+
+
+@pytest.mark.parametrize("sentence, content, source", [
+    ("The new bridge, the mayor said, will open to traffic next spring.",
+     "The new bridge, the mayor said, will open to traffic next spring", "the mayor"),
+    ("Without more money, she argued, the clinic would have to close its doors.",
+     "Without more money, she argued, the clinic would have to close its doors", "she"),
+])
+def test_cue_clause_inside_the_reported_sentence(quotes, sentence, content, source):
+    found = quotes(sentence)
+    q = found.one("spring" if "spring" in sentence else "clinic")
+    assert (q.kind, found.content(q), found.source(q)) == ("indirect", content, source)
+
+
+def test_a_comma_clause_of_narration_is_not_a_medial_cue(quotes):
+    found = quotes("In the morning, the team said goodbye to the coach and left the city by train.")
+    assert found.contents("indirect") == []

@@ -140,7 +140,7 @@ class _Finder:
                     cand = self.candidate(verb, cue, _content(list(c.subtree), self.quoted, c, self.lex))
                     if cand is not None:
                         return cand
-            cand = self.clause_first(verb, cue)
+            cand = self.clause_first(verb, cue) or self.medial(verb, cue)
             if cand is not None:
                 return cand
         frames = self.lex.frames_of(verb)
@@ -202,6 +202,35 @@ class _Finder:
             return None
         toks = list(self.doc[first:before_clause])
         return self.candidate(verb, cue, _content(toks, self.quoted, head, self.lex))
+
+    def medial(self, verb: Token, cue: tuple[int, int]) -> QuoteCandidate | None:
+        """"The museum, Mr. Bush said, celebrated his heroes.": a cue clause set off by commas inside
+        the reported sentence. The clause is the verb's subject and the verb (and an adverb such as
+        "then"), with a comma on each side and reported words on both; the content is the sentence
+        around it (the cue clause included: the reported words run across it)."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if subj is None:
+            return None
+        lo, hi = subj.left_edge.i, verb.i
+        while hi + 1 < len(self.doc) and self.doc[hi + 1].dep_ in ("advmod", "prt") \
+                and self.doc[hi + 1].head.i == verb.i:
+            hi += 1
+        sent = self.index.sentence(verb.i)
+        if lo - 1 <= sent.start or hi + 1 >= sent.end - 1:
+            return None
+        if self.doc[lo - 1].text != "," or self.doc[hi + 1].text != ",":
+            return None
+        if any(self.doc[k].head.i == verb.i and self.doc[k].dep_ not in ("punct", "advcl", "cc", "conj")
+               for k in range(sent.start, lo - 1)):
+            return None  # the words before belong to the cue verb's own clause
+        if self.words(sent.start, lo - 1) < 2 or self.words(hi + 2, sent.end) < 2:
+            return None
+        first = sent.start
+        while first < lo and (_blank(self.doc[first]) or self.doc[first].dep_ == "cc"):
+            first += 1
+        return self.candidate(verb, cue, _content(list(self.doc[first:sent.end]), self.quoted, verb, self.lex))
 
     def according_to(self, tok: Token) -> QuoteCandidate | None:
         """"According to X, <clause>" or "<clause>, according to X": the rest of the sentence."""
