@@ -70,3 +70,28 @@ def test_cue_clause_inside_the_reported_sentence(quotes, sentence, content, sour
 def test_a_comma_clause_of_narration_is_not_a_medial_cue(quotes):
     found = quotes("In the morning, the team said goodbye to the coach and left the city by train.")
     assert found.contents("indirect") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # a clause of time after the reporting verb is not what was said
+    "He said it again in his first speech after the results were officially announced.",
+    # a song title in marks holds no reported clause of its own
+    'After hearing the single "I Knew You Were Wrong," she called the producer.',
+    # an absolute participle reports nothing
+    "The show returns next week, with the new host confirmed to be a former contestant.",
+])
+def test_narration_is_not_reported_speech(quotes, sentence):
+    found = quotes(sentence)
+    assert found.contents("indirect") == []
+
+
+def test_an_aside_in_parentheses_is_not_the_reported_clause(quotes):
+    found = quotes("When the writer met the band for our summer issue (read the full interview here), the "
+                   "singer revealed that the new album was nearly finished.")
+    q = found.one("nearly finished")
+    assert found.content(q) == "the new album was nearly finished"
+
+
+def test_a_second_reporting_clause_is_not_the_first_ones_content(quotes):
+    found = quotes("A researcher said the paper was rejected for being too bold, local media reported on Friday.")
+    assert "local media reported on Friday" not in found.contents("indirect")

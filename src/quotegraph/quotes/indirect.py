@@ -91,6 +91,18 @@ def _without_trailing_aside(toks: list[Token]) -> list[Token]:
     return toks
 
 
+_COMPLEMENTIZERS = {"that", "whether", "if", "how", "why", "what", "when", "where", "who", "which"}
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle without an auxiliary ("with Lee confirmed to star", "a deal announced in May"):
+    what is reported of something, not someone reporting."""
+    if any(c.dep_ == "mark" and c.lower_ in ("with", "without") for c in verb.children):
+        return True  # an absolute clause: "with Lee confirmed to star"
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _words_before(doc: Doc) -> list[int]:
     """Entry i: how many of doc[:i] are words (not punctuation or space). Counted once per document, so
     each candidate's word count is a subtraction, not a walk over its sentence (which made a long
@@ -132,11 +144,13 @@ class _Finder:
 
     def from_verb(self, verb: Token) -> QuoteCandidate | None:
         """A reporting verb or verb of thought and its complement clause, before or after it."""
+        if _bare_participle(verb):
+            return None
         cue = self.lex.verb_cue(verb, reported=True)
         if cue is not None:
-            for c in verb.children:
+            for c in sorted(verb.children, key=lambda c: c.i < verb.i):  # a complement after the verb first
                 if c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or any(
-                        g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)):
+                        g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)) and self._complement(verb, c):
                     cand = self.candidate(verb, cue, _content(list(c.subtree), self.quoted, c, self.lex))
                     if cand is not None:
                         return cand
@@ -150,6 +164,24 @@ class _Finder:
         if content is None:
             return None
         return self.candidate(verb, (verb.idx, verb.idx + len(verb)), content, _MIN_FRAME_WORDS)
+
+    def _complement(self, verb: Token, clause: Token) -> bool:
+        """Whether a ccomp the parse hangs on a reporting verb is what the verb reports. Not: a clause
+        opened by a subordinator of time or cause ('said ... after the result was announced'); a
+        reporting clause of its own ('..., British media reported'); an aside in parentheses; words
+        after a quotation that stands between them and the verb ('says 25 "was about ..." - returned')."""
+        if any(g.dep_ == "mark" and g.lower_ not in _COMPLEMENTIZERS for g in clause.children):
+            return False
+        if clause.i > verb.i and self.lex.verb_cue(clause, reported=True) is not None \
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in clause.children) \
+                and not any(g.dep_ == "mark" for g in clause.children) \
+                and self.doc[clause.left_edge.i - 1].is_punct:
+            return False
+        if clause.left_edge.i > 0 and self.doc[clause.left_edge.i - 1].text == "(":
+            return False
+        lo, hi = (verb.idx + len(verb), clause.left_edge.idx) if clause.i > verb.i \
+            else (clause.right_edge.idx + len(clause.right_edge), verb.idx)
+        return not (hi > lo and self.quoted.overlaps(lo, hi))
 
     def _frame_content(self, verb: Token, frames: frozenset[str]) -> tuple[int, int] | None:
         """The infinitive, object or prepositional object that a frame verb's content sits in."""
