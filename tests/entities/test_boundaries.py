@@ -41,3 +41,29 @@ def test_number_word_inside_a_name_stays_in_it(parse):
     ents = entities(parse, text)
     assert "BBC One" in ents
     assert "BBC" not in ents
+
+
+def test_sentence_opening_gerund_tagged_as_a_name_is_not_part_of_it(parse):
+    text = ("Apple chief Tim Crane spoke on Tuesday. Crane said sales were up.\n\n"
+            "Welcoming Crane at the summit \"is our honour,\" Ruth Bell said.")
+    ents = entities(parse, text)
+    assert not any(n.startswith("Welcoming") for n in ents)
+
+
+def test_team_and_position_before_a_players_name_come_off(parse):
+    text = "Ravens DL Marcus Oyelaran, however, decided to weigh in on Thursday. Oyelaran said it was over."
+    ents = entities(parse, text)
+    assert "Marcus Oyelaran" in ents
+    assert ents.get("Ravens") in (None, "organization")
+
+
+def test_the_plural_name_is_a_team_not_a_person(parse):
+    text = "The Steelers lost again on Sunday, and the Ravens won. Coach Dana Pruitt said the Steelers were tired."
+    ents = entities(parse, text)
+    assert ents.get("Steelers") != "person"
+
+
+def test_leading_the_is_not_part_of_an_organizations_name(parse):
+    text = "The Northfield Health Organization said on Monday that The Northfield Health Organization would act."
+    ents = entities(parse, text)
+    assert "Northfield Health Organization" in ents

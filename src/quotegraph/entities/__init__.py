@@ -31,6 +31,9 @@ def find_entities(parsed: ParsedArticle) -> list[Entity]:
             continue
         if typ == "character":
             name, aliases = _titled_character(parsed, mentions, chain, name, aliases)
+        elif typ in ("organization", "place") and name.startswith(("The ", "the ")) and len(name.split()) > 1:
+            # "The World Health Organization" is the World Health Organization; a work keeps its "The"
+            name, aliases = name[4:], sorted({name, *aliases})
         spans = sorted({(mentions[i].start, mentions[i].end) for i in chain.mentions})
         drafts.append((spans[0][0], name, typ, spans, aliases))
     drafts.sort()

@@ -227,7 +227,13 @@ def _split_at_office(doc: Doc, s: int, e: int) -> _OfficeSplit | None:
     lengths = sorted(by_length, reverse=True)
     modifiers = _title_modifiers()
     for k in range(e - 1, s, -1):  # the name would start at k
+        before = doc[k - 1]
+        role = e - k >= 2 and k - 1 > s and _name_after_role(doc, k, e) and (
+            (before.is_upper and before.is_alpha and len(before.text) <= 4)
+            or before.lower_ in word_set("description_nouns.txt"))
         if not _person_like(doc, k, e) or _inside_other_name(doc, k - 1):
+            if role:  # "Acme DL Jane Roe" read as one organization's name
+                return _OfficeSplit(k - 1, k, before.lower_)
             continue
         for n in lengths:
             j = k - n
@@ -241,6 +247,9 @@ def _split_at_office(doc: Doc, s: int, e: int) -> _OfficeSplit | None:
             return _OfficeSplit(first, k, " ".join(t.lower_ for t in doc[first:k]))
         if doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "PERSON" and all(t.ent_type_ == "NORP" for t in doc[s:k]):
             return _OfficeSplit(k, k, "")
+        if role and not any(tuple(t.lower_ for t in doc[j:k - 1]) in by_length.get(k - 1 - j, ())
+                            for j in range(max(s, k - 1 - max(lengths, default=0)), k - 1)):
+            return _OfficeSplit(k - 1, k, before.lower_)  # "Acme DL Jane Roe", "Acme Sports Insider Jane Roe"
     return None
 
 
@@ -404,6 +413,12 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
         block = block_of(doc[s].idx)
         if block is None:
             continue
+        if ent.label_ in ("PERSON", "ORG") and _split_at_office(doc, s, e) is not None:
+            # "Acme DL Jane Roe" as one PERSON span: the affiliation and the title come off as for a run
+            pieces = _run_mentions(doc, s, e, block.kind)
+            pieces[-1].label = "PERSON"
+            candidates.extend(pieces)
+            continue
         m = _make(doc, s, e, block.kind)
         m.label = ent.label_
         candidates.append(m)
@@ -564,9 +579,19 @@ def _trim_edges(doc: Doc, s: int, e: int, roles: bool = True) -> tuple[int, int,
         if first.lower_ in role_nouns and _name_after_role(doc, s + 1, e):
             role = first.lower_
             s += 1
-        elif first.tag_ == "VBG" and first.pos_ == "VERB" and rest_starts_name:
+        elif first.tag_ == "VBG" and first.pos_ == "VERB" and (rest_starts_name or _used_alone(doc, s, e)):
             s += 1
+        elif first.is_sent_start and first.lower_.endswith("ing") and len(first.text) > 5 and first.is_title \
+                and _used_alone(doc, s, e):
+            s += 1  # "Hosting Cook at ...", tagged a name: a gerund opening the sentence, the name used alone elsewhere
     return s, e, role
+
+
+def _used_alone(doc: Doc, s: int, e: int) -> bool:
+    """The words after token s recur in the text without it ("Hosting Cook" beside "Cook said")."""
+    rest = doc[s + 1:e].text
+    pattern = r"(?<!\w)" + re.escape(rest) + r"(?!\w)"
+    return len(re.findall(pattern, doc.text)) > len(re.findall(r"(?<!\w)" + re.escape(doc[s:e].text) + r"(?!\w)", doc.text))
 
 
 def _name_after_role(doc: Doc, s: int, e: int) -> bool:

@@ -60,12 +60,15 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
         if m.label in LABEL_TYPES:
             typ = LABEL_TYPES[m.label]
             if typ == "person" and m.text.isupper():
-                typ = "other"  # an acronym ("COVID", "NATO") is not somebody's name
+                # an acronym ("COVID", "NATO") is not somebody's name; capitals in words ("ACME NEWS") name a body
+                typ = "organization" if len(m.words) >= 2 else "other"
             elif typ == "person" and _ends_in_acronym(m.words):
                 typ = "organization"  # an outlet's edition or a branch ("Glamour UK", "Vogue US")
             if not (typ == "person" and "affiliation" in m.hints):  # "Charlotte" in "Charlotte Mayor Jane Roe"
                 v.labels[typ] += 1
         words = m.words
+        if "affiliation" in m.hints and m.label != "NORP":  # "Acme CEO Jane Roe", "Acme QB Jo Roe"
+            v.rules["place" if m.label in ("GPE", "LOC") else "organization"] += 2
         if "work" in m.hints:
             v.rules["work"] += 4 if "recurring" in m.hints or "quoted" in m.hints else 3
         if platform_kind(m.text) is not None:
@@ -99,8 +102,10 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
             v.rules["character"] += 5
         if nxt is not None and nxt.text == "," and m.tok_end + 1 < len(doc) and doc[m.tok_end + 1].lower_ == "who":
             v.labels["person"] += 1
+        if prev is not None and prev.lower_ == "the" and prev.is_lower and doc[m.tok_end - 1].tag_ == "NNPS":
+            v.rules["organization"] += 3  # "the Steelers", "the Rolling Stones": teams and bands, not people
         root = doc[m.tok_end - 1]
-        if root.dep_ == "nsubj" and root.head.lemma_.lower() in speech_verbs:
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in speech_verbs and not (m.text.isupper() and len(words) > 1):
             v.labels["person"] += 2  # who says things is mostly somebody (a rule below overrides for organizations)
 
     _work_by_syntax(doc, mentions, votes, at_token)
