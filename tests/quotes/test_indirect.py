@@ -95,3 +95,16 @@ def test_an_aside_in_parentheses_is_not_the_reported_clause(quotes):
 def test_a_second_reporting_clause_is_not_the_first_ones_content(quotes):
     found = quotes("A researcher said the paper was rejected for being too bold, local media reported on Friday.")
     assert "local media reported on Friday" not in found.contents("indirect")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Anyone who has worked in television will know that deadlines never move.",
+    "The film opens with a young clerk learning that his brother has vanished at sea.",
+])
+def test_a_thought_nobody_in_particular_holds_is_not_reported(quotes, sentence):
+    assert quotes(sentence).contents("indirect") == []
+
+
+def test_a_thought_someone_holds_is_reported(quotes):
+    found = quotes("The coach knows that the team needs a new striker before the window shuts.")
+    assert found.contents("indirect") == ["the team needs a new striker before the window shuts"]

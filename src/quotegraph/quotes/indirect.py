@@ -94,6 +94,31 @@ def _without_trailing_aside(toks: list[Token]) -> list[Token]:
 _COMPLEMENTIZERS = {"that", "whether", "if", "how", "why", "what", "when", "where", "who", "which"}
 
 
+_SUBORDINATORS = {"after", "before", "because", "since", "until", "although", "though", "once", "unless", "while"}
+_GENERIC = {"those", "anyone", "anybody", "nobody", "whoever"}
+
+
+def _subordinated(clause: Token) -> bool:
+    """A clause opened by a subordinator of time or cause, which the parse may hang on its auxiliary
+    ('after the result was announced')."""
+    first = clause.left_edge
+    if first.lower_ not in _SUBORDINATORS or first.dep_ != "mark":
+        return False
+    return first.head.i == clause.i or (first.head.head.i == clause.i and first.head.dep_ in ("aux", "auxpass"))
+
+
+def _thinker(verb: Token) -> bool:
+    """Whether a verb of thought (know, learn, think) has someone particular as its own subject, so that
+    its clause is what that someone holds: not 'those who have played him will know that ...', nor a
+    participle hung on a noun ('Victoria learning that ...')."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return verb.dep_ not in ("pobj", "acl", "amod", "compound", "dobj", "nsubj")
+    if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj.lower_ not in _GENERIC
+
+
 def _bare_participle(verb: Token) -> bool:
     """A past participle without an auxiliary ("with Lee confirmed to star", "a deal announced in May"):
     what is reported of something, not someone reporting."""
@@ -147,6 +172,8 @@ class _Finder:
         if _bare_participle(verb):
             return None
         cue = self.lex.verb_cue(verb, reported=True)
+        if cue is not None and self.lex.verb_cue(verb) is None and not _thinker(verb):
+            cue = None
         if cue is not None:
             for c in sorted(verb.children, key=lambda c: c.i < verb.i):  # a complement after the verb first
                 if c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or any(
@@ -170,7 +197,8 @@ class _Finder:
         opened by a subordinator of time or cause ('said ... after the result was announced'); a
         reporting clause of its own ('..., British media reported'); an aside in parentheses; words
         after a quotation that stands between them and the verb ('says 25 "was about ..." - returned')."""
-        if any(g.dep_ == "mark" and g.lower_ not in _COMPLEMENTIZERS for g in clause.children):
+        if any(g.dep_ == "mark" and g.lower_ not in _COMPLEMENTIZERS for g in clause.children) \
+                or _subordinated(clause):
             return False
         if clause.i > verb.i and self.lex.verb_cue(clause, reported=True) is not None \
                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in clause.children) \
