@@ -303,3 +303,12 @@ def test_description_after_a_work_title_in_the_subject(parse):
     text = ('Ann Lee has married her co-star. "I am so in love," the River & Stone actress, 34, told a magazine.')
     [q] = attribute(parse, text, [quote(text, "I am so in love,", cue="told")])
     assert q.speaker.name == "Ann Lee"
+
+
+def test_pronoun_in_a_clause_before_the_main_subject_is_that_subject(parse):
+    text = ('Ann Lee was coached by Maria Lopez, a former champion. Lopez stood in for Tom Baker. '
+            'When asked if she had a message for Baker, Lee lifted the trophy.\n\n'
+            'Advertisement\n\n'
+            '"Here it is," she said.')
+    [q] = attribute(parse, text, [quote(text, "Here it is,", cue="said", source="she", source_nth=1)])
+    assert q.speaker.name == "Ann Lee"

@@ -181,8 +181,10 @@ class MentionResolver:
         here = self.sentence_index(char)
         self._resolve_pronouns_before(char)
         best: dict[str, float] = {}
+        distance = 0
         for si in range(here, max(-1, here - max_sentences - 1), -1):
-            distance = here - si
+            if si < here and len(self._sents[si + 1]) > 3:
+                distance += 1  # a line of one or two words ("Advertisement") puts nobody further back
             if best and distance - 1 > max(best.values()) + _SPEAKER_WEIGHT + _SUBJECT_WEIGHT + _GENDER_WEIGHT:
                 break  # nobody further back can outscore what was found
             occ = [(o.entity, o.subject) for o in self._sentence_occurrences(si)
@@ -246,7 +248,25 @@ class MentionResolver:
             if tok.idx not in self._pronoun_referents:
                 self._pronoun_referents[tok.idx] = None  # guards against asking for itself
                 gender = "f" if tok.lower_ in FEMALE_PRONOUNS else "m"
-                self._pronoun_referents[tok.idx] = self.nearest_person(tok.idx, gender)
+                self._pronoun_referents[tok.idx] = self._main_subject_after(tok, gender) \
+                    or self.nearest_person(tok.idx, gender)
+
+    def _main_subject_after(self, tok: Token, gender: str) -> Entity | None:
+        """"When asked if she had a message, Ann lifted the trophy": a pronoun in a clause put before its
+        sentence's main clause stands for that clause's subject, when a person of fitting gender."""
+        clause = tok
+        while clause.head is not clause and clause.dep_ not in ("advcl", "ROOT"):
+            clause = clause.head
+        if clause.dep_ != "advcl" or clause.head.dep_ != "ROOT" or clause.i > clause.head.i:
+            return None
+        subj = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i < tok.i:
+            return None
+        e = self._entity_at_token(subj)
+        if e is None or e.type != "person" or not self._gender_fits(e, gender):
+            return None
+        self.gender.setdefault(e.id, gender)  # the syntax ties them: the pronoun tells the person's gender
+        return e
 
     def _pronoun_occurrences(self, si: int, char: int) -> list[tuple[int, Entity, bool]]:
         """Resolved pronouns of sentence si before `char`, as (offset, person, is a subject)."""
