@@ -108,3 +108,12 @@ def test_a_thought_nobody_in_particular_holds_is_not_reported(quotes, sentence):
 def test_a_thought_someone_holds_is_reported(quotes):
     found = quotes("The coach knows that the team needs a new striker before the window shuts.")
     assert found.contents("indirect") == ["the team needs a new striker before the window shuts"]
+
+
+def test_a_negated_stance_states_no_position(quotes):
+    assert quotes("The champion did not defend her title this year.").contents("indirect") == []
+
+
+def test_an_object_pointing_past_a_colon_is_not_the_content(quotes):
+    found = quotes("After the final, the striker tweeted this short message: thanks to everyone.")
+    assert "this short message" not in found.contents("indirect")

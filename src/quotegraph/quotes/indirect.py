@@ -107,6 +107,18 @@ def _subordinated(clause: Token) -> bool:
     return first.head.i == clause.i or (first.head.head.i == clause.i and first.head.dep_ in ("aux", "auxpass"))
 
 
+def _cataphoric(obj: Token) -> bool:
+    """An object that points ahead to what follows a colon ('tweeted this cryptic message:'), not a
+    statement of its own."""
+    if not any(c.dep_ == "det" and c.lower_ in ("this", "these", "the following") for c in obj.children) \
+            and obj.lower_ not in ("this", "the following"):
+        return False
+    k = obj.i + 1
+    while k < len(obj.doc) and not obj.doc[k].is_punct and not obj.doc[k].is_space:
+        k += 1
+    return k < len(obj.doc) and obj.doc[k].text == ":"
+
+
 def _thinker(verb: Token) -> bool:
     """Whether a verb of thought (know, learn, think) has someone particular as its own subject, so that
     its clause is what that someone holds: not 'those who have played him will know that ...', nor a
@@ -185,8 +197,8 @@ class _Finder:
             if cand is not None:
                 return cand
         frames = self.lex.frames_of(verb)
-        if not frames:
-            return None
+        if not frames or (any(c.dep_ == "neg" for c in verb.children)):
+            return None  # "did not defend her title" states no position
         content = self._frame_content(verb, frames)
         if content is None:
             return None
@@ -225,6 +237,8 @@ class _Finder:
             if c.dep_ == "xcomp" and "to" in frames and any(g.lower_ == "to" for g in c.children):
                 return of(c)
             if c.dep_ == "dobj" and "object" in frames:
+                if _cataphoric(c):
+                    return None
                 return of(c)
             if c.dep_ == "prep" and c.lower_ in frames and prep_object(c) is not None:
                 return of(prep_object(c))
