@@ -312,3 +312,10 @@ def test_pronoun_in_a_clause_before_the_main_subject_is_that_subject(parse):
             '"Here it is," she said.')
     [q] = attribute(parse, text, [quote(text, "Here it is,", cue="said", source="she", source_nth=1)])
     assert q.speaker.name == "Ann Lee"
+
+
+def test_words_quoted_in_what_a_speaker_reports_of_unnamed_people_are_the_speakers(parse):
+    text = 'Maria Lopez said voters across the country had declared they were "ready for a change".'
+    [q] = attribute(parse, text, [quote(text, "ready for a change", kind="partial", cue="declared",
+                                        source="voters across the country")])
+    assert q.speaker.name == "Maria Lopez"

@@ -16,7 +16,7 @@ from ..entities.wordlists import phrases, word_set
 from ..nlp import ParsedArticle
 from ..quotes import QuoteCandidate
 from ..result import Entity, Quote, Span, Speaker
-from .syntax import source_of_cue, speaker_verb_subject
+from .syntax import cue_token, source_of_cue, speaker_verb_subject
 
 QUOTED_KINDS = ("direct", "partial", "nested")
 _MARKS = "\"“”'‘’«»„ \t\n\u00a0"
@@ -63,6 +63,10 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
                 other = _from_mention(parsed, resolver, mine)
                 if other.entity is not None and resolver.entity(other.entity).type == "person":
                     return other
+        if speaker.entity is None and c.kind == "partial" and c.cue is not None:
+            outer = _reporting_speaker(parsed, resolver, c)
+            if outer is not None:
+                return outer
         return speaker
     if c.kind == "nested":
         # words quoted inside a quote: the speaker's own when the speaker introduces them ("the first thing I
@@ -106,6 +110,20 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
     if found is not None and _could_speak(parsed, resolver, found):
         return _from_mention(parsed, resolver, found)
     return None
+
+
+def _reporting_speaker(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> Speaker | None:
+    """'Sir Keir said people had declared they were "ready for change"': words quoted inside what someone
+    else is reported to have said, by nobody named, are the reporter's."""
+    doc = parsed.doc
+    tok = cue_token(doc, c.cue)
+    if tok is None or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in word_set("speaker_verbs.txt"):
+        return None
+    found = source_of_cue(doc, (tok.head.idx, tok.head.idx + len(tok.head.text)))
+    if found is None or c.start <= found[0] < c.end or resolver.in_quote(found[0]):
+        return None
+    outer = _from_mention(parsed, resolver, found)
+    return outer if outer.entity is not None and resolver.entity(outer.entity).type == "person" else None
 
 
 _DASHES = "―—–-"
