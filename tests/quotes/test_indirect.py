@@ -117,3 +117,9 @@ def test_a_negated_stance_states_no_position(quotes):
 def test_an_object_pointing_past_a_colon_is_not_the_content(quotes):
     found = quotes("After the final, the striker tweeted this short message: thanks to everyone.")
     assert "this short message" not in found.contents("indirect")
+
+
+def test_a_stance_takes_the_rest_of_its_verb_phrase(quotes):
+    found = quotes("The senator criticized the new rules for small banks during a hearing on Monday.")
+    q = found.one("rules")
+    assert found.content(q) == "the new rules for small banks during a hearing on Monday"

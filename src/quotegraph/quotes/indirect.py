@@ -107,6 +107,9 @@ def _subordinated(clause: Token) -> bool:
     return first.head.i == clause.i or (first.head.head.i == clause.i and first.head.dep_ in ("aux", "auxpass"))
 
 
+_PHRASE_REST = {"prep", "npadvmod", "dative", "oprd", "dobj", "pobj"}  # a frame verb's phrase after its content
+
+
 def _cataphoric(obj: Token) -> bool:
     """An object that points ahead to what follows a colon ('tweeted this cryptic message:'), not a
     statement of its own."""
@@ -226,7 +229,13 @@ class _Finder:
     def _frame_content(self, verb: Token, frames: frozenset[str]) -> tuple[int, int] | None:
         """The infinitive, object or prepositional object that a frame verb's content sits in."""
         def of(head: Token) -> tuple[int, int] | None:
-            return _content(list(head.subtree), self.quoted, head, self.lex)
+            # the rest of the verb phrase goes with it ("blamed workers for this behavior", "complained
+            # about his mic the morning after"), up to a conjoined verb or clause of the writer's own
+            last = head.right_edge.i
+            for r in verb.rights:
+                if r.i > head.i and r.dep_ in _PHRASE_REST:
+                    last = max(last, r.right_edge.i)
+            return _content(list(self.doc[head.left_edge.i:last + 1]), self.quoted, head, self.lex)
 
         def prep_object(prep: Token) -> Token | None:
             return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
