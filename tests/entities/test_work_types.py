@@ -52,3 +52,17 @@ def test_earlier_credit_is_not_the_work_of_a_role(parse):
     rels = find_relations(parsed, ents)
     plays = [(r.subject, r.object, r.qualifier) for r in rels if r.predicate == "plays"]
     assert all(q != "Glass Tower" for _, _, q in plays)
+
+
+def test_events_and_products_ending_in_show_or_series_are_not_works(parse):
+    text = ("Carmakers unveiled new models at the Los Angeles Auto Show on Wednesday. "
+            "The Apple Watch Series 5 is cheaper this week.")
+    ents = entities(parse, text)
+    assert ents.get("Los Angeles Auto Show") != "work"
+    assert ents.get("Apple Watch Series") != "work"
+
+
+def test_two_names_glued_in_one_run_of_capitals_are_split(parse):
+    text = "Ohio Gov. Dana Pell Dana Marie Pell Ohio governor doubles down on the plan. Pell said it works."
+    ents = entities(parse, text)
+    assert not any(n.count("Pell") > 1 for n in ents)

@@ -137,9 +137,26 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
                 j += 2  # "E! News", "Barth-Feldman", "Simon & Schuster"
             else:
                 break
-        runs.append((sent.start + k, sent.start + j))
+        runs.extend(_split_glued(toks, sent.start, k, j))
         k = j
     return runs
+
+
+def _split_glued(toks: list[Token], base: int, k: int, j: int) -> list[tuple[int, int]]:
+    """A run of capitals holding two names side by side, as text glued across page elements leaves it
+    ("Kristi Noem Kristi Lynn Noem South Dakota"): split where spaCy begins an entity right after another
+    one ends, and where the run's first word comes again."""
+    out, a = [], k
+    for i in range(k + 1, j):
+        t, prev = toks[i], toks[i - 1]
+        new_entity = (t.ent_iob_ == "B" and t.ent_type_ in NAME_LABELS and prev.ent_type_ in NAME_LABELS
+                      and i - a >= 2)
+        repeat = t.text == toks[a].text and i - a >= 2
+        if new_entity or repeat:
+            out.append((base + a, base + i))
+            a = i
+    out.append((base + a, base + j))
+    return out
 
 
 def _number_word(tok: Token) -> bool:
@@ -413,6 +430,9 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
         block = block_of(doc[s].idx)
         if block is None:
             continue
+        glued = _split_glued(list(doc[s:e]), s, 0, e - s)
+        if len(glued) > 1:
+            s, e = glued[0]  # "Jane Roe Jane Ann Roe" as one span: the first name; the rest is looked up below
         if ent.label_ in ("PERSON", "ORG") and _split_at_office(doc, s, e) is not None:
             # "Acme DL Jane Roe" as one PERSON span: the affiliation and the title come off as for a run
             pieces = _run_mentions(doc, s, e, block.kind)
@@ -540,10 +560,13 @@ def _run_mentions(doc: Doc, s: int, e: int, block: str) -> list[NameMention]:
     if split is None:
         return [_make(doc, s, e, block)]
     start, more = _strip_honorific(doc, split.name_start, e)  # "Arizona State Senator Dr. Kelli Ward"
-    name = doc[start:e]
+    pieces = _split_glued(list(doc[start:e]), start, 0, e - start)  # "Gov. Jane Roe Jane Ann Roe"
+    end = pieces[0][1]
+    name = doc[start:end]
     title = " ".join(w for w in (split.title, more) if w)
-    out = [NameMention(name.start_char, name.end_char, name.text, start, e, block, honorific=title,
+    out = [NameMention(name.start_char, name.end_char, name.text, start, end, block, honorific=title,
                        honorific_start=split.title_start if title else -1)]
+    out += [_make(doc, a, b, block) for a, b in pieces[1:]]
     a, b = s, split.title_start
     modifiers = _title_modifiers()
     while a < b and doc[a].lower_ in modifiers:

@@ -33,6 +33,8 @@ class TypeVotes:
         self.labels.update(other.labels)
 
     def best(self) -> str | None:
+        if set(self.rules) == {"work"} and self.rules["work"] <= 3 and self.labels.get("other", 0) >= 2:
+            return "other"  # one weak title cue against spaCy reading an event or product again and again
         votes = self.rules if self.rules else self.labels
         if not votes:
             return None
@@ -48,6 +50,7 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
     """Type votes for each mention, in the same order."""
     org_words = word_set("entity_org_words.txt")
     work_words = word_set("entity_work_words.txt")
+    weak_endings = frozenset(w for w, kind in word_map("entity_work_words.txt").items() if kind == "weak")
     followers = word_set("entity_work_followers.txt")
     role_nouns = word_set("description_nouns.txt")
     play_verbs = word_set("entity_play_verbs.txt")
@@ -69,14 +72,18 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
         words = m.words
         if "affiliation" in m.hints and m.label != "NORP":  # "Acme CEO Jane Roe", "Acme QB Jo Roe"
             v.rules["place" if m.label in ("GPE", "LOC") else "organization"] += 2
-        if "work" in m.hints:
+        # spaCy's reading of a span as an event, a product, a people or a place outweighs its shape as a
+        # title ("Los Angeles Auto Show", "Apple Watch Series", "Russian and Syrian"), not quotation marks
+        not_work = m.label in _NOT_WORK_LABELS and "quoted" not in m.hints
+        if "work" in m.hints and not not_work:
             v.rules["work"] += 4 if "recurring" in m.hints or "quoted" in m.hints else 3
         if platform_kind(m.text) is not None:
             v.rules["organization"] += 10
             continue
         if words[-1].lower() in org_words and words[-1][0].isupper():
             v.rules["organization"] += 2
-        if len(words) > 1 and words[-1].lower() in work_words:
+        if len(words) > 1 and words[-1].lower() in work_words and not not_work and (
+                words[-1].lower() not in weak_endings or m.label == "WORK_OF_ART"):
             v.rules["work"] += 2
         if m.honorific:
             v.rules["person"] += 4
@@ -236,7 +243,8 @@ def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes
 
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_PLACE_LABELS = {"GPE", "LOC", "NORP"}  # not FAC: the small model calls many titles facilities
+_PLACE_LABELS = {"GPE", "LOC", "NORP"}
+_NOT_WORK_LABELS = {"EVENT", "PRODUCT", "NORP", "GPE", "LOC", "LAW"}  # not FAC: the small model calls many titles facilities
 _WORK_NOUN_OPENERS = {"the", "a", "an", "new", "hit", "'s", "’s", "his", "her", "their", "its", "latest", "upcoming"}
 _DATELINE_MARKS = {",", "(", "-", "--", "—", "–", ":"}
 
