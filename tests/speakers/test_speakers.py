@@ -319,3 +319,9 @@ def test_words_quoted_in_what_a_speaker_reports_of_unnamed_people_are_the_speake
     [q] = attribute(parse, text, [quote(text, "ready for a change", kind="partial", cue="declared",
                                         source="voters across the country")])
     assert q.speaker.name == "Maria Lopez"
+
+
+def test_relative_pronoun_is_the_mention_and_the_name_its_antecedent(parse):
+    text = 'The plan was backed by Senator Ruth Hale, who said that the bill would pass.'
+    [q] = attribute(parse, text, [quote(text, "the bill would pass", kind="indirect", cue="said", source="Senator Ruth Hale")])
+    assert (q.speaker.name, q.speaker.mention.text) == ("Ruth Hale", "who")

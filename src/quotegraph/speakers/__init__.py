@@ -55,7 +55,7 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
     if source is None and c.kind in ("direct", "partial"):
         source = _dash_credit(parsed, resolver, c)
     if source is not None:
-        speaker = _from_mention(parsed, resolver, source)
+        speaker = _relative_pronoun_mention(parsed, c, _from_mention(parsed, resolver, source), source)
         if speaker.entity is None and c.cue is not None and c.source is not None:
             # a second opinion from the cue's own syntax, when the given mention names nobody
             mine = source_of_cue(doc, c.cue)
@@ -110,6 +110,23 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
     if found is not None and _could_speak(parsed, resolver, found):
         return _from_mention(parsed, resolver, found)
     return None
+
+
+def _relative_pronoun_mention(parsed: ParsedArticle, c: QuoteCandidate, speaker: Speaker,
+                              source: tuple[int, int]) -> Speaker:
+    """'Mr. Kamin, who said that ...': the cue's own subject is the relative pronoun; it is the mention (the
+    word the cue hangs on, as "she" is), and the person is the one it stands for, found from the name."""
+    if c.cue is None or speaker.entity is None:
+        return speaker
+    tok = cue_token(parsed.doc, c.cue)
+    if tok is None or tok.dep_ != "relcl":
+        return speaker
+    rel = next((t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("who", "that")), None)
+    if rel is None or not source[1] <= rel.idx or rel.idx - source[1] > 40:
+        return speaker
+    text = parsed.article.text
+    return Speaker(name=speaker.name, entity=speaker.entity,
+                   mention=Span(rel.idx, rel.idx + len(rel.text), text[rel.idx:rel.idx + len(rel.text)]))
 
 
 def _reporting_speaker(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> Speaker | None:
