@@ -120,6 +120,17 @@ def test_an_object_pointing_past_a_colon_is_not_the_content(quotes):
 
 
 def test_a_stance_takes_the_rest_of_its_verb_phrase(quotes):
-    found = quotes("The senator criticized the new rules for small banks during a hearing on Monday.")
+    found = quotes("The senator criticized the new rules for small banks on Monday.")
     q = found.one("rules")
-    assert found.content(q) == "the new rules for small banks during a hearing on Monday"
+    assert found.content(q) == "the new rules for small banks"
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The minister said the bridge would reopen in May and warned against using the old road.",
+     "the bridge would reopen in May"),
+    ("The coach said the team was ready; the players later disagreed with him.", "the team was ready"),
+    ("The agency said the test was its largest yet, although the results may take weeks to confirm.",
+     "the test was its largest yet"),
+])
+def test_content_stops_where_the_reported_words_end(quotes, sentence, content):
+    assert quotes(sentence).contents("indirect")[0] == content

@@ -71,11 +71,41 @@ def _content(tokens: list[Token], quoted: _Quoted, head: Token, lex: CueLexicon)
             break
         kept.append(t)
     kept = _without_trailing_aside(kept)
+    kept = _without_own_attribution(kept, head, lex)
     while kept and (_blank(kept[-1]) or kept[-1].dep_ in ("cc", "mark")):
         kept.pop()
     if not kept:
         return None
     return kept[0].idx, kept[-1].idx + len(kept[-1])
+
+
+_CONCESSIVE = {"although", "though", "while", "whereas"}
+
+
+def _without_own_attribution(toks: list[Token], head: Token, lex: CueLexicon) -> list[Token]:
+    """Cut the content before what is no longer the reported words: a semicolon's next clause, a verb
+    conjoined to the clause that reports something of its own ('... defenses and warned against
+    hackers'), or a concession after a comma (', although it may take days')."""
+    if not toks:
+        return toks
+    first = toks[0].i
+    end = toks[-1].i + 1
+    for t in toks[1:]:
+        if t.text == ";":
+            end = min(end, t.i)
+            break
+    for c in head.rights:
+        if c.i >= end:
+            break
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and lex.verb_cue(c, reported=True) is not None:
+            cut = c.left_edge.i
+            while cut - 1 > first and (toks[0].doc[cut - 1].dep_ == "cc" or toks[0].doc[cut - 1].is_punct):
+                cut -= 1
+            end = min(end, cut)
+        elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONCESSIVE for g in c.children) \
+                and c.left_edge.i > first and toks[0].doc[c.left_edge.i - 1].text == ",":
+            end = min(end, c.left_edge.i - 1)
+    return [t for t in toks if t.i < end]
 
 
 def _without_trailing_aside(toks: list[Token]) -> list[Token]:
@@ -107,6 +137,7 @@ def _subordinated(clause: Token) -> bool:
     return first.head.i == clause.i or (first.head.head.i == clause.i and first.head.dep_ in ("aux", "auxpass"))
 
 
+_CIRCUMSTANCE = {"in", "at", "during", "on", "after", "before", "since", "while"}
 _PHRASE_REST = {"prep", "npadvmod", "dative", "oprd", "dobj", "pobj"}  # a frame verb's phrase after its content
 
 
@@ -234,6 +265,8 @@ class _Finder:
             last = head.right_edge.i
             for r in verb.rights:
                 if r.i > head.i and r.dep_ in _PHRASE_REST:
+                    if self.doc[r.left_edge.i - 1].is_punct or r.lower_ in _CIRCUMSTANCE:
+                        break  # an aside after a comma, or when and where it was said
                     last = max(last, r.right_edge.i)
             return _content(list(self.doc[head.left_edge.i:last + 1]), self.quoted, head, self.lex)
 
