@@ -26,7 +26,7 @@ from ..readers import RawDocument
 from . import Article, Block
 from .byline import split_names
 from .decode import decode_html
-from .furniture import classify_line, normal
+from .furniture import classify_line, is_cast_heading, normal
 from .layout import outlet_from_url
 
 PRECISION_MIN_CHARS = 500  # a precision extraction shorter than this is checked against balanced mode
@@ -123,6 +123,8 @@ def body_blocks(text: str, title: str | None) -> list[Block]:
         verdict = classify_line(text[start:end])
         if verdict.kind == "body" and verdict.body_end > 0:
             blocks.append(Block("body", start, start + verdict.body_end))
+        elif is_cast_heading(text[start:end]):
+            blocks.append(Block("heading", start, end))
     return blocks
 
 
