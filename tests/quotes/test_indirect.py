@@ -134,3 +134,9 @@ def test_a_stance_takes_the_rest_of_its_verb_phrase(quotes):
 ])
 def test_content_stops_where_the_reported_words_end(quotes, sentence, content):
     assert quotes(sentence).contents("indirect")[0] == content
+
+
+def test_a_medial_cue_may_name_whom_it_was_said_to(quotes):
+    found = quotes("The difference now, he told me on Friday, is that the show airs live every night.")
+    q = found.one("airs live")
+    assert (found.cue(q), found.source(q)) == ("told", "he")

@@ -324,15 +324,19 @@ class _Finder:
         the reported sentence. The clause is the verb's subject and the verb (and an adverb such as
         "then"), with a comma on each side and reported words on both; the content is the sentence
         around it (the cue clause included: the reported words run across it)."""
-        if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
             return None
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
         if subj is None:
             return None
         lo, hi = subj.left_edge.i, verb.i
-        while hi + 1 < len(self.doc) and self.doc[hi + 1].dep_ in ("advmod", "prt") \
-                and self.doc[hi + 1].head.i == verb.i:
-            hi += 1
+        # the clause may name whom and when it was said to: ", he told me on Friday,"
+        for c in verb.rights:
+            if c.dep_ in ("advmod", "prt", "dobj", "dative", "npadvmod", "prep") and c.right_edge.i - verb.i <= 6 \
+                    and all(not t.is_punct for t in self.doc[hi + 1:c.right_edge.i + 1]):
+                hi = c.right_edge.i
+            else:
+                break
         sent = self.index.sentence(verb.i)
         if lo - 1 <= sent.start or hi + 1 >= sent.end - 1:
             return None
