@@ -140,3 +140,10 @@ def test_a_medial_cue_may_name_whom_it_was_said_to(quotes):
     found = quotes("The difference now, he told me on Friday, is that the show airs live every night.")
     q = found.one("airs live")
     assert (found.cue(q), found.source(q)) == ("told", "he")
+
+
+def test_an_interviewers_question_is_not_the_answerers_words(quotes):
+    found = quotes("Asked whether she had a message for her sister, the champion smiled and waved.")
+    assert found.contents("indirect") == []
+    found = quotes("Asked about the new contract, Lee said he was happy to stay.")
+    assert found.contents("indirect") == ["he was happy to stay"]
