@@ -66,3 +66,15 @@ def test_two_names_glued_in_one_run_of_capitals_are_split(parse):
     text = "Ohio Gov. Dana Pell Dana Marie Pell Ohio governor doubles down on the plan. Pell said it works."
     ents = entities(parse, text)
     assert not any(n.count("Pell") > 1 for n in ents)
+
+
+def test_organizations_joined_by_and_are_not_a_title(parse):
+    text = ("Officials at Harbour and Border Protection spoke. Harbour and Border Protection said it would act.")
+    ents = entities(parse, text)
+    assert ents.get("Harbour and Border Protection") != "work"
+
+
+def test_a_writer_on_a_comedy_is_not_a_work(parse):
+    text = "Tara Quinn was most recently a writer on the comedy Late Rooms. Quinn said she loved it."
+    ents = entities(parse, text)
+    assert ents.get("Quinn") != "work" and ents.get("Tara Quinn") == "person"

@@ -403,6 +403,9 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
     for s, e, strong, kind in titles:
         surface = _surface(doc, s, e)
         recurs = len(re.findall(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text, flags=re.I)) >= 2
+        if recurs and not strong and any(t.ent_type_ in _NOT_TITLE_PARTS for t in doc[s:e]) \
+                and any(t.is_lower and t.lower_ in {"and", "on", "to"} for t in doc[s:e]):
+            continue  # "Customs and Border Protection", "Arrowhead on Facebook": names joined, not a title
         if recurs or (strong and (doc[e - 1].lower_ in work_words or _work_context(doc, s, e))):
             m = _make(doc, s, e, kind, title=True)
             m.hints.append("work")
@@ -579,6 +582,7 @@ def _run_mentions(doc: Doc, s: int, e: int, block: str) -> list[NameMention]:
     return out
 
 
+_NOT_TITLE_PARTS = {"ORG", "GPE", "NORP", "PERSON", "EVENT", "PRODUCT", "LOC", "FAC"}
 _PARTICLES = {"de", "la", "le", "du", "des", "del", "da", "van", "von", "der", "den", "di", "dos", "bin", "al", "el"}
 
 

@@ -212,7 +212,7 @@ def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes
             v.rules["work"] += 3  # "the series Harbor Lights", "the hit musical Hamilton", "Acme's long-running drama X"
         if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ == "be":
             for c in head.head.children:
-                if c.dep_ == "attr" and (c.lemma_.lower() in work_words or any(
+                if c.dep_ == "attr" and (c.lemma_.lower() in work_words or c.lower_ in {"one", "some", "among"} and any(
                         p.dep_ == "pobj" and p.lemma_.lower() in work_words for pr in c.children for p in pr.children)):
                     v.rules["work"] += 3  # "X is one of the most divisive shows"
         # "Show also stars Jane Roe (as Y)": what stars a person is a work
