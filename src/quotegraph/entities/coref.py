@@ -185,8 +185,8 @@ class MentionResolver:
         for si in range(here, max(-1, here - max_sentences - 1), -1):
             if si < here and len(self._sents[si + 1]) > 3:
                 distance += 1  # a line of one or two words ("Advertisement") puts nobody further back
-            if best and distance - 1 > max(best.values()) + _SPEAKER_WEIGHT + _SUBJECT_WEIGHT + _GENDER_WEIGHT:
-                break  # nobody further back can outscore what was found
+            if best and _SPEAKER_WEIGHT + _SUBJECT_WEIGHT + _GENDER_WEIGHT - distance < max(best.values()):
+                break  # nobody this far back or further can reach what was found
             occ = [(o.entity, o.subject) for o in self._sentence_occurrences(si)
                    if o.start < char and not o.quoted and o.entity.type == "person"]
             occ += [(e, subj) for _, e, subj in self._pronoun_occurrences(si, char)]
