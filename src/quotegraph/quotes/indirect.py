@@ -2,12 +2,17 @@
 
 Four shapes, each read off the parse:
 - a reporting verb or verb of thought and its complement clause ("she said (that) ...", "polls show ...");
-- the same with the clause first and the cue after it ("The plan will fail, he said.");
+- the same with the clause first and the cue after it ("The plan will fail, he said."), or the cue
+  set off by commas inside it ("The museum, Mr. Bush said, celebrated his heroes.");
 - a verb whose object, infinitive or prepositional object holds a stated position, per cue_frames.txt
   ("vowed to fight on", "denounced the ruling", "called for a recount");
 - "according to X" with the rest of its sentence.
 The content leaves out the "that" introducing it and any part holding quoted words (those are the
-quoted pieces' business); the source is the verb's subject (or X).
+quoted pieces' business) and ends where the reported words do (before a semicolon's next clause, a
+conjoined verb reporting something else, a concession, or when and where it was said). Narration is
+left out: a verb of thought nobody in particular holds ("those who played him will know that"), a
+negated stance, a bare participle ("with X confirmed to star", "Asked whether ..."), a time or cause
+clause hung on a reporting verb. The source is the verb's subject (or X).
 """
 from __future__ import annotations
 
@@ -122,8 +127,6 @@ def _without_trailing_aside(toks: list[Token]) -> list[Token]:
 
 
 _COMPLEMENTIZERS = {"that", "whether", "if", "how", "why", "what", "when", "where", "who", "which"}
-
-
 _SUBORDINATORS = {"after", "before", "because", "since", "until", "although", "though", "once", "unless", "while"}
 _GENERIC = {"those", "anyone", "anybody", "nobody", "whoever"}
 
@@ -231,7 +234,7 @@ class _Finder:
             if cand is not None:
                 return cand
         frames = self.lex.frames_of(verb)
-        if not frames or (any(c.dep_ == "neg" for c in verb.children)):
+        if not frames or any(c.dep_ == "neg" for c in verb.children):
             return None  # "did not defend her title" states no position
         content = self._frame_content(verb, frames)
         if content is None:
@@ -321,8 +324,8 @@ class _Finder:
 
     def medial(self, verb: Token, cue: tuple[int, int]) -> QuoteCandidate | None:
         """"The museum, Mr. Bush said, celebrated his heroes.": a cue clause set off by commas inside
-        the reported sentence. The clause is the verb's subject and the verb (and an adverb such as
-        "then"), with a comma on each side and reported words on both; the content is the sentence
+        the reported sentence. The clause is the verb's subject and the verb (with an adverb, whom and
+        when: "he said then", "he told me on Friday"), with a comma on each side and reported words on both; the content is the sentence
         around it (the cue clause included: the reported words run across it)."""
         if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
             return None
