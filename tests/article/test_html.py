@@ -85,3 +85,12 @@ def test_author_string_is_split_into_names():
     assert split_authors("Bo Roe; Cy Doe") == ["Bo Roe", "Cy Doe"]
     assert split_authors("Bo Roe and Cy Doe") == ["Bo Roe", "Cy Doe"]
     assert split_authors(None) == []
+
+
+def test_adjacent_links_are_not_glued_into_one_word():
+    from quotegraph.article.html import separate_adjacent_links
+
+    html = '<p><a href="/a">Dana Pell</a><span><a href="/b">Dana Marie Pell</a></span></p>'
+    out = separate_adjacent_links(html)
+    assert "</a> <span>" in out
+    assert separate_adjacent_links("<p>a <a>b</a>.</p>") == "<p>a <a>b</a>.</p>"

@@ -188,3 +188,16 @@ def test_blocks_are_ordered_stripped_spans_of_the_text(pieces):
         span = text[b.start:b.end]
         assert span == span.strip() and span
         last_end = b.end
+
+
+def test_cast_heading_between_paragraphs_is_kept_as_a_heading_not_body():
+    from quotegraph.article.layout import read_scraped_text
+
+    text = ("Harbour Nights finale: how the cast reacted\n\n"
+            "It is pretty gratifying to revisit the reactions of the cast, which reveal conflicted feelings.\n\n"
+            "Mara Quell (Odile Varne)\n\n"
+            "\u201cI had to get up and pace around the room,\u201d Quell told a magazine on Monday.\n")
+    art = read_scraped_text(text, "<test>")
+    headings = [text[b.start:b.end] for b in art.blocks if b.kind == "heading"]
+    assert headings == ["Mara Quell (Odile Varne)"]
+    assert all(text[b.start:b.end] != "Mara Quell (Odile Varne)" for b in art.paragraphs)

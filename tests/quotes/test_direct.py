@@ -133,3 +133,14 @@ def test_running_quote_without_a_cue_is_still_one_quotation(quotes):
     first, second = found.one("ever seen"), found.one("since")
     assert second.continues == found.quotes.index(first)
     assert first.source is None and second.source is None
+
+
+def test_short_partial_quote_a_few_arcs_below_its_reporting_verb(quotes):
+    found = quotes('Maria Lopez noted that the interview took place on the couple\'s "second anniversary" last week.')
+    q = found.one("second anniversary")
+    assert (q.kind, found.source(q)) == ("partial", "Maria Lopez")
+
+
+def test_short_scare_quote_with_no_reporting_verb_is_not_a_quote(quotes):
+    found = quotes('The band played a "secret" show in the park on Sunday.')
+    assert found.contents() == []

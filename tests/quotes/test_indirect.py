@@ -53,3 +53,97 @@ def test_trailing_quoted_cue_clause_is_cut_off(quotes):
 def test_reported_speech_without_a_named_source_is_dropped(quotes):
     found = quotes("It was said that the deal would close soon.")
     assert found.contents(kind="indirect") == []
+
+
+@pytest.mark.parametrize("sentence, content, source", [
+    ("The new bridge, the mayor said, will open to traffic next spring.",
+     "The new bridge, the mayor said, will open to traffic next spring", "the mayor"),
+    ("Without more money, she argued, the clinic would have to close its doors.",
+     "Without more money, she argued, the clinic would have to close its doors", "she"),
+])
+def test_cue_clause_inside_the_reported_sentence(quotes, sentence, content, source):
+    found = quotes(sentence)
+    q = found.one("spring" if "spring" in sentence else "clinic")
+    assert (q.kind, found.content(q), found.source(q)) == ("indirect", content, source)
+
+
+def test_a_comma_clause_of_narration_is_not_a_medial_cue(quotes):
+    found = quotes("In the morning, the team said goodbye to the coach and left the city by train.")
+    assert found.contents("indirect") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # a clause of time after the reporting verb is not what was said
+    "He said it again in his first speech after the results were officially announced.",
+    # a song title in marks holds no reported clause of its own
+    'After hearing the single "I Knew You Were Wrong," she called the producer.',
+    # an absolute participle reports nothing
+    "The show returns next week, with the new host confirmed to be a former contestant.",
+])
+def test_narration_is_not_reported_speech(quotes, sentence):
+    found = quotes(sentence)
+    assert found.contents("indirect") == []
+
+
+def test_an_aside_in_parentheses_is_not_the_reported_clause(quotes):
+    found = quotes("When the writer met the band for our summer issue (read the full interview here), the "
+                   "singer revealed that the new album was nearly finished.")
+    q = found.one("nearly finished")
+    assert found.content(q) == "the new album was nearly finished"
+
+
+def test_a_second_reporting_clause_is_not_the_first_ones_content(quotes):
+    found = quotes("A researcher said the paper was rejected for being too bold, local media reported on Friday.")
+    assert "local media reported on Friday" not in found.contents("indirect")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Anyone who has worked in television will know that deadlines never move.",
+    "The film opens with a young clerk learning that his brother has vanished at sea.",
+])
+def test_a_thought_nobody_in_particular_holds_is_not_reported(quotes, sentence):
+    assert quotes(sentence).contents("indirect") == []
+
+
+def test_a_thought_someone_holds_is_reported(quotes):
+    found = quotes("The coach knows that the team needs a new striker before the window shuts.")
+    assert found.contents("indirect") == ["the team needs a new striker before the window shuts"]
+
+
+def test_a_negated_stance_states_no_position(quotes):
+    assert quotes("The champion did not defend her title this year.").contents("indirect") == []
+
+
+def test_an_object_pointing_past_a_colon_is_not_the_content(quotes):
+    found = quotes("After the final, the striker tweeted this short message: thanks to everyone.")
+    assert "this short message" not in found.contents("indirect")
+
+
+def test_a_stance_takes_the_rest_of_its_verb_phrase(quotes):
+    found = quotes("The senator criticized the new rules for small banks on Monday.")
+    q = found.one("rules")
+    assert found.content(q) == "the new rules for small banks"
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The minister said the bridge would reopen in May and warned against using the old road.",
+     "the bridge would reopen in May"),
+    ("The coach said the team was ready; the players later disagreed with him.", "the team was ready"),
+    ("The agency said the test was its largest yet, although the results may take weeks to confirm.",
+     "the test was its largest yet"),
+])
+def test_content_stops_where_the_reported_words_end(quotes, sentence, content):
+    assert quotes(sentence).contents("indirect")[0] == content
+
+
+def test_a_medial_cue_may_name_whom_it_was_said_to(quotes):
+    found = quotes("The difference now, he told me on Friday, is that the show airs live every night.")
+    q = found.one("airs live")
+    assert (found.cue(q), found.source(q)) == ("told", "he")
+
+
+def test_an_interviewers_question_is_not_the_answerers_words(quotes):
+    found = quotes("Asked whether she had a message for her sister, the champion smiled and waved.")
+    assert found.contents("indirect") == []
+    found = quotes("Asked about the new contract, Lee said he was happy to stay.")
+    assert found.contents("indirect") == ["he was happy to stay"]

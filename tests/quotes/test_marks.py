@@ -75,3 +75,21 @@ def test_find_quotes_invariants_on_arbitrary_text(quotes, parts):
         assert q.nested_in is None or (0 <= q.nested_in < n and found.quotes[q.nested_in].kind != "nested")
         assert q.continues is None or 0 <= q.continues < n
     assert [q.start for q in found.quotes] == sorted(q.start for q in found.quotes)
+
+
+def test_british_single_quotes_outside_double_ones():
+    from quotegraph.article import Block
+    from quotegraph.quotes.marks import find_marked_spans
+
+    text = "'We are going really big on transparency,' said the minister. It's the fans' view, she added."
+    spans = find_marked_spans(text, [Block("body", 0, len(text))])
+    assert [text[s.start:s.end] for s in spans] == ["We are going really big on transparency,"]
+
+
+def test_single_marks_inside_double_ones_stay_nested():
+    from quotegraph.article import Block
+    from quotegraph.quotes.marks import find_marked_spans
+
+    text = "\"He told me, 'Go home,' and I did,\" she said."
+    spans = find_marked_spans(text, [Block("body", 0, len(text))])
+    assert [text[s.start:s.end] for s in spans] == ["He told me, 'Go home,' and I did,"]

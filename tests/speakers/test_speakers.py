@@ -207,3 +207,121 @@ def test_description_goes_to_the_person_who_holds_that_title(parse):
         quote(text, "We failed our customers,", cue="said", source="the CEO")])
     assert senator.speaker.name == "Margaret Quinlan"
     assert ceo.speaker.name == "Harold Brenner"
+
+
+def test_pronoun_follows_the_chain_not_the_object_named_between(parse):
+    text = ('Maria Lopez won the final on Sunday. She had lost to Ana Ruiz in the 2019 final. '
+            '"I was calm," she said.')
+    [q] = attribute(parse, text, [quote(text, "I was calm,", cue="said", source="she")])
+    assert q.speaker.name == "Maria Lopez"
+
+
+def test_pronoun_prefers_the_last_subject_over_a_child_named_in_a_list(parse):
+    text = ('Tom Baker has a new film out. He directed it himself, and he has sons Leo, four, and Max, two, '
+            'who he says watched the shoot. Speaking to a magazine, he said: "It was the best summer."')
+    [q] = attribute(parse, text, [quote(text, "It was the best summer.", cue="said", source="he", source_nth=2)])
+    assert q.speaker.name == "Tom Baker"
+
+
+def test_description_goes_to_the_subject_just_before_not_the_most_salient(parse):
+    text = ('Tom Baker, 40, stars in the new film Harbour. Tom Baker told reporters he loved the sea. '
+            'His co-star Ann Lee, 34, plays a nurse who falls for the sailor. '
+            'The director "gave her real convictions", the actress said.')
+    [q] = attribute(parse, text, [quote(text, "gave her real convictions", kind="partial", cue="said",
+                                        source="the actress")])
+    assert q.speaker.name == "Ann Lee"
+
+
+def test_description_closing_a_speaking_clause_is_the_speaker(parse):
+    text = ('Ann Lee stars in a new drama tonight. Speaking to host Mary Cole, the actress, 35, admitted '
+            'that she cried after landing the job, adding: "It was a shock!"')
+    [q] = attribute(parse, text, [quote(text, "It was a shock!", cue="adding")])
+    assert q.speaker.name == "Ann Lee"
+
+
+def test_a_possessive_about_someone_else_gives_the_subject_no_gender(parse):
+    text = ('Ann Lee directed the sixth episode. Tom Baker praised Ann Lee for her work, calling her a natural. '
+            '"She is a great director," he continued.')
+    [q] = attribute(parse, text, [quote(text, "She is a great director,", cue="continued", source="he")])
+    assert q.speaker.name == "Tom Baker"
+
+
+def test_description_looks_back_past_the_sentences_of_a_long_quote(parse):
+    text = ('Maria Lopez, who stars in the film, is the subject of our story. '
+            '"I cried at the end," Tom Baker told a magazine. "It was a shock. I never saw it coming. '
+            'Nobody did." Later the actor told a radio station: "I would do it again."')
+    cands = [quote(text, "I cried at the end,", cue="told", source="Tom Baker"),
+             quote(text, "It was a shock. I never saw it coming. Nobody did."),
+             quote(text, "I would do it again.", cue="told", source="the actor")]
+    assert [q.speaker.name for q in attribute(parse, text, cands)][2] == "Tom Baker"
+
+
+def test_topic_heading_before_a_quote_keeps_the_speaker(parse):
+    text = ('Coach Tom Baker spoke after the game: "We played well."\n\n'
+            'On his young striker Leo Park: "He was tired but he was brilliant."')
+    cands = [quote(text, "We played well.", cue="spoke", source="Coach Tom Baker"),
+             quote(text, "He was tired but he was brilliant.")]
+    assert [q.speaker.name for q in attribute(parse, text, cands)] == ["Tom Baker", "Tom Baker"]
+
+
+def test_nested_quote_the_speaker_introduces_as_their_own_words(parse):
+    text = ('"When I left the show, the first thing I said was, \'I need a rest,\'" Maria Lopez said. '
+            '"Then my agent told me, \'You must read this.\'"')
+    outer1 = quote(text, "When I left the show, the first thing I said was, 'I need a rest,'", cue="said",
+                   source="Maria Lopez")
+    outer2 = quote(text, "Then my agent told me, 'You must read this.'")
+    cands = [outer1, quote(text, "I need a rest,", kind="nested", nested_in=0), outer2,
+             quote(text, "You must read this.", kind="nested", nested_in=2)]
+    quotes = attribute(parse, text, cands)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Maria Lopez", "Maria Lopez", "Maria Lopez", None]
+
+
+def test_it_and_the_company_speak_for_the_organisation_named_before(parse):
+    text = ('Shares in Norwood Foods fell sharply on Monday. Norwood Foods issued a statement, saying that it '
+            'expected "a strong second half". The company added that "nothing has changed".')
+    cands = [quote(text, "a strong second half", kind="partial", cue="saying", source="it"),
+             quote(text, "nothing has changed", kind="partial", cue="added", source="The company")]
+    quotes = attribute(parse, text, cands)
+    assert [q.speaker.name for q in quotes] == ["Norwood Foods", "Norwood Foods"]
+
+
+def test_it_names_nobody_when_no_organisation_was_named(parse):
+    text = 'Maria Lopez read the report. It said that "prices will rise".'
+    [q] = attribute(parse, text, [quote(text, "prices will rise", kind="partial", cue="said", source="It")])
+    assert q.speaker.name is None
+
+
+def test_a_name_after_a_dash_behind_the_quote_credits_it(parse):
+    text = ('Readers wrote in after the debate.\n\n'
+            '"He never answered the question." ― Maria Lopez\n'
+            '"I changed my vote tonight." — Tom Baker, Ohio')
+    cands = [quote(text, "He never answered the question."), quote(text, "I changed my vote tonight.")]
+    assert [q.speaker.name for q in attribute(parse, text, cands)] == ["Maria Lopez", "Tom Baker"]
+
+
+def test_description_after_a_work_title_in_the_subject(parse):
+    text = ('Ann Lee has married her co-star. "I am so in love," the River & Stone actress, 34, told a magazine.')
+    [q] = attribute(parse, text, [quote(text, "I am so in love,", cue="told")])
+    assert q.speaker.name == "Ann Lee"
+
+
+def test_pronoun_in_a_clause_before_the_main_subject_is_that_subject(parse):
+    text = ('Ann Lee was coached by Maria Lopez, a former champion. Lopez stood in for Tom Baker. '
+            'When asked if she had a message for Baker, Lee lifted the trophy.\n\n'
+            'Advertisement\n\n'
+            '"Here it is," she said.')
+    [q] = attribute(parse, text, [quote(text, "Here it is,", cue="said", source="she", source_nth=1)])
+    assert q.speaker.name == "Ann Lee"
+
+
+def test_words_quoted_in_what_a_speaker_reports_of_unnamed_people_are_the_speakers(parse):
+    text = 'Maria Lopez said voters across the country had declared they were "ready for a change".'
+    [q] = attribute(parse, text, [quote(text, "ready for a change", kind="partial", cue="declared",
+                                        source="voters across the country")])
+    assert q.speaker.name == "Maria Lopez"
+
+
+def test_relative_pronoun_is_the_mention_and_the_name_its_antecedent(parse):
+    text = 'The plan was backed by Senator Ruth Hale, who said that the bill would pass.'
+    [q] = attribute(parse, text, [quote(text, "the bill would pass", kind="indirect", cue="said", source="Senator Ruth Hale")])
+    assert (q.speaker.name, q.speaker.mention.text) == ("Ruth Hale", "who")

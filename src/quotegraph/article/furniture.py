@@ -223,6 +223,16 @@ def call_to_action_start(line: str) -> int | None:
     return cut
 
 
+_NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|la|le|of|the))*"
+_CAST_HEADING = re.compile(rf"^{_NAME} \({_NAME}\)$")
+
+
+def is_cast_heading(line: str) -> bool:
+    """A subheading that pairs two names, as a round-up of a cast writes them: "Jane Roe (Character Name)".
+    Not prose and not a quote, but it says who plays whom, so it is kept as a heading block."""
+    return bool(_CAST_HEADING.match(line.strip())) and len(line.split()) <= 10
+
+
 def classify_line(line: str) -> Verdict:
     """Read one stripped, non-empty line of a page as body or furniture (see the module docstring)."""
     s = line.strip()

@@ -26,7 +26,7 @@ from ..readers import RawDocument
 from .model import Article, Block
 from .byline import split_names
 from .decode import decode_html
-from .furniture import classify_line, normal
+from .furniture import classify_line, is_cast_heading, normal
 from .layout import outlet_from_url
 
 PRECISION_MIN_CHARS = 500  # a precision extraction shorter than this is checked against balanced mode
@@ -71,8 +71,17 @@ def _extract(html: str, url: str | None, **options):
     return trafilatura.bare_extraction(html, url=url, include_comments=False, **options)
 
 
+_ADJACENT_LINKS = re.compile(r"(</a\s*>)(?=<[a-z])", re.I)
+
+
+def separate_adjacent_links(html: str) -> str:
+    """A space after a link that another element follows with nothing between: a page's list of names or
+    stories ("<a>Jane Roe</a><span><a>Jane Ann Roe</a>") must not come out as one glued word ("RoeJane")."""
+    return _ADJACENT_LINKS.sub(r"\1 ", html)
+
+
 def read_html(raw: RawDocument) -> Article:
-    html = decode_html(raw.data, raw.source)
+    html = separate_adjacent_links(decode_html(raw.data, raw.source))
     doc = _extract(html, raw.url, with_metadata=True, favor_precision=True,
                    date_extraction_params=_date_params())
     text = (doc.text if doc is not None else "") or ""
@@ -114,6 +123,8 @@ def body_blocks(text: str, title: str | None) -> list[Block]:
         verdict = classify_line(text[start:end])
         if verdict.kind == "body" and verdict.body_end > 0:
             blocks.append(Block("body", start, start + verdict.body_end))
+        elif is_cast_heading(text[start:end]):
+            blocks.append(Block("heading", start, end))
     return blocks
 
 

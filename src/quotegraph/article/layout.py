@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from .model import Article, Block
 from .byline import Byline, parse_byline
 from .dates import find_dates
-from .furniture import (classify_line, ends_as_sentence, is_date_line, is_label, is_tail_marker, normal,
+from .furniture import (classify_line, is_cast_heading, ends_as_sentence, is_date_line, is_label, is_tail_marker, normal,
                         words)
 from ..wordlists import table
 
@@ -173,7 +173,7 @@ def read_scraped_text(text: str, source: str, url: str | None = None) -> Article
             in_tail = True
             continue
         verdict = classify_line(ln.text)
-        kinds[k] = verdict.kind
+        kinds[k] = "heading" if verdict.kind == "furniture" and is_cast_heading(ln.text) else verdict.kind
         if verdict.kind == "body":
             ends[k] = ln.start + verdict.body_end
         elif verdict.reason in ("byline", "date"):  # a byline or date further down (or at the end)
@@ -191,7 +191,7 @@ def read_scraped_text(text: str, source: str, url: str | None = None) -> Article
     prev: Line | None = None
     for k, ln in enumerate(lines):
         kind = kinds[k]
-        if kind in ("title", "dek"):
+        if kind in ("title", "dek", "heading"):
             blocks.append(Block(kind, ln.start, ln.end))
             prev = None
         elif kind == "body" and ends[k] > ln.start:

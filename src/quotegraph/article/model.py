@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 class Block:
     """A span of `Article.text` that is prose worth parsing: the title, the dek, or a body paragraph."""
 
-    kind: str  # "title", "dek" or "body"
+    kind: str  # "title", "dek", "body", or "heading" (a subheading naming a cast member: "Jane Roe (Character)")
     start: int
     end: int
 

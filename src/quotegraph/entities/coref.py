@@ -21,12 +21,16 @@ from spacy.tokens import Span, Token
 from ..nlp import ParsedArticle
 from ..result import Entity
 from .mentions import block_finder
-from ..wordlists import word_map
+from ..wordlists import word_map, word_set
 
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 SPEAKER_TYPES = ("person", "organization", "place")
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+# how a candidate antecedent of a pronoun scores, against one point lost per sentence back
+_SUBJECT_WEIGHT = 1.5
+_SPEAKER_WEIGHT = 2.0
+_GENDER_WEIGHT = 1.0
 
 
 @dataclass
@@ -75,6 +79,9 @@ class MentionResolver:
         self._para_starts = [b.start for b in self._paras]
         self._occ_starts = [o.start for o in self._occ]
         self._titles = self._titles_before_names()
+        self._pronouns = self._narration_pronouns()
+        self._pronoun_starts = [t.idx for t in self._pronouns]
+        self._pronoun_referents: dict[int, Entity | None] = {}
         self.gender = self._genders()
         self.salience = self._salience()
 
@@ -135,8 +142,22 @@ class MentionResolver:
                 return Referent(o.entity, "name")
         if head.lower_ in FEMALE_PRONOUNS | MALE_PRONOUNS and head.pos_ == "PRON":
             return self.resolve_pronoun(head)
+        described = _described_by_conjunct(span, head)
+        if described is not None and not any(o.entity.type == "person" for o in inside):
+            # "the Queen & Slim actress": a title the parse took for the head, the description noun after it
+            return self.resolve_description(span, described)
+        if head.pos_ == "PRON" and head.lower_ == "it" or _organisation_description(head):
+            # "it said", "the company added": the organisation named last before it
+            found = self.nearest_organization(head.idx)
+            return Referent(found, "pronoun" if head.pos_ == "PRON" else "description") if found \
+                else Referent(None, "unresolved")
         if head.pos_ in {"NOUN", "PROPN"} and not inside:
             return self.resolve_description(span, head)
+        own = _own_description(head)
+        if own is not None and not any(o.start <= head.idx < o.end for o in inside):
+            # "Speaking to host Ann Lee, the actress, 35, admitted": the subject is the description, not
+            # the name in the clause the span took in before it
+            return self.resolve_description(own, head)
         if head.pos_ in {"NOUN"} and all(o.entity.type != "person" for o in inside):
             return self.resolve_description(span, head)
         return Referent(None, "unresolved")
@@ -146,28 +167,118 @@ class MentionResolver:
         found = self.nearest_person(tok.idx, gender)
         return Referent(found, "pronoun" if found else "unresolved")
 
-    def nearest_person(self, char: int, gender: str | None, max_sentences: int = 8) -> Entity | None:
-        """The person a pronoun at `char` refers to: None when nobody fits, or two fit equally."""
+    def nearest_person(self, char: int, gender: str | None, max_sentences: int = 8,
+                       subjects_only: bool = False) -> Entity | None:
+        """The person a pronoun at `char` refers to: None when nobody fits, or two fit equally.
+
+        Every person mentioned before it in the narration of the last few sentences is a candidate,
+        scored by how far back its sentence is, whether it was that sentence's subject or speaker, and
+        whether its gender is known to agree (a subject one sentence back beats an object in the
+        pronoun's own sentence: "he has daughters Ann and Beth ... he said" is not Ann). Earlier pronouns
+        count as mentions of the person they were resolved to, so a chain "Ann ... She ... she said"
+        stays with Ann even when someone else is named in between as an object.
+        """
         here = self.sentence_index(char)
+        self._resolve_pronouns_before(char)
+        best: dict[str, float] = {}
+        distance = 0
         for si in range(here, max(-1, here - max_sentences - 1), -1):
-            cands = [o.entity for o in self._sentence_occurrences(si)
-                     if o.start < char and not o.quoted and o.entity.type == "person"
-                     and self._gender_fits(o.entity, gender)]
-            subjects = [o.entity for o in self._sentence_occurrences(si)
-                        if o.start < char and not o.quoted and o.subject and o.entity.type == "person"
-                        and self._gender_fits(o.entity, gender)]
-            speakers = [e for c, e in sorted(self.speakers_at.items())
-                        if c < char and self.sentence_index(c) == si and self._gender_fits(e, gender)]
-            # who said something in that sentence first, then its subjects, then anyone named in it
-            for pool in (speakers, subjects, cands):
-                distinct = {e.id: e for e in pool}
-                if not distinct:
+            if si < here and len(self._sents[si + 1]) > 3:
+                distance += 1  # a line of one or two words ("Advertisement") puts nobody further back
+            if best and _SPEAKER_WEIGHT + _SUBJECT_WEIGHT + _GENDER_WEIGHT - distance < max(best.values()):
+                break  # nobody this far back or further can reach what was found
+            occ = [(o.entity, o.subject) for o in self._sentence_occurrences(si)
+                   if o.start < char and not o.quoted and o.entity.type == "person"]
+            occ += [(e, subj) for _, e, subj in self._pronoun_occurrences(si, char)]
+            occ += [(e, False) for c, e in self.speakers_at.items() if c < char and self.sentence_index(c) == si
+                    and e.type == "person"]
+            spoke = {e.id for c, e in self.speakers_at.items() if c < char and self.sentence_index(c) == si}
+            for e, subj in occ:
+                if not self._gender_fits(e, gender) or (subjects_only and not subj and e.id not in spoke):
                     continue
-                if len(distinct) == 1:
-                    return pool[0]
-                known = [e for e in distinct.values() if gender and self.gender.get(e.id) == gender]
-                return known[0] if len(known) == 1 else None
-        return self.most_salient(gender)
+                score = -float(distance) + _SUBJECT_WEIGHT * subj + _SPEAKER_WEIGHT * (e.id in spoke) \
+                    + _GENDER_WEIGHT * (gender is not None and self.gender.get(e.id) == gender)
+                if score > best.get(e.id, float("-inf")):
+                    best[e.id] = score
+        if not best:
+            return self.most_salient(gender)
+        ranked = sorted(best.items(), key=lambda x: -x[1])
+        if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 1e-9:
+            return None  # two fit equally
+        return self._by_id[ranked[0][0]]
+
+    def nearest_organization(self, char: int, max_sentences: int = 3) -> Entity | None:
+        """The organisation "it" or "the company" at `char` stands for: the nearest one named in the
+        narration of its own or the last few sentences, a subject first; None when two fit equally."""
+        here = self.sentence_index(char)
+        best: dict[str, float] = {}
+        for si in range(here, max(-1, here - max_sentences - 1), -1):
+            for o in self._sentence_occurrences(si):
+                if o.start < char and not o.quoted and o.entity.type == "organization":
+                    score = -float(here - si) + _SUBJECT_WEIGHT * o.subject
+                    best[o.entity.id] = max(best.get(o.entity.id, float("-inf")), score)
+        if not best:
+            return None
+        ranked = sorted(best.items(), key=lambda x: -x[1])
+        if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 1e-9:
+            return None
+        return self._by_id[ranked[0][0]]
+
+    def _quoted_sentence(self, si: int) -> bool:
+        """Whether sentence si opens inside quoted words (a sentence of someone's quote, not narration)."""
+        s = self._sents[si]
+        first = next((t.idx for t in s if not t.is_space and not t.is_punct), s.start_char)
+        return self.in_quote(first)
+
+    def _narration_pronouns(self) -> list[Token]:
+        """Third-person singular pronouns outside quotation marks, in text order (read from the LOWER array)."""
+        doc = self.parsed.doc
+        pronouns = {hash_string(w) for w in FEMALE_PRONOUNS | MALE_PRONOUNS}
+        out = []
+        for i, lower in enumerate(doc.to_array("LOWER").tolist()):
+            if lower in pronouns:
+                tok = doc[i]
+                if tok.pos_ == "PRON" and not self.in_quote(tok.idx):
+                    out.append(tok)
+        return out
+
+    def _resolve_pronouns_before(self, char: int) -> None:
+        """Resolve, in text order, every narration pronoun before `char` not resolved yet (no recursion)."""
+        for tok in self._pronouns[:bisect.bisect_left(self._pronoun_starts, char)]:
+            if tok.idx not in self._pronoun_referents:
+                self._pronoun_referents[tok.idx] = None  # guards against asking for itself
+                gender = "f" if tok.lower_ in FEMALE_PRONOUNS else "m"
+                self._pronoun_referents[tok.idx] = self._main_subject_after(tok, gender) \
+                    or self.nearest_person(tok.idx, gender)
+
+    def _main_subject_after(self, tok: Token, gender: str) -> Entity | None:
+        """"When asked if she had a message, Ann lifted the trophy": a pronoun in a clause put before its
+        sentence's main clause stands for that clause's subject, when a person of fitting gender."""
+        clause = tok
+        while clause.head is not clause and clause.dep_ not in ("advcl", "ROOT"):
+            clause = clause.head
+        if clause.dep_ != "advcl" or clause.head.dep_ != "ROOT" or clause.i > clause.head.i:
+            return None
+        subj = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i < tok.i:
+            return None
+        e = self._entity_at_token(subj)
+        if e is None or e.type != "person" or not self._gender_fits(e, gender):
+            return None
+        self.gender.setdefault(e.id, gender)  # the syntax ties them: the pronoun tells the person's gender
+        return e
+
+    def _pronoun_occurrences(self, si: int, char: int) -> list[tuple[int, Entity, bool]]:
+        """Resolved pronouns of sentence si before `char`, as (offset, person, is a subject)."""
+        s = self._sents[si]
+        lo = bisect.bisect_left(self._pronoun_starts, s.start_char)
+        hi = bisect.bisect_left(self._pronoun_starts, min(char, s.end_char))
+        out = []
+        for tok in self._pronouns[lo:hi]:
+            e = self._pronoun_referents.get(tok.idx)
+            if e is not None:
+                out.append((tok.idx, e, tok.dep_ in SUBJECT_DEPS))
+        return out
 
     def resolve_description(self, span: Span, head: Token) -> Referent:
         nouns = word_map("description_nouns.txt")
@@ -179,8 +290,31 @@ class MentionResolver:
         if any(t.dep_ == "poss" for t in span):
             return Referent(None, "unresolved")  # "Trump's campaign manager" is someone else
         gender = nouns.get(head.lower_) or nouns.get(head.lemma_.lower()) or None
-        found = self._titled(head.lower_, span.start_char, gender) or self.most_salient(gender, before=span.start_char)
+        found = self._titled(head.lower_, span.start_char, gender)
+        if found is None:
+            # the person the last sentences are about (their subject, or who just spoke), else the article's
+            found = self._recent_person(span.start_char, gender) or self.most_salient(gender, before=span.start_char)
         return Referent(found, "description" if found else "unresolved")
+
+    def _recent_person(self, char: int, gender: str | None) -> Entity | None:
+        """A description's referent among the subjects and speakers of its own and the two sentences before
+        (as for a pronoun); None when there is none, so that the caller falls back on the article's salience
+        ("Speaking to host Ann Lee, the actress admitted" is not Ann Lee)."""
+        here = self.sentence_index(char)
+        self._resolve_pronouns_before(char)
+        # two sentences of narration back; sentences that only quote someone do not count
+        first, narration = here, 0
+        while first > 0 and narration < 2 and here - first < 8:
+            first -= 1
+            if not self._quoted_sentence(first):
+                narration += 1
+        if not any(o.start < char and not o.quoted and o.subject and o.entity.type == "person"
+                   for si in range(first, here + 1) for o in self._sentence_occurrences(si)) \
+                and not any(self._pronoun_occurrences(si, char) for si in range(first, here + 1)) \
+                and not any(c < char and self.sentence_index(c) >= first for c in self.speakers_at):
+            return None
+        found = self.nearest_person(char, gender, max_sentences=here - first, subjects_only=True)
+        return found if found is not None and found.id in self.salience else None
 
     def _titled(self, noun: str, before: int, gender: str | None) -> Entity | None:
         """The one person named before `before` under a title this noun stands for: "the senator" after
@@ -190,7 +324,7 @@ class MentionResolver:
             if o.start >= before:
                 break
             if o.entity.type == "person" and self._gender_fits(o.entity, gender) and any(
-                    _title_fits(t, noun) for t in self._titles.get(o.entity.id, ())):
+                    at < before and _title_fits(t, noun) for at, t in self._titles.get(o.entity.id, ())):
                 fits[o.entity.id] = o.entity
         return next(iter(fits.values())) if len(fits) == 1 else None
 
@@ -234,25 +368,24 @@ class MentionResolver:
             for t in span.root.children:
                 if t.dep_ == "appos" and nouns.get(t.lower_):
                     v[nouns[t.lower_]] += 3
-        # a third-person pronoun outside quotes votes for the nearest person before it in its sentence
-        # (found through the doc's LOWER array, without a Token object per position)
-        pronouns = {hash_string(w) for w in FEMALE_PRONOUNS | MALE_PRONOUNS}
-        for i, lower in enumerate(doc.to_array("LOWER").tolist()):
-            if lower not in pronouns:
-                continue
-            tok = doc[i]
-            low = tok.lower_
-            if tok.pos_ != "PRON" or self.in_quote(tok.idx):
-                continue
+        # a third-person pronoun of the narration votes for the person it most plainly stands for: the one
+        # person before it in its sentence (not when it is the object of that person's own verb: "Ann
+        # praised her"), or with several, the subject of its clause when it is a subject itself
+        for tok in self._pronouns:
             si = self.sentence_index(tok.idx)
             prev = [o for o in self._sentence_occurrences(si) if o.end <= tok.idx and not o.quoted
                     and o.entity.type == "person"]
+            is_subject = tok.dep_ in ("nsubj", "nsubjpass")
+            target = None
             if not prev:
                 continue
-            people = {o.entity.id for o in prev}
-            target = prev[-1].entity.id if len(people) == 1 else self._binding_subject(tok, people)
+            if len({o.entity.id for o in prev}) == 1:
+                if not (tok.dep_ in ("dobj", "dative", "pobj") and prev[-1].subject):
+                    target = prev[-1].entity.id
+            elif is_subject:
+                target = self._binding_subject(tok, {o.entity.id for o in prev})
             if target is not None:
-                votes.setdefault(target, Counter())["f" if low in FEMALE_PRONOUNS else "m"] += 1
+                votes.setdefault(target, Counter())["f" if tok.lower_ in FEMALE_PRONOUNS else "m"] += 1
         out = {}
         for eid, v in votes.items():
             if not v:
@@ -262,11 +395,11 @@ class MentionResolver:
                 out[eid] = g
         return out
 
-    def _titles_before_names(self) -> dict[str, set[str]]:
-        """Entity id -> the words written right before its names, lower-cased: its titles and roles
-        ("sen." in "Massachusetts Sen. Elizabeth Warren", "creator" in "creator Darren Star")."""
+    def _titles_before_names(self) -> dict[str, list[tuple[int, str]]]:
+        """Entity id -> the words written right before its names, lower-cased, with where they stand: its
+        titles and roles ("sen." in "Massachusetts Sen. Elizabeth Warren", "creator" in "creator Darren Star")."""
         doc = self.parsed.doc
-        out: dict[str, set[str]] = {}
+        out: dict[str, list[tuple[int, str]]] = {}
         for o in self._occ:
             if o.entity.type != "person":
                 continue
@@ -276,7 +409,7 @@ class MentionResolver:
                 # a word of the name's own noun phrase: it hangs on a word after it, up to the name
                 if not word.removesuffix(".").isalpha() or not i < doc[i].head.i < span.end:
                     break
-                out.setdefault(o.entity.id, set()).add(word.lower())
+                out.setdefault(o.entity.id, []).append((doc[i].idx, word.lower()))
         return out
 
     def _binding_subject(self, tok: Token, people: set[str]) -> str | None:
@@ -320,6 +453,32 @@ def _title_fits(title: str, noun: str) -> bool:
         return True
     stem = title[:-1]
     return title.endswith(".") and len(stem) >= 2 and noun.startswith(stem)
+
+
+def _organisation_description(head: Token) -> bool:
+    """"the company", "the band": a singular noun for an organisation with a definite article of its own."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or head.lemma_.lower() not in word_set("speaker_org_nouns.txt"):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children) and \
+        not any(c.dep_ == "poss" for c in head.children)
+
+
+def _described_by_conjunct(span: Span, head: Token) -> Token | None:
+    """A description noun in the span hanging on a proper-noun head as its conjunct, if any."""
+    if head.pos_ != "PROPN":
+        return None
+    nouns = word_map("description_nouns.txt")
+    return next((t for t in span if t.dep_ == "conj" and t.head.i == head.i and t.pos_ == "NOUN"
+                 and (t.lower_ in nouns or t.lemma_.lower() in nouns)), None)
+
+
+def _own_description(head: Token) -> Span | None:
+    """The words "the ... noun" of a definite description headed by `head`, when the head has its own
+    determiner; None otherwise."""
+    det = next((c for c in head.children if c.dep_ == "det" and c.lower_ in {"the", "this", "that"}), None)
+    if det is None or det.i > head.i:
+        return None
+    return head.doc[det.i:head.i + 1]
 
 
 def _span_head(span: Span) -> Token:

@@ -24,6 +24,11 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import ParsedArticle
 from ..wordlists import phrases, word_map, word_set
 
+
+def platform_kind(name: str) -> str | None:
+    """'streaming', 'broadcast' or '' for a known network, studio or platform; None otherwise."""
+    return word_map("entity_platforms.txt").get(name.lower())
+
 # spaCy labels that can name an entity we keep; the others (dates, numbers, money) never can.
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "NORP", "EVENT", "PRODUCT", "LAW"}
 _NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
@@ -113,14 +118,16 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
     runs, k, n = [], 0, len(toks)
     while k < n:
         tok = toks[k]
-        if not can_name[k] or (k in grammatical and tok.pos_ != "PROPN" and tok.ent_type_ not in NAME_LABELS):
+        ordinal = _ordinal_word(tok) and k + 1 < n and can_name[k + 1] and not _after_space_break(tok)
+        if not (can_name[k] or ordinal) or (
+                k in grammatical and tok.pos_ != "PROPN" and tok.ent_type_ not in NAME_LABELS):
             k += 1
             continue
         j = k + 1
         while j < n:
             t, prev = toks[j], toks[j - 1]
-            if can_name[j] and not _after_space_break(prev):
-                j += 1
+            if (can_name[j] or _number_word(t)) and not _after_space_break(prev):
+                j += 1  # a capitalized number word goes on a name ("BBC One", "Part Two")
             elif t.text == "+" and not prev.whitespace_:
                 j += 1  # "Disney+", "Apple TV+": the plus ends the name
                 break
@@ -130,9 +137,37 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
                 j += 2  # "E! News", "Barth-Feldman", "Simon & Schuster"
             else:
                 break
-        runs.append((sent.start + k, sent.start + j))
+        runs.extend(_split_glued(toks, sent.start, k, j))
         k = j
     return runs
+
+
+def _split_glued(toks: list[Token], base: int, k: int, j: int) -> list[tuple[int, int]]:
+    """A run of capitals holding two names side by side, as text glued across page elements leaves it
+    ("Kristi Noem Kristi Lynn Noem South Dakota"): split where spaCy begins an entity right after another
+    one ends, and where the run's first word comes again."""
+    out, a = [], k
+    for i in range(k + 1, j):
+        t, prev = toks[i], toks[i - 1]
+        new_entity = (t.ent_iob_ == "B" and t.ent_type_ in NAME_LABELS and prev.ent_type_ in NAME_LABELS
+                      and i - a >= 2)
+        repeat = t.text == toks[a].text and i - a >= 2
+        if new_entity or repeat:
+            out.append((base + a, base + i))
+            a = i
+    out.append((base + a, base + j))
+    return out
+
+
+def _number_word(tok: Token) -> bool:
+    """A number written as a capitalized word ("One", "Two"), which a name may hold but not begin with."""
+    return tok.like_num and tok.is_alpha and tok.text[0].isupper() and not tok.is_upper
+
+
+def _ordinal_word(tok: Token) -> bool:
+    """A capitalized ordinal written as a word, which may open a name ("the Twelfth Doctor")."""
+    return tok.is_alpha and tok.text[0].isupper() and not tok.is_upper and tok.lower_.endswith(("th", "st", "nd", "rd")) \
+        and tok.like_num
 
 
 def _after_space_break(prev: Token) -> bool:
@@ -209,7 +244,13 @@ def _split_at_office(doc: Doc, s: int, e: int) -> _OfficeSplit | None:
     lengths = sorted(by_length, reverse=True)
     modifiers = _title_modifiers()
     for k in range(e - 1, s, -1):  # the name would start at k
+        before = doc[k - 1]
+        role = e - k >= 2 and k - 1 > s and _name_after_role(doc, k, e) and (
+            (before.is_upper and before.is_alpha and len(before.text) <= 4)
+            or before.lower_ in word_set("description_nouns.txt"))
         if not _person_like(doc, k, e) or _inside_other_name(doc, k - 1):
+            if role:  # "Acme DL Jane Roe" read as one organization's name
+                return _OfficeSplit(k - 1, k, before.lower_)
             continue
         for n in lengths:
             j = k - n
@@ -223,6 +264,9 @@ def _split_at_office(doc: Doc, s: int, e: int) -> _OfficeSplit | None:
             return _OfficeSplit(first, k, " ".join(t.lower_ for t in doc[first:k]))
         if doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "PERSON" and all(t.ent_type_ == "NORP" for t in doc[s:k]):
             return _OfficeSplit(k, k, "")
+        if role and not any(tuple(t.lower_ for t in doc[j:k - 1]) in by_length.get(k - 1 - j, ())
+                            for j in range(max(s, k - 1 - max(lengths, default=0)), k - 1)):
+            return _OfficeSplit(k - 1, k, before.lower_)  # "Acme DL Jane Roe", "Acme Sports Insider Jane Roe"
     return None
 
 
@@ -290,12 +334,18 @@ def _connected_titles(sent: Span, runs: list[tuple[int, int]]) -> list[tuple[int
                 break
             if len(gap) == 1 and gap[0].text == ":" and gap[0].whitespace_:
                 pass
+            elif (len(gap) == 1 and gap[0].text in ("'s", "’s") and not doc[gap[0].i - 1].whitespace_
+                  and b == a + 1 and platform_kind(doc[s:runs[a][1]].text) is None
+                  and not any(t.ent_type_ == "PERSON" for t in doc[s:runs[a][1]])):
+                strong = False  # "The Devil's Hour": counts only where it recurs as a unit
             elif all(t.is_lower and t.lower_ in connectors for t in gap):
                 strong = strong and all(connectors[t.lower_] != "weak" for t in gap)
             else:
                 break
             if not strong and any(t.ent_type_ == "PERSON" for t in doc[s:runs[b][1]]):
                 break  # "Lily Collins and Ashley Park" is two people, not a title
+            if platform_kind(doc[runs[b][0]:runs[b][1]].text) is not None:
+                break  # "Victoria in ITV's Victoria": a title does not end in a network's name
             out.append((s, runs[b][1], strong))
     return out
 
@@ -353,8 +403,11 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
     for s, e, strong, kind in titles:
         surface = _surface(doc, s, e)
         recurs = len(re.findall(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text, flags=re.I)) >= 2
+        if recurs and not strong and any(t.ent_type_ in _NOT_TITLE_PARTS for t in doc[s:e]) \
+                and any(t.is_lower and t.lower_ in {"and", "on", "to"} for t in doc[s:e]):
+            continue  # "Customs and Border Protection", "Arrowhead on Facebook": names joined, not a title
         if recurs or (strong and (doc[e - 1].lower_ in work_words or _work_context(doc, s, e))):
-            m = _make(doc, s, e, kind)
+            m = _make(doc, s, e, kind, title=True)
             m.hints.append("work")
             if recurs:
                 m.hints.append("recurring")
@@ -380,11 +433,25 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
         block = block_of(doc[s].idx)
         if block is None:
             continue
+        glued = _split_glued(list(doc[s:e]), s, 0, e - s)
+        if len(glued) > 1:
+            s, e = glued[0]  # "Jane Roe Jane Ann Roe" as one span: the first name; the rest is looked up below
+        if ent.label_ in ("PERSON", "ORG") and _split_at_office(doc, s, e) is not None:
+            # "Acme DL Jane Roe" as one PERSON span: the affiliation and the title come off as for a run
+            pieces = _run_mentions(doc, s, e, block.kind)
+            pieces[-1].label = "PERSON"
+            candidates.extend(pieces)
+            continue
         m = _make(doc, s, e, block.kind)
         m.label = ent.label_
         candidates.append(m)
 
-    chosen = _choose(candidates, doc)
+    # 1c. a number named as an album or a single ("her album 21", "the third studio album, 25")
+    candidates.extend(_numbered_titles(doc, block_of))
+    # 1b. titles written between quotation marks ("the revival of 'The Music Man'", her single "Remedy,")
+    candidates.extend(_quoted_titles(doc, block_of))
+
+    chosen = _choose([m for m in candidates if m.text], doc)
     # the words of a title are not a name of their own ("State" in "Secretary of State John Kerry")
     titles_at = {i for m in chosen if m.honorific for i in range(m.honorific_start, m.tok_start)}
     chosen = [m for m in chosen if not set(range(m.tok_start, m.tok_end)) <= titles_at]
@@ -405,6 +472,82 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
             and (m.label == "PERSON" or tuple(w.lower() for w in m.words) not in titles.get(len(m.words), ()))]
 
 
+_OPENING = {'"', "“", "‘", "'"}
+_CLOSING = {'"': {'"'}, "“": {"”", '"'}, "‘": {"’", "'"}, "'": {"'", "’"}}
+_TITLE_MAX_TOKENS = 12
+_SPEECH_AFTER = {"said", "says", "say", "told", "tells", "asked", "asks", "added", "adds", "explained", "wrote",
+                 "he", "she", "they", "i", "we"}
+
+
+@lru_cache(maxsize=1)
+def _quote_mark_ids() -> frozenset[int]:
+    return frozenset(get_string_id(q) for q in _OPENING | {"”", "’"})
+
+
+def _quoted_titles(doc: Doc, block_of) -> list[NameMention]:
+    """Spans between quotation marks written as a title: every word capitalized but the small words
+    that join titles ("The Music Man", "Send My Love (To Your Lover)", "Remedy,"). A one-word span is a
+    title only where no speech verb or pronoun follows the closing mark ("Thanks," she said)."""
+    connectors = word_set("entity_title_connectors.txt") | {"a", "an", "the", "to", "of", "or", "but", "nor", "vs", "vs."}
+    marks = _quote_mark_ids()
+    authored = word_set("entity_authored_works.txt")
+    orths = doc.to_array("ORTH").tolist()
+    at = [i for i, o in enumerate(orths) if o in marks]
+    out: list[NameMention] = []
+    for a, b in zip(at, at[1:]):
+        opening, closing = doc[a], doc[b]
+        if opening.text not in _OPENING or closing.text not in _CLOSING[opening.text]:
+            continue
+        if not 0 < b - a - 1 <= _TITLE_MAX_TOKENS:
+            continue
+        s, e = a + 1, b
+        while e > s and doc[e - 1].text in {",", ".", "!", "?"}:
+            e -= 1
+        toks = doc[s:e]
+        if e <= s or any(t.is_space or "\n" in t.whitespace_ for t in toks[:-1]):
+            continue
+        words = [t for t in toks if t.is_alpha or t.like_num]
+        if not words or not toks[0].text[:1].isupper() or any(t.text in {".", "?", "!", ";"} for t in toks):
+            continue
+        if not all(t.text[:1].isupper() or t.lower_ in connectors or t.like_num for t in words):
+            continue
+        if not any(t.is_alpha and t.text[:1].isupper() and t.lower_ != "i" for t in words) and not (
+                len(words) == 1 and words[0].like_num and a > 0 and doc[a - 1].lower_ in authored):
+            continue  # a number is a title only after a work noun ("album '25'")
+        if len(words) == 1:
+            nxt = doc[b + 1] if b + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in _SPEECH_AFTER:
+                continue
+            if words[0].pos_ in {"INTJ", "PRON", "AUX", "VERB", "ADV"} or words[0].is_stop:
+                continue
+        block = block_of(doc[s].idx)
+        if block is None:
+            continue
+        span = doc[s:e]
+        out.append(NameMention(span.start_char, span.end_char, span.text, s, e, block.kind, hints=["work", "quoted"]))
+    return out
+
+
+def _numbered_titles(doc: Doc, block_of) -> list[NameMention]:
+    """Numbers written as titles right after a record noun: "her previous album 21", "album, 25"."""
+    nouns = word_set("entity_authored_works.txt")
+    ids = {get_string_id(n) for n in nouns} | {get_string_id(n + "s") for n in nouns}
+    out: list[NameMention] = []
+    for i, low in enumerate(_lower_ids(doc)):
+        if low not in ids or i + 1 >= len(doc):
+            continue
+        j = i + 1
+        if doc[j].text == "," and j + 1 < len(doc):
+            j += 1
+        tok = doc[j]
+        if not (tok.is_digit and len(tok.text) <= 4) or j + 1 < len(doc) and doc[j + 1].lower_ in {"%", "percent", "times"}:
+            continue
+        block = block_of(tok.idx)
+        if block is not None and block.kind != "title" and doc[i].is_lower:
+            out.append(NameMention(tok.idx, tok.idx + len(tok.text), tok.text, j, j + 1, block.kind, hints=["work"]))
+    return out
+
+
 def _majority_label(labels: list[str]) -> str:
     """The label most tokens carry; on a tie, the one nearest the end, where an English name has its head
     ("Acme Bank CEO Jane Roe": PERSON)."""
@@ -420,10 +563,13 @@ def _run_mentions(doc: Doc, s: int, e: int, block: str) -> list[NameMention]:
     if split is None:
         return [_make(doc, s, e, block)]
     start, more = _strip_honorific(doc, split.name_start, e)  # "Arizona State Senator Dr. Kelli Ward"
-    name = doc[start:e]
+    pieces = _split_glued(list(doc[start:e]), start, 0, e - start)  # "Gov. Jane Roe Jane Ann Roe"
+    end = pieces[0][1]
+    name = doc[start:end]
     title = " ".join(w for w in (split.title, more) if w)
-    out = [NameMention(name.start_char, name.end_char, name.text, start, e, block, honorific=title,
+    out = [NameMention(name.start_char, name.end_char, name.text, start, end, block, honorific=title,
                        honorific_start=split.title_start if title else -1)]
+    out += [_make(doc, a, b, block) for a, b in pieces[1:]]
     a, b = s, split.title_start
     modifiers = _title_modifiers()
     while a < b and doc[a].lower_ in modifiers:
@@ -436,8 +582,67 @@ def _run_mentions(doc: Doc, s: int, e: int, block: str) -> list[NameMention]:
     return out
 
 
-def _make(doc: Doc, s: int, e: int, block: str) -> NameMention:
+_NOT_TITLE_PARTS = {"ORG", "GPE", "NORP", "PERSON", "EVENT", "PRODUCT", "LOC", "FAC"}
+_PARTICLES = {"de", "la", "le", "du", "des", "del", "da", "van", "von", "der", "den", "di", "dos", "bin", "al", "el"}
+
+
+def _trim_edges(doc: Doc, s: int, e: int, roles: bool = True) -> tuple[int, int, str]:
+    """Words at the edges of a span that are not part of the name it holds: a possessive mark or a
+    lower-case word before it ("'s Jane Roe" after "Show's", "prince Paul" from spaCy), a role noun
+    or a gerund written in capitals before a person's name ("Star Jane Roe", "ACTRESS Jane Roe",
+    "Starring Jane Roe", "Hosting Cook"), lower-case words after it ("Acme Awards - tells").
+    Returns the new bounds and the role noun taken off ("" when none)."""
+    role_nouns = word_set("description_nouns.txt")
+    role = ""
+    while s < e and (doc[s].text in _POSSESSIVE or doc[s].is_punct or doc[s].is_space
+                     or (doc[s].is_lower and doc[s].lower_ not in _PARTICLES)):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space
+                     or (doc[e - 1].is_lower and doc[e - 1].lower_ not in _PARTICLES)):
+        e -= 1
+    if roles and e - s >= 2 and _is_capitalized(doc[s + 1]):
+        first = doc[s]
+        rest_starts_name = doc[s + 1].ent_iob_ == "B" or _person_like(doc, s + 1, e)
+        if first.lower_ in role_nouns and _name_after_role(doc, s + 1, e):
+            role = first.lower_
+            s += 1
+        elif first.tag_ == "VBG" and first.pos_ == "VERB" and (rest_starts_name or _used_alone(doc, s, e)):
+            s += 1
+        elif first.is_sent_start and first.lower_.endswith("ing") and len(first.text) > 5 and first.is_title \
+                and _used_alone(doc, s, e):
+            s += 1  # "Hosting Cook at ...", tagged a name: a gerund opening the sentence, the name used alone elsewhere
+    return s, e, role
+
+
+def _used_alone(doc: Doc, s: int, e: int) -> bool:
+    """The words after token s recur in the text without it ("Hosting Cook" beside "Cook said")."""
+    rest = doc[s + 1:e].text
+    pattern = r"(?<!\w)" + re.escape(rest) + r"(?!\w)"
+    return len(re.findall(pattern, doc.text)) > len(re.findall(r"(?<!\w)" + re.escape(doc[s:e].text) + r"(?!\w)", doc.text))
+
+
+def _name_after_role(doc: Doc, s: int, e: int) -> bool:
+    """Tokens [s, e) after a role noun read as a person's name: spaCy calls a word of it a person, or it
+    is two or more capitalized words none of which names an organization or a work ("Acme Studios")."""
+    if any(t.ent_type_ == "PERSON" for t in doc[s:e]):
+        return True
+    toks = list(doc[s:e])
+    stop = word_set("entity_org_words.txt") | word_set("entity_work_words.txt")
+    return len(toks) >= 2 and all(t.is_alpha and t.is_title and t.lower_ not in stop for t in toks) \
+        and doc[s].ent_type_ != "WORK_OF_ART"
+
+
+def _make(doc: Doc, s: int, e: int, block: str, title: bool = False) -> NameMention:
+    s, e, role = _trim_edges(doc, s, e, roles=not title)
+    if e <= s:
+        span = doc[s:s]
+        return NameMention(span.start_char, span.start_char, "", s, s, block)
     s2, honorific = _strip_honorific(doc, s, e)
+    if role and not honorific:
+        honorific, s2 = role, s
+        span = doc[s2:e]
+        return NameMention(span.start_char, span.end_char, span.text, s2, e, block, honorific=honorific,
+                           honorific_start=s2 - 1)
     span = doc[s2:e]
     return NameMention(span.start_char, span.end_char, span.text, s2, e, block, honorific=honorific,
                        honorific_start=s2 - len(honorific.split()) if honorific else -1)
@@ -474,6 +679,9 @@ def _choose(cands: list[NameMention], doc: Doc) -> list[NameMention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
+_NOT_NAME_ENDS = {"ADP", "VERB", "AUX", "CCONJ", "SCONJ", "DET", "PRON", "PART"}
+
+
 def _headline_people(doc: Doc, chosen: list[NameMention], headlines: list[tuple[Span, str]]) -> list[NameMention]:
     """spaCy's two- or three-word PERSON spans in a headline that extend a name the prose uses alone."""
     alone = {m.text for m in chosen if m.block != "title" and len(m.words) == 1 and m.label == "PERSON"}
@@ -483,6 +691,13 @@ def _headline_people(doc: Doc, chosen: list[NameMention], headlines: list[tuple[
         for ent in sent.ents:
             words = [t.text for t in ent]
             if ent.label_ != "PERSON" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+                continue
+            s, e, _ = _trim_edges(doc, ent.start, ent.end)  # "Starring Jane Roe"
+            while e > s and (doc[e - 1].is_stop or doc[e - 1].pos_ in _NOT_NAME_ENDS):
+                e -= 1  # headline words glued on ("Jane Doe On", "Jane Doe Says")
+            ent = doc[s:e]
+            words = [t.text for t in ent]
+            if len(words) < 2:
                 continue
             if (words[0] in alone or words[-1] in alone) and ent.text not in longer:
                 m = NameMention(ent.start_char, ent.end_char, ent.text, ent.start, ent.end, kind, label="PERSON")

@@ -23,10 +23,11 @@ from spacy.tokens import Span, Token
 
 from ..nlp import ParsedArticle
 from ..result import Entity, Mention, Quote, Relation
+from .cast import find_cast_links
 from .coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver
 from .mentions import block_finder
 from .types import platform_kind
-from ..wordlists import grouped, phrases, word_set
+from ..wordlists import grouped, phrases, word_map, word_set
 
 _QUOTED_KINDS = ("direct", "partial", "nested")
 _WORK_NOUNS_FOR_MAIN = {"show", "series", "sitcom", "drama", "comedy", "film", "movie", "musical"}
@@ -37,6 +38,7 @@ def find_relations(parsed: ParsedArticle, entities: list[Entity], quotes: list[Q
     quoted = sorted((q.start, q.end) for q in quotes or [] if q.kind in _QUOTED_KINDS)
     facts = _Facts(parsed, entities, MentionResolver(parsed, entities, quoted=quoted))
     block_of = block_finder(parsed)
+    facts.cast_lines()
     for sent in parsed.doc.sents:
         first = next((t for t in sent if not t.is_space), None)
         if first is None or block_of(first.idx) is None:
@@ -46,6 +48,8 @@ def find_relations(parsed: ParsedArticle, entities: list[Entity], quotes: list[Q
         facts.created(sent, toks)
         facts.streams_on(sent, toks)
         facts.performed_in(sent, toks)
+        facts.credits(sent, toks)
+        facts.authored(sent, toks)
         facts.friends(sent, toks)
     return facts.found
 
@@ -65,6 +69,12 @@ class _Facts:
         cues = grouped("relation_cues.txt")
         self.cues = {pred: cues.get(pred, frozenset()) for pred in
                      ("plays", "created", "streams on", "airs on", "performed in", "is friends with")}
+        self.credit_nouns = word_set("entity_credit_nouns.txt")
+        self.work_nouns = word_set("entity_work_words.txt")
+        self.authored_nouns = word_set("entity_authored_works.txt")
+        self.acting_nouns = frozenset(w for w, p in word_map("entity_credit_nouns.txt").items() if p == "acting")
+        self.created_verbs = frozenset(w for w in self.cues["created"] if not w.endswith(("or", "er")))
+        self.order_verbs = frozenset(w for w, p in word_map("relation_cues.txt").items() if p == "orders")
         works = [e for e in self.entities if e.type == "work"]
         self.main_work = max(works, key=lambda e: len(e.mentions)) if works else None
 
@@ -143,13 +153,33 @@ class _Facts:
                                    qualifier=qual.name if qual else None, evidence=Mention(start, end),
                                    subject_entity=subj.id, object_entity=obj.id))
 
-    def work_in(self, sent: Span, near: Token | None = None) -> Entity | None:
+    def work_in(self, sent: Span, near: Token | None = None, exclude: Entity | None = None) -> Entity | None:
         """The work a sentence is about: one it names (nearest to `near`), else the article's main work."""
         works = [(abs(t.i - near.i) if near is not None else 0, t.i, e) for t in sent
-                 if (e := self.entity_at(t)) is not None and e.type == "work"]
+                 if (e := self.entity_at(t)) is not None and e.type == "work" and e is not exclude
+                 and not self._credit(t)]
         if works:
             return min(works, key=lambda x: (x[0], x[1]))[2]
         return self.main_work
+
+    def _credit(self, t: Token) -> bool:
+        """A work named as someone's earlier credit, not the one the sentence is about: "the Show star",
+        "Show's Jane Roe" (a possessive on a person)."""
+        own = self.entity_at(t)
+        doc = t.doc
+        s = e = t.i
+        while s > 0 and self.entity_at(doc[s - 1]) is own:
+            s -= 1
+        while e + 1 < len(doc) and self.entity_at(doc[e + 1]) is own:
+            e += 1
+        # the name's own head word: the last of its words whose head lies outside it
+        t = next((doc[i] for i in range(e, s - 1, -1) if not s <= doc[i].head.i <= e), t)
+        head = t.head
+        if t.dep_ in ("compound", "nmod", "amod") and head.lemma_.lower() in self.credit_nouns:
+            return True
+        if t.dep_ == "poss" and (e := self.entity_at(head)) is not None and e.type == "person":
+            return True
+        return t.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.lemma_.lower() in self.credit_nouns
 
     def _person(self, e: Entity | None) -> Entity | None:
         return e if e is not None and e.type == "person" else None
@@ -158,6 +188,45 @@ class _Facts:
         return e if e is not None and e.type == "character" else None
 
     # ---- plays -----------------------------------------------------------------------------------------------
+    def cast_lines(self) -> None:
+        """"X as Y", "stars as Y", "Y (played by X)", "Y (Show's X)": see cast.py."""
+        doc = self.parsed.doc
+        spans = set()
+        for e in self.entities:
+            for m in e.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and len(span):
+                    spans.add((span.start, span.end))
+        for link in find_cast_links(doc, sorted(spans)):
+            role = self._character(self.entity_at(doc[link.role[0]]))
+            if role is None:
+                continue
+            sent = doc[link.role[0]].sent
+            if link.actor is not None:
+                actor = self._person(self.entity_at(doc[link.actor[0]]))
+            else:
+                tok = doc[link.actor_token] if link.actor_token is not None else None
+                actor = None
+                if tok is not None and tok.pos_ == "PRON":  # "Jane Roe has ..., but her best role is as Y"
+                    actor = next((e for t in reversed(doc[sent.start:tok.i])
+                                  if (e := self._person(self.entity_at(t))) is not None
+                                  and t.dep_ in ("nsubj", "nsubjpass")), None)
+                actor = actor or self._person(self.refer(tok))
+                if actor is None and link.cue >= 0:  # the parse lost the subject: the person named last before the cue
+                    actor = next((e for t in reversed(doc[sent.start:link.cue])
+                                  if (e := self._person(self.entity_at(t))) is not None), None)
+            work = self.entity_at(doc[link.work[0]]) if link.work is not None else None
+            credit = self.entity_at(doc[link.credit[0]]) if link.credit is not None else None
+            if work is None or work.type != "work":
+                work = self.titled_after(role) or self.work_in(sent, doc[link.role[0]], exclude=credit)
+            self.add(actor, "plays", role, work, sent)
+
+    def titled_after(self, role: Entity) -> Entity | None:
+        """The work whose title holds the character's name ("the Tenth Doctor" of "Doctor Who")."""
+        words = {w for w in role.name.split() if w[:1].isupper() and w.lower() not in {"the", "a", "an"}}
+        fits = [e for e in self.entities if e.type == "work" and words & set(e.name.split())]
+        return max(fits, key=lambda e: len(e.mentions)) if fits else None
+
     def plays(self, sent: Span, toks: list[Token]) -> None:
         play_verbs = word_set("entity_play_verbs.txt")
         for tok in toks:
@@ -222,12 +291,13 @@ class _Facts:
                         e = self.entity_at(p) if p.dep_ == "pobj" else None
                         if e is not None and e.type == "work":
                             return e
-        return self.work_in(sent, verb)
+        role_entity = self.entity_at(role) if role is not None else None
+        return (self.titled_after(role_entity) if role_entity is not None else None) or self.work_in(sent, verb)
 
     # ---- created ---------------------------------------------------------------------------------------------
     def created(self, sent: Span, toks: list[Token]) -> None:
-        creator_nouns = {w for w in self.cues["created"] if not w.startswith("create")}
-        creator_verbs = self.cues["created"] - creator_nouns
+        creator_verbs = self.created_verbs  # the nouns are the agent nouns: creator, co-creator
+        creator_nouns = self.cues["created"] - creator_verbs
         for t in toks:
             if t.lower_ in creator_nouns and t.pos_ in ("NOUN", "PROPN"):
                 # "creator Darren Star", "Emily in Paris creator Darren Star", "X, the creator of Z"
@@ -293,8 +363,48 @@ class _Facts:
                     if work is None or work.type != "work":
                         e = self.entity_at(head)
                         work = e if e is not None and e.type == "work" else self.work_in(sent, t)
+            if work is None or work.type != "work":
+                work = self._work_after_network(t, network)
+            if (work is None or work.type != "work") and self._orders(t, network):
+                work = self.work_in(sent, t)  # "Peacock has given the show a series order", "HBO renewed X"
             if work is not None and work.type == "work":
                 self.add(work, pred, network, None, sent)
+
+    def _work_after_network(self, t: Token, network: Entity) -> Entity | None:
+        """The work right after a network's name, across its possessive and lower-case words that hold a
+        work noun: "Netflix's Show", "BBC One's long-running sci-fi drama Show", "the new Acme TV comedy 'Show'"."""
+        doc = t.doc
+        i = t.i
+        while i < len(doc) and self.entity_at(doc[i]) is network:
+            i += 1
+        possessive = i < len(doc) and doc[i].text in {"'s", "’s"}
+        if possessive:
+            i += 1
+        noun = False
+        for j in range(i, min(len(doc), i + 9)):
+            tok = doc[j]
+            e = self.entity_at(tok)
+            if e is not None:
+                return e if e.type == "work" and (possessive or noun) else None
+            if tok.lemma_.lower() in self.work_nouns and tok.is_lower:
+                noun = True
+            elif not (tok.is_lower or tok.text in {"-", '"', "“", "‘", "'"}):
+                return None
+        return None
+
+    def _orders(self, t: Token, network: Entity) -> bool:
+        """The network is the subject of ordering, renewing or picking up a series."""
+        doc = t.doc
+        i = t.i
+        while i + 1 < len(doc) and self.entity_at(doc[i + 1]) is network:
+            i += 1
+        tok = doc[i]
+        if tok.dep_ != "nsubj":
+            return False
+        verb = tok.head
+        if verb.lemma_.lower() in self.order_verbs:
+            return True
+        return any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in self.order_verbs for c in verb.children)
 
     # ---- performed in ----------------------------------------------------------------------------------------
     def performed_in(self, sent: Span, toks: list[Token]) -> None:
@@ -326,6 +436,168 @@ class _Facts:
             for person in people:
                 for work in works:
                     self.add(self._person(person), "performed in", work, None, sent)
+
+    # ---- authored: "X, who co-wrote 'A' and 'B'", "A, a song X says she wrote", "X's new album, A" -------------
+    def authored(self, sent: Span, toks: list[Token]) -> None:
+        doc = sent.doc
+        for t in toks:
+            if t.lemma_.lower() in self.created_verbs and t.pos_ == "VERB" and not any(
+                    c.dep_ == "agent" for c in t.children):
+                works = self._works_after(t)
+                if works:
+                    person = self._writer_before(t, sent)
+                    for w in works:
+                        self.add(person, "created", w, None, sent)
+                    continue
+                # "A, a song X says she wrote": the work noun the clause hangs on, apposed to a work
+                for j in range(t.i - 1, max(sent.start - 1, t.i - 7), -1):
+                    noun = doc[j]
+                    if noun.is_lower and noun.lemma_.lower() in self.authored_nouns:
+                        work = self._named_by_noun(noun)
+                        if work is not None:
+                            person = next((e for x in doc[j + 1:t.i] if (e := self._person(self.refer(x)))), None)
+                            self.add(person, "created", work, None, sent)
+                        break
+            elif t.text in {"'s", "’s"} and t.i > 0 and (owner := self._person(self.entity_at(t.nbor(-1)))):
+                # "Adele's third studio album, 25", "X's new single 'A'"
+                j = t.i + 1
+                noun = False
+                while j < min(len(doc), t.i + 6):
+                    tok = doc[j]
+                    if (e := self.entity_at(tok)) is not None:
+                        if noun and e.type == "work":
+                            self.add(owner, "created", e, None, sent)
+                        break
+                    if tok.is_lower and tok.lemma_.lower() in self.authored_nouns:
+                        noun = True
+                    elif not (tok.is_lower or tok.like_num or tok.text in {",", '"', "“", "‘", "'"}):
+                        break
+                    j += 1
+
+    def _works_after(self, verb: Token) -> list[Entity]:
+        """The works named right after a verb, joined by "and" or commas: "co-wrote 'A' and 'B'"."""
+        doc = verb.doc
+        out: list[Entity] = []
+        j = verb.i + 1
+        while j < len(doc) and j < verb.i + 30:
+            tok = doc[j]
+            e = self.entity_at(tok)
+            if e is not None:
+                if e.type != "work":
+                    break
+                if e not in out:
+                    out.append(e)
+                while j < len(doc) and self.entity_at(doc[j]) is e:
+                    j += 1
+                continue
+            if tok.text in {'"', "“", "”", "‘", "’", "'", ","} or tok.lower_ == "and":
+                j += 1
+                continue
+            break
+        return out
+
+    def _writer_before(self, verb: Token, sent: Span) -> Entity | None:
+        """Who wrote: the antecedent of "who" ("X, who co-wrote"), the verb's subject, or the person named
+        last before it in the sentence."""
+        doc = verb.doc
+        j = verb.i - 1
+        while j >= sent.start and doc[j].text in {"co", "-", "also", "once", "previously"}:
+            j -= 1
+        if j >= sent.start and doc[j].lower_ == "who":
+            k = j - 1
+            if k >= sent.start and doc[k].text == ",":
+                k -= 1
+            if k >= sent.start and (p := self._person(self.entity_at(doc[k]))):
+                return p
+        subj = self.subject(verb)
+        if subj is not None and (p := self._person(self.refer(subj))):
+            return p
+        return next((e for x in reversed(doc[sent.start:verb.i]) if (e := self._person(self.entity_at(x)))), None)
+
+    # ---- credits: "the Show star Jane Roe", "the Show actress, 34", "starring A and B", "a series from A" ---------
+    def credits(self, sent: Span, toks: list[Token]) -> None:
+        acting = self.acting_nouns
+        for t in toks:
+            low = t.lemma_.lower()
+            if t.pos_ == "NOUN" and low in acting:
+                work = self._credited_work(t)
+                if work is None:
+                    continue
+                nxt = _next_word(t)
+                person = self._person(self.entity_at(nxt)) if nxt is not None else None
+                if person is None and t.dep_ == "appos":
+                    person = self._person(self.entity_at(t.head))
+                if person is None:
+                    span = self._description_before(t, work)
+                    person = self._person(self.resolver.resolve_description(span, t).entity)
+                self.add(person, "performed in", work, None, sent)
+            elif t.lower_ == "starring" and t.pos_ == "VERB":
+                # "the revival of 'Show,' starring A and B"
+                obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+                work = next((e for x in reversed(t.doc[sent.start:t.i]) if (e := self.entity_at(x)) is not None
+                             and e.type == "work"), None) or self.main_work
+                for p in self.group(obj):
+                    self.add(self._person(p), "performed in", work, None, sent)
+            elif t.lower_ == "from" and t.head.lemma_.lower() in self.work_nouns and t.head.pos_ == "NOUN":
+                # "a new drama series from A and B"
+                work = self._work_of_noun(t.head)
+                for p in self.group(next((c for c in t.children if c.dep_ == "pobj"), None)):
+                    self.add(self._person(p), "created", work, None, sent)
+            elif t.text in {"-", "–"} and t.i + 1 < len(t.doc) and t.nbor(1).lemma_.lower() in self.created_verbs \
+                    and not t.whitespace_ and t.i > 0:
+                # "the Jane Roe-created show"
+                person = self._person(self.entity_at(t.nbor(-1)))
+                noun = t.nbor(1).head if t.nbor(1).head is not t.nbor(1) else None
+                work = self._work_of_noun(noun) if noun is not None else self.main_work
+                self.add(person, "created", work, None, sent)
+
+    def _description_before(self, noun: Token, work: Entity) -> Span:
+        """The description a credit noun heads, from its determiner: "the 42-year-old Show actor"."""
+        doc = noun.doc
+        i = noun.i
+        while i > 0 and (self.entity_at(doc[i - 1]) is work or doc[i - 1].text in {"'", "’", '"', "“", "”", "-"}
+                         or doc[i - 1].pos_ in ("ADJ", "NUM", "ADV") or doc[i - 1].is_punct and doc[i - 1].text == "-"):
+            i -= 1
+        if i > 0 and doc[i - 1].lower_ in {"the", "this", "that"}:
+            i -= 1
+        return doc[min(i, noun.i):noun.i + 1]
+
+    def _credited_work(self, noun: Token) -> Entity | None:
+        """The work written on a credit noun: "the Show star", "'Show' superstar"."""
+        for c in noun.children:
+            if c.dep_ in ("compound", "nmod", "amod", "poss") and (e := self.entity_at(c)) is not None and e.type == "work":
+                return e
+        prev = _prev_word(noun)
+        while prev is not None and prev.text in {"'", "’", '"', "”"}:
+            prev = _prev_word(prev)
+        if prev is not None and (e := self.entity_at(prev)) is not None and e.type == "work":
+            return e
+        return None
+
+    def _work_of_noun(self, noun: Token) -> Entity | None:
+        """The work a work noun stands for: its own name beside it ("the series, Show"), the name it
+        describes ("Show, a song"), else the article's main work."""
+        return self._named_by_noun(noun) or self.main_work
+
+    def _named_by_noun(self, noun: Token) -> Entity | None:
+        """The work a work noun names or is apposed to ("the series, Show", "Show, a song"), if any."""
+        e = self.entity_at(noun)
+        if e is not None and e.type == "work":
+            return e
+        for c in noun.children:
+            if c.dep_ == "appos" and (e := self.entity_at(c)) is not None and e.type == "work":
+                return e
+        if noun.dep_ == "appos" and (e := self.entity_at(noun.head)) is not None and e.type == "work":
+            return e
+        nxt = _next_word(noun)
+        if nxt is not None and (e := self.entity_at(nxt)) is not None and e.type == "work":
+            return e
+        prev = _prev_word(noun)  # "Remedy, a song": back over the article and the comma
+        while prev is not None and (prev.lower_ in {"a", "an", "the"} or prev.text in {",", "”", '"', "’"}):
+            prev = _prev_word(prev)
+        if prev is not None and (e := self.entity_at(prev)) is not None and e.type == "work":
+            return e
+        return None
 
     # ---- is friends with -------------------------------------------------------------------------------------
     def friends(self, sent: Span, toks: list[Token]) -> None:

@@ -15,8 +15,9 @@ from functools import cache
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from .mentions import NameMention
 from ..wordlists import phrases, word_map, word_set
+from .cast import find_cast_links
+from .mentions import NameMention, platform_kind
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
                "WORK_OF_ART": "work", "NORP": "other", "EVENT": "other", "PRODUCT": "other", "LAW": "other"}
@@ -32,6 +33,8 @@ class TypeVotes:
         self.labels.update(other.labels)
 
     def best(self) -> str | None:
+        if set(self.rules) == {"work"} and self.rules["work"] <= 3 and self.labels.get("other", 0) >= 2:
+            return "other"  # one weak title cue against spaCy reading an event or product again and again
         votes = self.rules if self.rules else self.labels
         if not votes:
             return None
@@ -41,16 +44,13 @@ class TypeVotes:
 _PREFERENCE = ["person", "character", "work", "organization", "place", "other"]
 
 
-def platform_kind(name: str) -> str | None:
-    """'streaming', 'broadcast' or '' for a known network, studio or platform; None otherwise."""
-    platforms = word_map("entity_platforms.txt")
-    return platforms.get(name.lower())
 
 
 def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
     """Type votes for each mention, in the same order."""
     org_words = word_set("entity_org_words.txt")
     work_words = word_set("entity_work_words.txt")
+    weak_endings = frozenset(w for w, kind in word_map("entity_work_words.txt").items() if kind == "weak")
     followers = word_set("entity_work_followers.txt")
     role_nouns = word_set("description_nouns.txt")
     play_verbs = word_set("entity_play_verbs.txt")
@@ -63,45 +63,86 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
         if m.label in LABEL_TYPES:
             typ = LABEL_TYPES[m.label]
             if typ == "person" and m.text.isupper():
-                typ = "other"  # an acronym ("COVID", "NATO") is not somebody's name
+                # an acronym ("COVID", "NATO") is not somebody's name; capitals in words ("ACME NEWS") name a body
+                typ = "organization" if len(m.words) >= 2 else "other"
             elif typ == "person" and _ends_in_acronym(m.words):
                 typ = "organization"  # an outlet's edition or a branch ("Glamour UK", "Vogue US")
             if not (typ == "person" and "affiliation" in m.hints):  # "Charlotte" in "Charlotte Mayor Jane Roe"
                 v.labels[typ] += 1
         words = m.words
-        if "work" in m.hints:
-            v.rules["work"] += 4 if "recurring" in m.hints else 3
+        if "affiliation" in m.hints and m.label != "NORP":  # "Acme CEO Jane Roe", "Acme QB Jo Roe"
+            v.rules["place" if m.label in ("GPE", "LOC") else "organization"] += 2
+        # spaCy's reading of a span as an event, a product, a people or a place outweighs its shape as a
+        # title ("Los Angeles Auto Show", "Apple Watch Series", "Russian and Syrian"), not quotation marks
+        not_work = m.label in _NOT_WORK_LABELS and "quoted" not in m.hints
+        if "work" in m.hints and not not_work:
+            v.rules["work"] += 4 if "recurring" in m.hints or "quoted" in m.hints else 3
         if platform_kind(m.text) is not None:
             v.rules["organization"] += 10
             continue
         if words[-1].lower() in org_words and words[-1][0].isupper():
             v.rules["organization"] += 2
-        if len(words) > 1 and words[-1].lower() in work_words:
+        if len(words) > 1 and words[-1].lower() in work_words and not not_work and (
+                words[-1].lower() not in weak_endings or m.label == "WORK_OF_ART"):
             v.rules["work"] += 2
         if m.honorific:
             v.rules["person"] += 4
         nxt = _next_word(doc, m.tok_end)
-        if nxt is not None and (nxt.is_lower or m.block == "title") and nxt.lower_ in followers:
-            v.rules["work"] += 3
+        place_like = m.label in _PLACE_LABELS and "work" not in m.hints
+        after = _next_word(doc, nxt.i + 1) if nxt is not None else None
+        if nxt is not None and (nxt.is_lower or m.block == "title") and nxt.lower_ in followers \
+                and nxt.pos_ != "VERB" and not place_like \
+                and not (after is not None and after.lower_ in {"as", "in", "alongside", "opposite"}):
+            v.rules["work"] += 3  # "Show star", not "Jane stars" nor "French actor"
+        if _dateline(doc, m):
+            v.rules["place"] += 6  # "LONDON --", "PARIS:", "MOSCOW, May 3"
+        if _after_platform(doc, m.tok_start, at_token, mentions):
+            v.rules["work"] += 5  # "Netflix's Show", "the BBC One drama Show"
         if _of_follower(doc, m.tok_start, followers):
             v.rules["work"] += 3
         prev = _prev_word(doc, m.tok_start)
         if prev is not None and prev.is_lower and prev.lower_ in role_nouns:
             v.rules["person"] += 3  # "creator Darren Star", "actress Lily Collins"
-        if _after_character_cue(doc, m.tok_start):
+        if _after_character_cue(doc, m.tok_start) and not (
+                _prev_word(doc, m.tok_start).text == "," and doc[m.tok_end - 1].dep_ in ("nsubj", "nsubjpass")):
+            # "her on-screen counterpart, Emily", not "Speaking about the role, Jane told ..."
             v.rules["character"] += 5
         if nxt is not None and nxt.text == "," and m.tok_end + 1 < len(doc) and doc[m.tok_end + 1].lower_ == "who":
             v.labels["person"] += 1
+        if prev is not None and prev.lower_ == "the" and prev.is_lower and doc[m.tok_end - 1].tag_ == "NNPS":
+            v.rules["organization"] += 3  # "the Steelers", "the Rolling Stones": teams and bands, not people
         root = doc[m.tok_end - 1]
-        if root.dep_ == "nsubj" and root.head.lemma_.lower() in speech_verbs:
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in speech_verbs and not (m.text.isupper() and len(words) > 1):
             v.labels["person"] += 2  # who says things is mostly somebody (a rule below overrides for organizations)
 
     _work_by_syntax(doc, mentions, votes, at_token)
+    _people_by_coordination(doc, mentions, votes, at_token)
 
-    # structure between mentions: "X (Y)" after an actor, "plays Y on X"
+    # casting lines: "X as Y", "stars as Y", "Y (played by X)", "Y (Show's X)"
+    by_span = {(m.tok_start, m.tok_end): k for k, m in enumerate(mentions)}
+    in_parens_actor = set()
+    for link in find_cast_links(doc, list(by_span)):
+        role = by_span[link.role]
+        if platform_kind(mentions[role].text) is not None or (
+                mentions[role].label in _PLACE_LABELS and link.actor is not None):
+            continue  # "X as Y" in a list may compare places; "starring as Sydney" casts
+        votes[role].rules["character"] += 6
+        if link.actor is not None:
+            votes[by_span[link.actor]].rules["person"] += 3
+            in_parens_actor.add(by_span[link.actor])
+        for work in (link.work, link.credit):
+            if work in by_span and platform_kind(mentions[by_span[work]].text) is None:
+                votes[by_span[work]].rules["work"] += 5
+    # structure between mentions: "X (Y)" after an actor, or "Y (X)" where the evidence says X is the actor
+    used = _name_uses(mentions)
     for k, m in enumerate(mentions):
         paren = _parenthesized_name(doc, m, at_token, mentions)
-        if paren is not None and _looks_like_person(votes[k], m):
+        if paren is None or paren in in_parens_actor or k in in_parens_actor:
+            continue
+        if _actor_evidence(mentions[paren], used) > _actor_evidence(m, used):
+            votes[k].rules["character"] += 5  # "Lucy (Jane Roe)", "Bran (Isaac Hempstead Wright)"
+            votes[paren].rules["person"] += 2
+        elif _looks_like_person(votes[k], m):
             votes[paren].rules["character"] += 5
             votes[k].rules["person"] += 2
     # the doc's lemma array finds the few tokens to look at without a Token object per position
@@ -128,6 +169,27 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
     return votes
 
 
+def _people_by_coordination(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes],
+                            at_token: dict[int, int]) -> None:
+    """Names joined by "and" or commas are of one kind: a name spaCy calls an organization or nothing,
+    listed with people, is a person ("with Bruno Mars and Danger Mouse", "Max Martin and Shellback");
+    who is "starring" is a person."""
+    for k, m in enumerate(mentions):
+        root = doc[m.tok_end - 1]
+        if root.dep_ == "dobj" and root.head.lower_ == "starring":
+            votes[k].rules["person"] += 2
+            for c in root.children:
+                if c.dep_ == "conj" and c.i in at_token:
+                    votes[at_token[c.i]].rules["person"] += 2
+        if votes[k].rules or m.label not in ("", "ORG") or root.dep_ in ("compound", "poss", "nmod") \
+                or (m.tok_end < len(doc) and doc[m.tok_end].text in {"'s", "’s"}):
+            continue  # "James Bond and Mission Impossible films", "Show's Jane Roe"
+        partners = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+        if any(p.i in at_token and mentions[at_token[p.i]].label == "PERSON" and len(mentions[at_token[p.i]].words) >= 2
+               and p.dep_ not in ("compound", "poss", "nmod") for p in partners):
+            votes[k].labels["person"] += 2
+
+
 def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes], at_token: dict[int, int]) -> None:
     """A work by what the sentence does with it: "X, a series created by ...", "the musical X",
     "X is one of the shows ...", "X premieres Monday", "she starred in X", a title in quotation marks."""
@@ -138,28 +200,39 @@ def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes
         v = votes[k]
         if platform_kind(m.text) is not None:
             continue
-        # apposition or predicate with a work noun
+        # apposition or predicate with a work noun; "X's album" makes X its maker, not a work
+        owner = m.tok_end < len(doc) and doc[m.tok_end].text in {"'s", "’s"}
         for c in head.children:
-            if c.dep_ == "appos" and c.lemma_.lower() in work_words:
+            if c.dep_ == "appos" and c.lemma_.lower() in work_words and not owner:
                 v.rules["work"] += 3
         prev = _prev_word(doc, m.tok_start)
         if prev is not None and prev.is_lower and prev.lemma_.lower() in work_words and prev.dep_ != "compound" \
-                and any(t.lower_ in {"the", "a", "an", "new", "hit"} for t in doc[max(0, prev.i - 3):prev.i]):
-            v.rules["work"] += 3  # "the series Harbor Lights", "the hit musical Hamilton"
+                and any(t.lower_ in _WORK_NOUN_OPENERS for t in doc[max(0, prev.i - 5):prev.i]) \
+                and not (head.dep_ == "nsubj" and head.head.dep_ == "relcl"):  # "a song Jane says she wrote"
+            v.rules["work"] += 3  # "the series Harbor Lights", "the hit musical Hamilton", "Acme's long-running drama X"
         if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ == "be":
             for c in head.head.children:
-                if c.dep_ == "attr" and (c.lemma_.lower() in work_words or any(
+                if c.dep_ == "attr" and (c.lemma_.lower() in work_words or c.lower_ in {"one", "some", "among"} and any(
                         p.dep_ == "pobj" and p.lemma_.lower() in work_words for pr in c.children for p in pr.children)):
                     v.rules["work"] += 3  # "X is one of the most divisive shows"
+        # "Show also stars Jane Roe (as Y)": what stars a person is a work
+        if head.dep_ == "nsubj" and head.head.lemma_ == "star" and head.head.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.i in at_token and mentions[at_token[c.i]].label == "PERSON"
+                for c in head.head.children):
+            v.rules["work"] += 4
         # verbs whose subject or object is a work
         gov = head.head
         role = verbs.get(gov.lemma_.lower())
-        # (soft: these verbs also take people, so they only outweigh spaCy's label)
+        # (soft: these verbs also take people, so they only outweigh spaCy's label; never a place's:
+        # "appeared in Paris")
+        if m.label in _PLACE_LABELS:
+            role = None
         if role == "subject" and head.dep_ == "nsubj":
             v.labels["work"] += 2
         elif role == "object" and head.dep_ == "dobj":
             v.labels["work"] += 2
-        elif head.dep_ == "pobj" and gov.lower_ == "in" and verbs.get(gov.head.lemma_.lower()) == "in":
+        elif head.dep_ == "pobj" and gov.lower_ == "in" and verbs.get(gov.head.lemma_.lower()) == "in" \
+                and m.label not in _PLACE_LABELS:
             v.labels["work"] += 2
         # a title in quotation marks: "Harbor Lights"
         before = doc[m.tok_start - 1] if m.tok_start > 0 else None
@@ -170,6 +243,45 @@ def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes
 
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_PLACE_LABELS = {"GPE", "LOC", "NORP"}
+_NOT_WORK_LABELS = {"EVENT", "PRODUCT", "NORP", "GPE", "LOC", "LAW"}  # not FAC: the small model calls many titles facilities
+_WORK_NOUN_OPENERS = {"the", "a", "an", "new", "hit", "'s", "’s", "his", "her", "their", "its", "latest", "upcoming"}
+_DATELINE_MARKS = {",", "(", "-", "--", "—", "–", ":"}
+
+
+def _dateline(doc: Doc, m: NameMention) -> bool:
+    """A place in capitals opening a paragraph, before a comma, dash, colon or bracket: a dateline."""
+    if not m.text.isupper() or m.block != "body" or len(m.text) < 3:
+        return False
+    s = m.tok_start
+    if s > 0 and not (doc[s - 1].is_space or "\n" in doc[s - 1].whitespace_):
+        return False
+    nxt = doc[m.tok_end] if m.tok_end < len(doc) else None
+    return nxt is not None and nxt.text in _DATELINE_MARKS
+
+
+def _after_platform(doc: Doc, start: int, at_token: dict[int, int], mentions: list[NameMention]) -> bool:
+    """A name right after a network's possessive, or after a work noun that follows a network:
+    "Netflix's Show", "BBC One's long-running drama Show", "the Acme TV comedy Show"."""
+    j = start - 1
+    if j >= 0 and doc[j].text in {'"', "“", "‘", "'"}:
+        j -= 1
+    if j < 0:
+        return False
+    if doc[j].text in {"'s", "’s"}:
+        k = at_token.get(j - 1)
+        return k is not None and platform_kind(mentions[k].text) is not None
+    if not (doc[j].is_lower and doc[j].lemma_.lower() in word_set("entity_work_words.txt")):
+        return False
+    for i in range(j - 1, max(-1, j - 9), -1):
+        if doc[i].text in {"'s", "’s"}:
+            continue
+        k = at_token.get(i)
+        if k is not None:
+            return platform_kind(mentions[k].text) is not None
+        if doc[i].is_punct and doc[i].text not in {"-"}:
+            return False
+    return False
 
 
 def _ends_in_acronym(words: list[str]) -> bool:
@@ -246,6 +358,23 @@ def _parenthesized_name(doc: Doc, m: NameMention, at_token: dict[int, int], ment
     if other.text.isupper() or not other.text[0].isupper():
         return None  # "(DNC)", "(R)" are abbreviations, not roles
     return k
+
+
+def _name_uses(mentions: list[NameMention]) -> frozenset[str]:
+    """The forms the prose uses for names, lower-cased."""
+    return frozenset(m.text.lower() for m in mentions if m.block != "title")
+
+
+def _actor_evidence(m: NameMention, used: frozenset[str]) -> int:
+    """How much a name reads as a real person's rather than a character's: a full name, referred to by
+    surname alone (as news copy refers to people, and rarely to characters), a title or role before it."""
+    words = [w.lower() for w in m.words]
+    score = int(len(words) >= 2)
+    if len(words) >= 2 and any(" ".join(words[k:]) in used for k in range(1, len(words))):
+        score += 2
+    if m.honorific:
+        score += 1
+    return score
 
 
 def _looks_like_person(v: TypeVotes, m: NameMention) -> bool:

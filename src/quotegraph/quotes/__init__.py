@@ -9,7 +9,7 @@ def find_quotes(parsed: ParsedArticle) -> list[QuoteCandidate]:
     """Every quotation in the article's body paragraphs, in text order (a nested one after its host)."""
     from .direct import find_quoted_pieces
     from .indirect import find_indirect_quotes
-    from .marks import find_nested_spans
+    from .marks import find_marked_spans, find_nested_spans
 
     text = parsed.article.text
     out: list[QuoteCandidate] = []
@@ -24,7 +24,10 @@ def find_quotes(parsed: ParsedArticle) -> list[QuoteCandidate]:
         last_of_group[piece.group] = host
         for s, e in find_nested_spans(text, piece.span.start, piece.span.end):
             out.append(QuoteCandidate("nested", s, e, nested_in=host))
-    out.extend(find_indirect_quotes(parsed, [(p.span.mark_start, p.span.mark_end) for p in pieces]))
+    # no indirect quote reaches into quoted words, even those not kept as a quotation (a song's title)
+    marked = [(s.mark_start, s.mark_end) for s in find_marked_spans(text, parsed.article.paragraphs)
+              if not s.interrupted]
+    out.extend(find_indirect_quotes(parsed, marked + [(p.span.mark_start, p.span.mark_end) for p in pieces]))
     return _in_text_order(out)
 
 

@@ -27,7 +27,7 @@ from .source import mention_span, prepositional_cue, subject_of
 _MAX_HOPS = 4  # how far up the parse a quote may hang from its reporting verb
 _MAX_CUE_CLAUSE = 10  # words in a cue clause between two pieces of one quote ("she said about Ashley")
 _MIN_UNCUED_WORDS = 4  # an unattributed span shorter than this is a scare quote or a title
-_MAX_HOPS_SHORT = 2  # ... unless it hangs this close to a reporting verb ("called it "a disaster"")
+_MAX_HOPS_SHORT = 4  # ... unless it hangs this close to a reporting verb ("called it "a disaster"")
 _TITLE_MAX_WORDS = 12  # a longer run of capitalized words is a headline-style quote, not a title
 _BYLINE_AFTER = re.compile(r"\s*,?\s*by\s+[A-Z]")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")

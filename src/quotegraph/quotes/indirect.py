@@ -2,12 +2,17 @@
 
 Four shapes, each read off the parse:
 - a reporting verb or verb of thought and its complement clause ("she said (that) ...", "polls show ...");
-- the same with the clause first and the cue after it ("The plan will fail, he said.");
+- the same with the clause first and the cue after it ("The plan will fail, he said."), or the cue
+  set off by commas inside it ("The museum, Mr. Bush said, celebrated his heroes.");
 - a verb whose object, infinitive or prepositional object holds a stated position, per cue_frames.txt
   ("vowed to fight on", "denounced the ruling", "called for a recount");
 - "according to X" with the rest of its sentence.
 The content leaves out the "that" introducing it and any part holding quoted words (those are the
-quoted pieces' business); the source is the verb's subject (or X).
+quoted pieces' business) and ends where the reported words do (before a semicolon's next clause, a
+conjoined verb reporting something else, a concession, or when and where it was said). Narration is
+left out: a verb of thought nobody in particular holds ("those who played him will know that"), a
+negated stance, a bare participle ("with X confirmed to star", "Asked whether ..."), a time or cause
+clause hung on a reporting verb. The source is the verb's subject (or X).
 """
 from __future__ import annotations
 
@@ -71,11 +76,41 @@ def _content(tokens: list[Token], quoted: _Quoted, head: Token, lex: CueLexicon)
             break
         kept.append(t)
     kept = _without_trailing_aside(kept)
+    kept = _without_own_attribution(kept, head, lex)
     while kept and (_blank(kept[-1]) or kept[-1].dep_ in ("cc", "mark")):
         kept.pop()
     if not kept:
         return None
     return kept[0].idx, kept[-1].idx + len(kept[-1])
+
+
+_CONCESSIVE = {"although", "though", "while", "whereas"}
+
+
+def _without_own_attribution(toks: list[Token], head: Token, lex: CueLexicon) -> list[Token]:
+    """Cut the content before what is no longer the reported words: a semicolon's next clause, a verb
+    conjoined to the clause that reports something of its own ('... defenses and warned against
+    hackers'), or a concession after a comma (', although it may take days')."""
+    if not toks:
+        return toks
+    first = toks[0].i
+    end = toks[-1].i + 1
+    for t in toks[1:]:
+        if t.text == ";":
+            end = min(end, t.i)
+            break
+    for c in head.rights:
+        if c.i >= end:
+            break
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and lex.verb_cue(c, reported=True) is not None:
+            cut = c.left_edge.i
+            while cut - 1 > first and (toks[0].doc[cut - 1].dep_ == "cc" or toks[0].doc[cut - 1].is_punct):
+                cut -= 1
+            end = min(end, cut)
+        elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONCESSIVE for g in c.children) \
+                and c.left_edge.i > first and toks[0].doc[c.left_edge.i - 1].text == ",":
+            end = min(end, c.left_edge.i - 1)
+    return [t for t in toks if t.i < end]
 
 
 def _without_trailing_aside(toks: list[Token]) -> list[Token]:
@@ -89,6 +124,57 @@ def _without_trailing_aside(toks: list[Token]) -> list[Token]:
             if before.text == ",":
                 return [x for x in toks if x.i < start - 1]
     return toks
+
+
+_COMPLEMENTIZERS = {"that", "whether", "if", "how", "why", "what", "when", "where", "who", "which"}
+_SUBORDINATORS = {"after", "before", "because", "since", "until", "although", "though", "once", "unless", "while"}
+_GENERIC = {"those", "anyone", "anybody", "nobody", "whoever"}
+
+
+def _subordinated(clause: Token) -> bool:
+    """A clause opened by a subordinator of time or cause, which the parse may hang on its auxiliary
+    ('after the result was announced')."""
+    first = clause.left_edge
+    if first.lower_ not in _SUBORDINATORS or first.dep_ != "mark":
+        return False
+    return first.head.i == clause.i or (first.head.head.i == clause.i and first.head.dep_ in ("aux", "auxpass"))
+
+
+_CIRCUMSTANCE = {"in", "at", "during", "on", "after", "before", "since", "while"}
+_PHRASE_REST = {"prep", "npadvmod", "dative", "oprd", "dobj", "pobj"}  # a frame verb's phrase after its content
+
+
+def _cataphoric(obj: Token) -> bool:
+    """An object that points ahead to what follows a colon ('tweeted this cryptic message:'), not a
+    statement of its own."""
+    if not any(c.dep_ == "det" and c.lower_ in ("this", "these", "the following") for c in obj.children) \
+            and obj.lower_ not in ("this", "the following"):
+        return False
+    k = obj.i + 1
+    while k < len(obj.doc) and not obj.doc[k].is_punct and not obj.doc[k].is_space:
+        k += 1
+    return k < len(obj.doc) and obj.doc[k].text == ":"
+
+
+def _thinker(verb: Token) -> bool:
+    """Whether a verb of thought (know, learn, think) has someone particular as its own subject, so that
+    its clause is what that someone holds: not 'those who have played him will know that ...', nor a
+    participle hung on a noun ('Victoria learning that ...')."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return verb.dep_ not in ("pobj", "acl", "amod", "compound", "dobj", "nsubj")
+    if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj.lower_ not in _GENERIC
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle without an auxiliary ("with Lee confirmed to star", "a deal announced in May"):
+    what is reported of something, not someone reporting."""
+    if any(c.dep_ == "mark" and c.lower_ in ("with", "without") for c in verb.children):
+        return True  # an absolute clause: "with Lee confirmed to star"
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _words_before(doc: Doc) -> list[int]:
@@ -132,29 +218,60 @@ class _Finder:
 
     def from_verb(self, verb: Token) -> QuoteCandidate | None:
         """A reporting verb or verb of thought and its complement clause, before or after it."""
+        if _bare_participle(verb):
+            return None
         cue = self.lex.verb_cue(verb, reported=True)
+        if cue is not None and self.lex.verb_cue(verb) is None and not _thinker(verb):
+            cue = None
         if cue is not None:
-            for c in verb.children:
+            for c in sorted(verb.children, key=lambda c: c.i < verb.i):  # a complement after the verb first
                 if c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or any(
-                        g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)):
+                        g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)) and self._complement(verb, c):
                     cand = self.candidate(verb, cue, _content(list(c.subtree), self.quoted, c, self.lex))
                     if cand is not None:
                         return cand
-            cand = self.clause_first(verb, cue)
+            cand = self.clause_first(verb, cue) or self.medial(verb, cue)
             if cand is not None:
                 return cand
         frames = self.lex.frames_of(verb)
-        if not frames:
-            return None
+        if not frames or any(c.dep_ == "neg" for c in verb.children):
+            return None  # "did not defend her title" states no position
         content = self._frame_content(verb, frames)
         if content is None:
             return None
         return self.candidate(verb, (verb.idx, verb.idx + len(verb)), content, _MIN_FRAME_WORDS)
 
+    def _complement(self, verb: Token, clause: Token) -> bool:
+        """Whether a ccomp the parse hangs on a reporting verb is what the verb reports. Not: a clause
+        opened by a subordinator of time or cause ('said ... after the result was announced'); a
+        reporting clause of its own ('..., British media reported'); an aside in parentheses; words
+        after a quotation that stands between them and the verb ('says 25 "was about ..." - returned')."""
+        if any(g.dep_ == "mark" and g.lower_ not in _COMPLEMENTIZERS for g in clause.children) \
+                or _subordinated(clause):
+            return False
+        if clause.i > verb.i and self.lex.verb_cue(clause, reported=True) is not None \
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in clause.children) \
+                and not any(g.dep_ == "mark" for g in clause.children) \
+                and self.doc[clause.left_edge.i - 1].is_punct:
+            return False
+        if clause.left_edge.i > 0 and self.doc[clause.left_edge.i - 1].text == "(":
+            return False
+        lo, hi = (verb.idx + len(verb), clause.left_edge.idx) if clause.i > verb.i \
+            else (clause.right_edge.idx + len(clause.right_edge), verb.idx)
+        return not (hi > lo and self.quoted.overlaps(lo, hi))
+
     def _frame_content(self, verb: Token, frames: frozenset[str]) -> tuple[int, int] | None:
         """The infinitive, object or prepositional object that a frame verb's content sits in."""
         def of(head: Token) -> tuple[int, int] | None:
-            return _content(list(head.subtree), self.quoted, head, self.lex)
+            # the rest of the verb phrase goes with it ("blamed workers for this behavior", "complained
+            # about his mic the morning after"), up to a conjoined verb or clause of the writer's own
+            last = head.right_edge.i
+            for r in verb.rights:
+                if r.i > head.i and r.dep_ in _PHRASE_REST:
+                    if self.doc[r.left_edge.i - 1].is_punct or r.lower_ in _CIRCUMSTANCE:
+                        break  # an aside after a comma, or when and where it was said
+                    last = max(last, r.right_edge.i)
+            return _content(list(self.doc[head.left_edge.i:last + 1]), self.quoted, head, self.lex)
 
         def prep_object(prep: Token) -> Token | None:
             return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -165,6 +282,8 @@ class _Finder:
             if c.dep_ == "xcomp" and "to" in frames and any(g.lower_ == "to" for g in c.children):
                 return of(c)
             if c.dep_ == "dobj" and "object" in frames:
+                if _cataphoric(c):
+                    return None
                 return of(c)
             if c.dep_ == "prep" and c.lower_ in frames and prep_object(c) is not None:
                 return of(prep_object(c))
@@ -202,6 +321,39 @@ class _Finder:
             return None
         toks = list(self.doc[first:before_clause])
         return self.candidate(verb, cue, _content(toks, self.quoted, head, self.lex))
+
+    def medial(self, verb: Token, cue: tuple[int, int]) -> QuoteCandidate | None:
+        """"The museum, Mr. Bush said, celebrated his heroes.": a cue clause set off by commas inside
+        the reported sentence. The clause is the verb's subject and the verb (with an adverb, whom and
+        when: "he said then", "he told me on Friday"), with a comma on each side and reported words on both; the content is the sentence
+        around it (the cue clause included: the reported words run across it)."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if subj is None:
+            return None
+        lo, hi = subj.left_edge.i, verb.i
+        # the clause may name whom and when it was said to: ", he told me on Friday,"
+        for c in verb.rights:
+            if c.dep_ in ("advmod", "prt", "dobj", "dative", "npadvmod", "prep") and c.right_edge.i - verb.i <= 6 \
+                    and all(not t.is_punct for t in self.doc[hi + 1:c.right_edge.i + 1]):
+                hi = c.right_edge.i
+            else:
+                break
+        sent = self.index.sentence(verb.i)
+        if lo - 1 <= sent.start or hi + 1 >= sent.end - 1:
+            return None
+        if self.doc[lo - 1].text != "," or self.doc[hi + 1].text != ",":
+            return None
+        if any(self.doc[k].head.i == verb.i and self.doc[k].dep_ not in ("punct", "advcl", "cc", "conj")
+               for k in range(sent.start, lo - 1)):
+            return None  # the words before belong to the cue verb's own clause
+        if self.words(sent.start, lo - 1) < 2 or self.words(hi + 2, sent.end) < 2:
+            return None
+        first = sent.start
+        while first < lo and (_blank(self.doc[first]) or self.doc[first].dep_ == "cc"):
+            first += 1
+        return self.candidate(verb, cue, _content(list(self.doc[first:sent.end]), self.quoted, verb, self.lex))
 
     def according_to(self, tok: Token) -> QuoteCandidate | None:
         """"According to X, <clause>" or "<clause>, according to X": the rest of the sentence."""

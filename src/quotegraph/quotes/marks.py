@@ -86,7 +86,52 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def find_marked_spans(text: str, paragraphs: list[Block]) -> list[MarkedSpan]:
-    """Double-quoted spans of every body paragraph, in text order."""
+    """Double-quoted spans of every body paragraph, and single-quoted ones outside them (the British
+    style: 'We're ready,' she said), in text order."""
+    doubles = _double_spans(text, paragraphs)
+    singles = []
+    for k, b in enumerate(paragraphs):
+        taken = [(d.mark_start, d.mark_end) for d in doubles if d.paragraph == k]
+        lo = b.start
+        for s, e in taken + [(b.end, b.end)]:
+            singles.extend(_single_spans(text, lo, s, k))
+            lo = max(lo, e)
+    return sorted(doubles + singles, key=lambda m: m.start)
+
+
+_SINGLE_OPEN_BEFORE = set(" \t\n\u00a0([{\u2014\u2013-/")
+_SINGLE_CLOSE_AFTER = set(".,;:!?)]}\u2014\u2013-/")
+_MAX_SINGLE = 600  # characters: a longer run between single marks is two apostrophes, not a quote
+
+
+def _single_spans(text: str, lo: int, hi: int, paragraph: int) -> list[MarkedSpan]:
+    """Quotes between single marks in text[lo:hi] (no double marks there), telling marks from apostrophes:
+    an apostrophe has letters on both sides (it's) or opens a number ('90s); a closing mark follows a word
+    and comes before a space, punctuation or the end."""
+    out: list[MarkedSpan] = []
+    open_at: int | None = None
+    for m in _SINGLE.finditer(text, lo, hi):
+        i = m.start()
+        ch = m.group()
+        before = text[i - 1] if i > lo else " "
+        after = text[i + 1] if i + 1 < hi else " "
+        if (before.isalnum() and after.isalnum()) or "''" in text[max(lo, i - 1):i + 2]:
+            continue
+        can_open = ch in "'\u2018\u201b" and (i == lo or before in _SINGLE_OPEN_BEFORE) and (
+            after.isalpha() or after in "[(\u2026")
+        can_close = ch in "'\u2019" and not before.isspace() and i > lo and (
+            after.isspace() or after in _SINGLE_CLOSE_AFTER or i + 1 == hi)
+        if open_at is not None and can_close:
+            s, e = _strip(text, open_at + 1, i)
+            if e > s and e - s <= _MAX_SINGLE and "\n" not in text[s:e] and any(c.isalpha() for c in text[s:e]):
+                out.append(MarkedSpan(s, e, paragraph, open_at, i + 1))
+            open_at = None
+        elif can_open:
+            open_at = i
+    return out
+
+
+def _double_spans(text: str, paragraphs: list[Block]) -> list[MarkedSpan]:
     out: list[MarkedSpan] = []
     running = False  # the previous paragraph ended inside a quote
     for k, b in enumerate(paragraphs):

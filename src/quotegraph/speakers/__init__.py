@@ -16,7 +16,7 @@ from ..wordlists import phrases, word_set
 from ..nlp import ParsedArticle
 from ..quotes import QuoteCandidate
 from ..result import Entity, Quote, Span, Speaker
-from .syntax import source_of_cue, speaker_verb_subject
+from .syntax import cue_token, source_of_cue, speaker_verb_subject
 
 QUOTED_KINDS = ("direct", "partial", "nested")
 _MARKS = "\"“”'‘’«»„ \t\n\u00a0"
@@ -52,8 +52,10 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
         source = source_of_cue(doc, c.cue)
         if source is not None and c.start <= source[0] < c.end:
             source = None  # a subject inside the quoted words is not who said them
+    if source is None and c.kind in ("direct", "partial"):
+        source = _dash_credit(parsed, resolver, c)
     if source is not None:
-        speaker = _from_mention(parsed, resolver, source)
+        speaker = _relative_pronoun_mention(parsed, c, _from_mention(parsed, resolver, source), source)
         if speaker.entity is None and c.cue is not None and c.source is not None:
             # a second opinion from the cue's own syntax, when the given mention names nobody
             mine = source_of_cue(doc, c.cue)
@@ -61,21 +63,37 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
                 other = _from_mention(parsed, resolver, mine)
                 if other.entity is not None and resolver.entity(other.entity).type == "person":
                     return other
+        if speaker.entity is None and c.kind == "partial" and c.cue is not None:
+            outer = _reporting_speaker(parsed, resolver, c)
+            if outer is not None:
+                return outer
         return speaker
     if c.kind == "nested":
-        return None  # words quoted inside a quote belong to someone the speaker does not name
+        # words quoted inside a quote: the speaker's own when the speaker introduces them ("the first thing I
+        # said was, '...'", "I was like, '...'"); else someone the speaker does not name
+        host = candidates[c.nested_in] if c.nested_in is not None else None
+        outer_speaker = next((s for q, s in earlier if q is host), None)
+        if host is not None and outer_speaker is not None and _speaker_quotes_themself(parsed, resolver, host, c):
+            return outer_speaker
+        return None
     piece = getattr(c, "continues", None)
     if piece is not None:
         # the quote stage knows this is the next piece of an earlier quotation
         same = [s for q, s in earlier if q is candidates[piece]]
         if same and same[0] is not None:
             return same[0]
+    outer = [(q, s) for q, s in earlier if q.kind != "nested"]
+    if c.kind in ("direct", "partial") and outer and outer[-1][1] is not None and _after_topic_heading(parsed, resolver, c):
+        # 'On the finale: "..."' after someone's quotes: the heading names the topic, the speaker goes on
+        prev, prev_speaker = outer[-1]
+        pi, ci = resolver.paragraph_index(prev.start), resolver.paragraph_index(c.start)
+        if pi is not None and ci is not None and 0 <= ci - pi <= 2:
+            return prev_speaker
     # the quote's own sentence: the writer's words before it ('Sanders demanded they "pay their share"'),
     # or the clause after it ('"...," he surmised.')
     own = _speaker_in_own_sentence(parsed, resolver, c) or _speaker_after_quote(parsed, resolver, c)
     if own is not None:
         return _from_mention(parsed, resolver, own)
-    outer = [(q, s) for q, s in earlier if q.kind != "nested"]
     if c.kind in ("direct", "partial") and outer:
         prev, prev_speaker = outer[-1]
         if prev_speaker is not None and (_continues_paragraph(parsed, resolver, prev, c)
@@ -92,6 +110,71 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
     if found is not None and _could_speak(parsed, resolver, found):
         return _from_mention(parsed, resolver, found)
     return None
+
+
+def _relative_pronoun_mention(parsed: ParsedArticle, c: QuoteCandidate, speaker: Speaker,
+                              source: tuple[int, int]) -> Speaker:
+    """'Mr. Kamin, who said that ...': the cue's own subject is the relative pronoun; it is the mention (the
+    word the cue hangs on, as "she" is), and the person is the one it stands for, found from the name."""
+    if c.cue is None or speaker.entity is None:
+        return speaker
+    tok = cue_token(parsed.doc, c.cue)
+    if tok is None or tok.dep_ != "relcl":
+        return speaker
+    rel = next((t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("who", "that")), None)
+    if rel is None or not source[1] <= rel.idx or rel.idx - source[1] > 40:
+        return speaker
+    text = parsed.article.text
+    return Speaker(name=speaker.name, entity=speaker.entity,
+                   mention=Span(rel.idx, rel.idx + len(rel.text), text[rel.idx:rel.idx + len(rel.text)]))
+
+
+def _reporting_speaker(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> Speaker | None:
+    """'Sir Keir said people had declared they were "ready for change"': words quoted inside what someone
+    else is reported to have said, by nobody named, are the reporter's."""
+    doc = parsed.doc
+    tok = cue_token(doc, c.cue)
+    if tok is None or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in word_set("speaker_verbs.txt"):
+        return None
+    found = source_of_cue(doc, (tok.head.idx, tok.head.idx + len(tok.head.text)))
+    if found is None or c.start <= found[0] < c.end or resolver.in_quote(found[0]):
+        return None
+    outer = _from_mention(parsed, resolver, found)
+    return outer if outer.entity is not None and resolver.entity(outer.entity).type == "person" else None
+
+
+_DASHES = "―—–-"
+
+
+def _dash_credit(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> tuple[int, int] | None:
+    """'"...” ― Ann Lee': a name after a dash right behind the closing mark, ending its line, credits the quote."""
+    text = parsed.article.text
+    i = c.end
+    limit = min(len(text), c.end + 6)
+    while i < limit and text[i] in _MARKS.replace("\n", "") and text[i] != "\n":
+        i += 1
+    if i >= len(text) or text[i] not in _DASHES:
+        return None
+    j = i + 1
+    while j < len(text) and text[j] in " \u00a0\t":
+        j += 1
+    line_end = text.find("\n", j)
+    line_end = len(text) if line_end < 0 else line_end
+    if not 0 < line_end - j <= 60:
+        return None
+    span = parsed.doc.char_span(j, line_end, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    # the credit is the name alone (what follows it, if anything, is its affiliation after a comma)
+    name = []
+    for t in words:
+        if t.pos_ != "PROPN" and not (name and t.text == "."):
+            break
+        name.append(t)
+    if not name or not name[0].is_title:
+        return None
+    return name[0].idx, name[-1].idx + len(name[-1].text)
 
 
 def _could_speak(parsed: ParsedArticle, resolver: MentionResolver, span: tuple[int, int]) -> bool:
@@ -147,6 +230,54 @@ def _same_paragraph_run(parsed: ParsedArticle, resolver: MentionResolver, prev: 
                if not o.quoted and o.subject and o.entity.type == "person" and o.entity.id != prev_speaker.entity
                and not (own is not None and own.start <= o.start < own.end)]
     return not between
+
+
+def _speaker_quotes_themself(parsed: ParsedArticle, resolver: MentionResolver, host: QuoteCandidate,
+                             c: QuoteCandidate) -> bool:
+    """The nearest subject before a nested quote, in its sentence and inside the quote holding it, is "I"
+    of a speech or thought verb (or "I was like")."""
+    doc = parsed.doc
+    lo = max(host.start, resolver.sentence(c.start).start_char)
+    span = doc.char_span(lo, c.start, alignment_mode="contract")
+    if span is None:
+        return False
+    verbs = word_set("speaker_verbs.txt")
+    # a speech verb right before the quote ("... and said 'Is there ...'"): its subject, through "and"
+    last = [t for t in span if not t.is_punct and not t.is_space][-2:]
+    verb = next((t for t in reversed(last) if t.pos_ == "VERB" and t.lemma_.lower() in verbs), None)
+    while verb is not None:
+        subj = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.lower_ == "i"
+        verb = verb.head if verb.dep_ == "conj" and verb.head is not verb else None
+    for tok in reversed(span):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            if tok.lower_ != "i":
+                return False
+            verb = tok.head
+            if verb.lemma_.lower() in verbs:
+                return True
+            # "the first thing I said was, '...'": I is the subject of a clause on the verb that introduces it
+            if verb.dep_ == "relcl" and verb.lemma_.lower() in verbs | {"say"}:
+                return True
+            return verb.lemma_ == "be" and any(t.lower_ == "like" for t in doc[verb.i + 1:min(verb.i + 5, len(doc))])
+    return False
+
+
+def _after_topic_heading(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> bool:
+    """The quote opens its paragraph after a heading of the topic and a colon, no verb of its own:
+    "On the finale:", "About her co-star:", "On chasing the record:"."""
+    ci = resolver.paragraph_index(c.start)
+    if ci is None:
+        return False
+    start = resolver.paragraph(ci).start
+    lead = parsed.article.text[start:c.start].rstrip(_MARKS)
+    if not lead.endswith(":") or len(lead) > 80:
+        return False
+    span = parsed.doc.char_span(start, start + len(lead) - 1, alignment_mode="contract")
+    if span is None or not len(span) or span[0].pos_ != "ADP":
+        return False
+    return not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in span)
 
 
 def _opens_paragraph(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> bool:

@@ -58,10 +58,17 @@ def source_of_cue(doc: Doc, cue: tuple[int, int]) -> tuple[int, int] | None:
     seen = 0
     while tok is not None and seen < 4:
         for child in tok.children:
+            if child.dep_ == "csubj" and child.pos_ == "VERB":
+                # "Speaking to host Ann Lee, the actress, 35, admitted ...", parsed as a clausal subject:
+                # the description closing the clause is who speaks
+                desc = _closing_description(child)
+                if desc is not None:
+                    return desc
             if child.dep_ in SUBJECT_DEPS and child.pos_ in {"PROPN", "NOUN", "PRON"}:
                 if child.pos_ == "PRON" and child.lower_ in {"who", "that", "which"}:
                     break
-                return subject_phrase(child)
+                desc = _title_then_description(child)
+                return desc if desc is not None else subject_phrase(child)
         for child in tok.children:
             if child.dep_ == "agent":  # "was told by X"
                 for obj in child.children:
@@ -75,6 +82,33 @@ def source_of_cue(doc: Doc, cue: tuple[int, int]) -> tuple[int, int] | None:
             continue
         break
     return _adjacent_subject(cue_token(doc, cue))
+
+
+def _title_then_description(subj: Token) -> tuple[int, int] | None:
+    """"the Queen & Slim actress, 34, told": a title parsed as the subject with the description noun as its
+    conjunct; the span runs from the article to the description noun."""
+    if subj.pos_ != "PROPN":
+        return None
+    nouns = word_set("description_nouns.txt")
+    for c in subj.children:
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and (c.lower_ in nouns or c.lemma_.lower() in nouns) \
+                and not any(g.dep_ == "det" for g in c.children) \
+                and any(g.dep_ == "det" and g.lower_ == "the" and g.i < subj.i for g in subj.children):
+            return subj.left_edge.idx, c.idx + len(c.text)
+    return None
+
+
+def _closing_description(clause: Token) -> tuple[int, int] | None:
+    """The last "the <description noun>" of a clause, after a comma: "Speaking to X, the actress"."""
+    nouns = word_set("description_nouns.txt")
+    for t in sorted(clause.subtree, key=lambda x: -x.i):
+        if t.pos_ == "NOUN" and (t.lower_ in nouns or t.lemma_.lower() in nouns) and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            left = t.left_edge.i
+            if left > clause.i and t.doc[left - 1].text == ",":
+                return subject_phrase(t)
+            return None
+    return None
 
 
 def _adjacent_subject(verb: Token | None) -> tuple[int, int] | None:

@@ -1,0 +1,47 @@
+"""Credits and authorship as outlets write them: "the Show actress", "starring A and B", "a series from A",
+"X, who co-wrote 'A' and 'B'", "A, a song X says she wrote", "X's new album, 30", "the X-created show"."""
+from __future__ import annotations
+
+from quotegraph.entities import find_entities
+from quotegraph.entities.relations import find_relations
+
+
+def facts(parse, text: str) -> set[tuple]:
+    parsed = parse(text)
+    ents = find_entities(parsed)
+    return {(r.subject, r.predicate, r.object, r.qualifier) for r in find_relations(parsed, ents)}
+
+
+def test_show_star_before_a_name_performed_in_it(parse):
+    text = "'Moonfall' star Rosa Delgado arrived early. Delgado said the crowd was kind."
+    assert ("Rosa Delgado", "performed in", "Moonfall", None) in facts(parse, text)
+
+
+def test_starring_after_a_title(parse):
+    text = 'The revival of "The Tin Parade," starring Nell Arden and Jo Pike, opened on Thursday.'
+    got = facts(parse, text)
+    assert ("Nell Arden", "performed in", "The Tin Parade", None) in got
+    assert ("Jo Pike", "performed in", "The Tin Parade", None) in got
+
+
+def test_series_from_its_makers(parse):
+    text = ("The series is titled \u201cSaltworks.\u201d Orbit has ordered a new drama series from Dana Lowe "
+            "and Ravi Mehta.")
+    got = facts(parse, text)
+    assert ("Dana Lowe", "created", "Saltworks", None) in got
+    assert ("Ravi Mehta", "created", "Saltworks", None) in got
+
+
+def test_who_cowrote_two_songs(parse):
+    text = "Kim Teller, who co-wrote \u201cPaper Moons\u201d and \u201cLast Ferry,\u201d joined the sessions."
+    got = facts(parse, text)
+    assert ("Kim Teller", "created", "Paper Moons", None) in got
+    assert ("Kim Teller", "created", "Last Ferry", None) in got
+
+
+def test_song_the_singer_says_she_wrote_and_numbered_album(parse):
+    text = ("Ora Vance's fourth studio album, 31, is out soon. It includes \u201cLanterns,\u201d a song Ora Vance "
+            "says she wrote about her mother.")
+    got = facts(parse, text)
+    assert ("Ora Vance", "created", "31", None) in got
+    assert ("Ora Vance", "created", "Lanterns", None) in got
