@@ -22,14 +22,14 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..nlp import ParsedArticle
-from ..result import Entity, Mention, Quote, Relation
+from ..result import PREDICATES, Entity, Mention, Predicate, Quote, QuoteKind, Relation
 from .cast import find_cast_links
 from .coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver
 from .mentions import block_finder
 from .types import platform_kind
 from ..wordlists import grouped, phrases, word_map, word_set
 
-_QUOTED_KINDS = ("direct", "partial", "nested")
+_QUOTED_KINDS = (QuoteKind.direct, QuoteKind.partial, QuoteKind.nested)
 _WORK_NOUNS_FOR_MAIN = {"show", "series", "sitcom", "drama", "comedy", "film", "movie", "musical"}
 _COORDINATED = re.compile(r"^\s*(\([^()]*\))?\s*(,|and|&|,\s*and)\s*$")
 
@@ -67,13 +67,12 @@ class _Facts:
         self.found: list[Relation] = []
         self._seen: set[tuple] = set()
         cues = grouped("relation_cues.txt")
-        self.cues = {pred: cues.get(pred, frozenset()) for pred in
-                     ("plays", "created", "streams on", "airs on", "performed in", "is friends with")}
+        self.cues = {pred: cues.get(pred, frozenset()) for pred in PREDICATES}
         self.credit_nouns = word_set("entity_credit_nouns.txt")
         self.work_nouns = word_set("entity_work_words.txt")
         self.authored_nouns = word_set("entity_authored_works.txt")
         self.acting_nouns = frozenset(w for w, p in word_map("entity_credit_nouns.txt").items() if p == "acting")
-        self.created_verbs = frozenset(w for w in self.cues["created"] if not w.endswith(("or", "er")))
+        self.created_verbs = frozenset(w for w in self.cues[Predicate.created] if not w.endswith(("or", "er")))
         self.order_verbs = frozenset(w for w, p in word_map("relation_cues.txt").items() if p == "orders")
         works = [e for e in self.entities if e.type == "work"]
         self.main_work = max(works, key=lambda e: len(e.mentions)) if works else None
@@ -219,7 +218,7 @@ class _Facts:
             credit = self.entity_at(doc[link.credit[0]]) if link.credit is not None else None
             if work is None or work.type != "work":
                 work = self.titled_after(role) or self.work_in(sent, doc[link.role[0]], exclude=credit)
-            self.add(actor, "plays", role, work, sent)
+            self.add(actor, Predicate.plays, role, work, sent)
 
     def titled_after(self, role: Entity) -> Entity | None:
         """The work whose title holds the character's name ("the Tenth Doctor" of "Doctor Who")."""
@@ -239,7 +238,7 @@ class _Facts:
                     if c.dep_ == "agent":
                         for a in c.children:
                             if a.dep_ == "pobj":
-                                self.add(self._person(self.refer(a)), "plays", role, self._work_of(tok, sent), sent)
+                                self.add(self._person(self.refer(a)), Predicate.plays, role, self._work_of(tok, sent), sent)
                 continue
             roles = []
             if tok.lemma_ in play_verbs:
@@ -252,7 +251,7 @@ class _Facts:
                 if role is None:
                     continue
                 for actor in self.group(self.subject(tok)):
-                    self.add(self._person(actor), "plays", role, self._work_of(tok, sent, r), sent)
+                    self.add(self._person(actor), Predicate.plays, role, self._work_of(tok, sent, r), sent)
         # "Lily Collins (Emily)"
         for t in toks:
             if t.text != "(":
@@ -266,7 +265,7 @@ class _Facts:
             while close is not None and self.entity_at(close) is role and close.text != ")":
                 close = _next_word(close)
             if role is not None and actor is not None and close is not None and close.text == ")":
-                self.add(actor, "plays", role, self.work_in(sent), sent)
+                self.add(actor, Predicate.plays, role, self.work_in(sent), sent)
         # "her on-screen counterpart, Emily"
         cue_words = {ph[-1] for ph in phrases("entity_character_cues.txt")}
         for t in toks:
@@ -278,7 +277,7 @@ class _Facts:
             role = self._character(self.entity_at(nxt)) if nxt is not None else None
             owner = next((c for c in t.children if c.dep_ == "poss"), None)
             if role is not None and owner is not None:
-                self.add(self._person(self.refer(owner)), "plays", role, self.work_in(sent), sent)
+                self.add(self._person(self.refer(owner)), Predicate.plays, role, self.work_in(sent), sent)
 
     def _work_of(self, verb: Token, sent: Span, role: Token | None = None) -> Entity | None:
         """The work named by "on Z" / "in Z" after a play verb or its object, else the sentence's or article's."""
@@ -297,7 +296,7 @@ class _Facts:
     # ---- created ---------------------------------------------------------------------------------------------
     def created(self, sent: Span, toks: list[Token]) -> None:
         creator_verbs = self.created_verbs  # the nouns are the agent nouns: creator, co-creator
-        creator_nouns = self.cues["created"] - creator_verbs
+        creator_nouns = self.cues[Predicate.created] - creator_verbs
         for t in toks:
             if t.lower_ in creator_nouns and t.pos_ in ("NOUN", "PROPN"):
                 # "creator Darren Star", "Emily in Paris creator Darren Star", "X, the creator of Z"
@@ -316,7 +315,7 @@ class _Facts:
                         for p in c.children:
                             if p.dep_ == "pobj" and (e := self.entity_at(p)) is not None and e.type == "work":
                                 work = e
-                self.add(person, "created", work or self.work_in(sent, t), None, sent)
+                self.add(person, Predicate.created, work or self.work_in(sent, t), None, sent)
             elif t.lemma_.lower() in creator_verbs and t.pos_ == "VERB":
                 agent = next((p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
                 if agent is not None:  # "created by X"
@@ -325,13 +324,13 @@ class _Facts:
                     if work is not None and work.type != "work":
                         work = None
                     for p in self.group(agent):
-                        self.add(self._person(p), "created", work or self.work_in(sent, t), None, sent)
+                        self.add(self._person(p), Predicate.created, work or self.work_in(sent, t), None, sent)
                     continue
                 obj = next((c for c in t.children if c.dep_ == "dobj"), None)
                 work = self.refer(obj) if obj is not None else None
                 if work is not None and work.type == "work":
                     for p in self.group(self.subject(t)):
-                        self.add(self._person(p), "created", work, None, sent)
+                        self.add(self._person(p), Predicate.created, work, None, sent)
 
     # ---- streams on / airs on --------------------------------------------------------------------------------
     def streams_on(self, sent: Span, toks: list[Token]) -> None:
@@ -346,7 +345,7 @@ class _Facts:
                 continue  # only the mention's first token
             if self.resolver.in_quote(t.idx):
                 continue
-            pred = "streams on" if kind == "streaming" else "airs on"
+            pred = Predicate.streams_on if kind == "streaming" else Predicate.airs_on
             prev = _prev_word(t)
             work = None
             if prev is not None and prev.lower_ == "on":
@@ -408,7 +407,7 @@ class _Facts:
 
     # ---- performed in ----------------------------------------------------------------------------------------
     def performed_in(self, sent: Span, toks: list[Token]) -> None:
-        cue = self.cues["performed in"]
+        cue = self.cues[Predicate.performed_in]
         for verb in toks:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
@@ -429,13 +428,13 @@ class _Facts:
             named_performers = any(t.lemma_.lower() in cue for x in [subj] + along for t in x.subtree)
             if verb.lemma_.lower() not in cue and not named_performers:
                 continue
-            if verb.lemma_.lower() in self.cues["plays"] and any(
+            if verb.lemma_.lower() in self.cues[Predicate.plays] and any(
                     c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
                 continue  # "stars as Y in Z" is a role (plays), said there
             people = self.group(subj) + [e for a in along for e in self.group(a)]
             for person in people:
                 for work in works:
-                    self.add(self._person(person), "performed in", work, None, sent)
+                    self.add(self._person(person), Predicate.performed_in, work, None, sent)
 
     # ---- authored: "X, who co-wrote 'A' and 'B'", "A, a song X says she wrote", "X's new album, A" -------------
     def authored(self, sent: Span, toks: list[Token]) -> None:
@@ -447,7 +446,7 @@ class _Facts:
                 if works:
                     person = self._writer_before(t, sent)
                     for w in works:
-                        self.add(person, "created", w, None, sent)
+                        self.add(person, Predicate.created, w, None, sent)
                     continue
                 # "A, a song X says she wrote": the work noun the clause hangs on, apposed to a work
                 for j in range(t.i - 1, max(sent.start - 1, t.i - 7), -1):
@@ -456,7 +455,7 @@ class _Facts:
                         work = self._named_by_noun(noun)
                         if work is not None:
                             person = next((e for x in doc[j + 1:t.i] if (e := self._person(self.refer(x)))), None)
-                            self.add(person, "created", work, None, sent)
+                            self.add(person, Predicate.created, work, None, sent)
                         break
             elif t.text in {"'s", "’s"} and t.i > 0 and (owner := self._person(self.entity_at(t.nbor(-1)))):
                 # "Adele's third studio album, 25", "X's new single 'A'"
@@ -466,7 +465,7 @@ class _Facts:
                     tok = doc[j]
                     if (e := self.entity_at(tok)) is not None:
                         if noun and e.type == "work":
-                            self.add(owner, "created", e, None, sent)
+                            self.add(owner, Predicate.created, e, None, sent)
                         break
                     if tok.is_lower and tok.lemma_.lower() in self.authored_nouns:
                         noun = True
@@ -530,26 +529,26 @@ class _Facts:
                 if person is None:
                     span = self._description_before(t, work)
                     person = self._person(self.resolver.resolve_description(span, t).entity)
-                self.add(person, "performed in", work, None, sent)
+                self.add(person, Predicate.performed_in, work, None, sent)
             elif t.lower_ == "starring" and t.pos_ == "VERB":
                 # "the revival of 'Show,' starring A and B"
                 obj = next((c for c in t.children if c.dep_ == "dobj"), None)
                 work = next((e for x in reversed(t.doc[sent.start:t.i]) if (e := self.entity_at(x)) is not None
                              and e.type == "work"), None) or self.main_work
                 for p in self.group(obj):
-                    self.add(self._person(p), "performed in", work, None, sent)
+                    self.add(self._person(p), Predicate.performed_in, work, None, sent)
             elif t.lower_ == "from" and t.head.lemma_.lower() in self.work_nouns and t.head.pos_ == "NOUN":
                 # "a new drama series from A and B"
                 work = self._work_of_noun(t.head)
                 for p in self.group(next((c for c in t.children if c.dep_ == "pobj"), None)):
-                    self.add(self._person(p), "created", work, None, sent)
+                    self.add(self._person(p), Predicate.created, work, None, sent)
             elif t.text in {"-", "–"} and t.i + 1 < len(t.doc) and t.nbor(1).lemma_.lower() in self.created_verbs \
                     and not t.whitespace_ and t.i > 0:
                 # "the Jane Roe-created show"
                 person = self._person(self.entity_at(t.nbor(-1)))
                 noun = t.nbor(1).head if t.nbor(1).head is not t.nbor(1) else None
                 work = self._work_of_noun(noun) if noun is not None else self.main_work
-                self.add(person, "created", work, None, sent)
+                self.add(person, Predicate.created, work, None, sent)
 
     def _description_before(self, noun: Token, work: Entity) -> Span:
         """The description a credit noun heads, from its determiner: "the 42-year-old Show actor"."""
@@ -601,7 +600,7 @@ class _Facts:
 
     # ---- is friends with -------------------------------------------------------------------------------------
     def friends(self, sent: Span, toks: list[Token]) -> None:
-        words = self.cues["is friends with"]
+        words = self.cues[Predicate.is_friends_with]
         singles = {w for w in words if " " not in w}
         for t in toks:
             if t.pos_ not in ("NOUN", "PROPN") or (t.lemma_.lower() not in singles and t.lower_.rstrip("s") not in singles):
@@ -633,7 +632,7 @@ class _Facts:
                     persons.append(p)
             for a in range(len(persons)):
                 for b in range(a + 1, len(persons)):
-                    self.add(persons[a], "is friends with", persons[b], None, sent)
+                    self.add(persons[a], Predicate.is_friends_with, persons[b], None, sent)
 
     def _coordinated_people(self, sent: Span, pronoun: Token) -> list[Entity]:
         """Who "they" are: the governing clause's coordinated subject, or two people joined by "and" before it."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..nlp import ParsedArticle
+from ..result import QuoteKind
 from .candidate import QuoteCandidate
 
 
@@ -23,7 +24,7 @@ def find_quotes(parsed: ParsedArticle) -> list[QuoteCandidate]:
                                   continues=last_of_group.get(piece.group)))
         last_of_group[piece.group] = host
         for s, e in find_nested_spans(text, piece.span.start, piece.span.end):
-            out.append(QuoteCandidate("nested", s, e, nested_in=host))
+            out.append(QuoteCandidate(QuoteKind.nested, s, e, nested_in=host))
     # no indirect quote reaches into quoted words, even those not kept as a quotation (a song's title)
     marked = [(s.mark_start, s.mark_end) for s in find_marked_spans(text, parsed.article.paragraphs)
               if not s.interrupted]

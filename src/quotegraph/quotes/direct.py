@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..nlp import ParsedArticle
+from ..result import QuoteKind
 from .docindex import DocIndex
 from .lexicon import CueLexicon, cue_lexicon
 from .marks import MarkedSpan, find_marked_spans
@@ -272,7 +273,7 @@ def find_quoted_pieces(parsed: ParsedArticle, lex: CueLexicon | None = None) -> 
             attr = prev_attr
         if attr is None and not joined:
             attr = _introduced_before(ctx, span)
-        kind = "partial" if _partial(text, span) else "direct"
+        kind = QuoteKind.partial if _partial(text, span) else QuoteKind.direct
         if not joined and not _is_quotation(text, span, kind, attr, ctx.lex):
             continue
         if not joined:
@@ -325,7 +326,7 @@ def _is_quotation(text: str, span: MarkedSpan, kind: str, attr: Attribution | No
             return False
         if attr.verb.lemma_.lower() in lex.naming:
             return 0 < attr.hops <= _MAX_HOPS_SHORT
-        return kind == "direct" and attr.hops == 1
+        return kind == QuoteKind.direct and attr.hops == 1
     if len(words) < _MIN_UNCUED_WORDS:
         return attr is not None and 0 < attr.hops <= _MAX_HOPS_SHORT
     return True

@@ -24,6 +24,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from ..nlp import ParsedArticle
+from ..result import QuoteKind
 from .candidate import QuoteCandidate
 from .docindex import DocIndex
 from .lexicon import CueLexicon, cue_lexicon, maybe_verbs
@@ -214,7 +215,7 @@ class _Finder:
         subj = subject_of(verb, self._excluded)
         if subj is None:  # reported speech nobody is named for ("it is said that") is not kept
             return None
-        return QuoteCandidate("indirect", content[0], content[1], cue=cue, source=mention_span(subj))
+        return QuoteCandidate(QuoteKind.indirect, content[0], content[1], cue=cue, source=mention_span(subj))
 
     def from_verb(self, verb: Token) -> QuoteCandidate | None:
         """A reporting verb or verb of thought and its complement clause, before or after it."""
@@ -370,7 +371,7 @@ class _Finder:
         content = _content(body, self.quoted, body[0], self.lex) if body else None
         if content is None or self.quoted.overlaps(*content) or self.words(lo, hi, *content) < _MIN_WORDS:
             return None
-        return QuoteCandidate("indirect", content[0], content[1], cue=cue,
+        return QuoteCandidate(QuoteKind.indirect, content[0], content[1], cue=cue,
                               source=mention_span(obj) if obj is not None else None)
 
 

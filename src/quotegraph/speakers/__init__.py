@@ -15,10 +15,10 @@ from ..entities.coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver, Re
 from ..wordlists import phrases, word_set
 from ..nlp import ParsedArticle
 from ..quotes import QuoteCandidate
-from ..result import Entity, Quote, Span, Speaker
+from ..result import Entity, Quote, QuoteKind, Span, Speaker
 from .syntax import cue_token, source_of_cue, speaker_verb_subject
 
-QUOTED_KINDS = ("direct", "partial", "nested")
+QUOTED_KINDS = (QuoteKind.direct, QuoteKind.partial, QuoteKind.nested)
 _MARKS = "\"“”'‘’«»„ \t\n\u00a0"
 
 
@@ -52,7 +52,7 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
         source = source_of_cue(doc, c.cue)
         if source is not None and c.start <= source[0] < c.end:
             source = None  # a subject inside the quoted words is not who said them
-    if source is None and c.kind in ("direct", "partial"):
+    if source is None and c.kind in (QuoteKind.direct, QuoteKind.partial):
         source = _dash_credit(parsed, resolver, c)
     if source is not None:
         speaker = _relative_pronoun_mention(parsed, c, _from_mention(parsed, resolver, source), source)
@@ -63,12 +63,12 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
                 other = _from_mention(parsed, resolver, mine)
                 if other.entity is not None and resolver.entity(other.entity).type == "person":
                     return other
-        if speaker.entity is None and c.kind == "partial" and c.cue is not None:
+        if speaker.entity is None and c.kind == QuoteKind.partial and c.cue is not None:
             outer = _reporting_speaker(parsed, resolver, c)
             if outer is not None:
                 return outer
         return speaker
-    if c.kind == "nested":
+    if c.kind == QuoteKind.nested:
         # words quoted inside a quote: the speaker's own when the speaker introduces them ("the first thing I
         # said was, '...'", "I was like, '...'"); else someone the speaker does not name
         host = candidates[c.nested_in] if c.nested_in is not None else None
@@ -82,8 +82,8 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
         same = [s for q, s in earlier if q is candidates[piece]]
         if same and same[0] is not None:
             return same[0]
-    outer = [(q, s) for q, s in earlier if q.kind != "nested"]
-    if c.kind in ("direct", "partial") and outer and outer[-1][1] is not None and _after_topic_heading(parsed, resolver, c):
+    outer = [(q, s) for q, s in earlier if q.kind != QuoteKind.nested]
+    if c.kind in (QuoteKind.direct, QuoteKind.partial) and outer and outer[-1][1] is not None and _after_topic_heading(parsed, resolver, c):
         # 'On the finale: "..."' after someone's quotes: the heading names the topic, the speaker goes on
         prev, prev_speaker = outer[-1]
         pi, ci = resolver.paragraph_index(prev.start), resolver.paragraph_index(c.start)
@@ -94,12 +94,12 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
     own = _speaker_in_own_sentence(parsed, resolver, c) or _speaker_after_quote(parsed, resolver, c)
     if own is not None:
         return _from_mention(parsed, resolver, own)
-    if c.kind in ("direct", "partial") and outer:
+    if c.kind in (QuoteKind.direct, QuoteKind.partial) and outer:
         prev, prev_speaker = outer[-1]
         if prev_speaker is not None and (_continues_paragraph(parsed, resolver, prev, c)
                                          or _same_paragraph_run(parsed, resolver, prev, prev_speaker, c)):
             return prev_speaker
-    if c.kind in ("direct", "partial") and outer and _opens_paragraph(parsed, resolver, c):
+    if c.kind in (QuoteKind.direct, QuoteKind.partial) and outer and _opens_paragraph(parsed, resolver, c):
         # a paragraph that only goes on quoting: the speaker of the previous paragraph's last quote
         prev, prev_speaker = outer[-1]
         pi, ci = resolver.paragraph_index(prev.start), resolver.paragraph_index(c.start)
@@ -216,7 +216,7 @@ def _continues_paragraph(parsed: ParsedArticle, resolver: MentionResolver, prev:
         return False
     opens = not text[resolver.paragraph(ci).start:c.start].strip(_MARKS)
     runs_to_end = not text[prev.end:resolver.paragraph(pi).end].strip(_MARKS + ".,;:!?…")
-    return opens and runs_to_end and prev.kind in ("direct", "partial")
+    return opens and runs_to_end and prev.kind in (QuoteKind.direct, QuoteKind.partial)
 
 
 def _same_paragraph_run(parsed: ParsedArticle, resolver: MentionResolver, prev: QuoteCandidate,
