@@ -69,4 +69,4 @@ def test_ingest_cli_prints_the_skip_and_exits_1(tmp_path, nlp):
                                 terminal_width=200)
     assert result.exit_code == 1, result.output  # something given was not stored, as for any skipped input
     assert "quotegraph: skipped: " in result.stderr and "pelabuhan.txt" in result.stderr
-    assert re.search(r"articles skipped\s+1\b", result.stdout) and "--language en reads it anyway" in result.stdout
+    assert re.search(r"inputs skipped\s+1\b", result.stdout) and "--language en reads it anyway" in result.stdout

@@ -18,8 +18,6 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 # Lines that cannot run here, each with why; everything else in the chosen sections runs.
 NOT_HERE = {
     "'crawl/*.warc.gz'": "names a crawl, feeds and Spark output this machine does not have",
-    "quotegraph show 12": "quote ids are the identity issue's (issue 14); it rewrites this line",
-    "kb.show(12)": "quote ids are the identity issue's (issue 14); it rewrites this line",
     "quotegraph merge ": "a fix for a store that holds 'A. Park' and record #40; the example articles do not",
     "quotegraph split ": "a fix for a store that holds 'A. Park' and record #40; the example articles do not",
     "datasette quotegraph.db -m": "starts a server that runs until stopped (tests/kb/test_datasette.py drives Datasette)",

@@ -76,6 +76,9 @@ class Quote:
     cue: Span | None = None
     nested_in: str | None = None
 
+    def __post_init__(self) -> None:  # the JSON's plain string, also for pickles read outside Python (Spark's JVM)
+        self.kind = str(self.kind)
+
 
 @dataclass
 class Entity:
@@ -84,6 +87,9 @@ class Entity:
     type: str  # an EntityType
     mentions: list[Mention] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.type = str(self.type)
 
 
 @dataclass
@@ -95,6 +101,9 @@ class Relation:
     evidence: Mention
     subject_entity: str | None = None
     object_entity: str | None = None
+
+    def __post_init__(self) -> None:
+        self.predicate = str(self.predicate)
 
 
 @dataclass

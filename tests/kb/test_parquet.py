@@ -58,3 +58,23 @@ def test_a_speaker_who_is_only_a_mention_survives_the_round_trip():
     rows = result_rows(res)
     back = result_from_rows(rows["articles"][0], rows["quotes"], rows["entities"], rows["relations"])
     assert back.quotes[0].speaker == Speaker(name=None, entity=None, mention=Span(24, 35, "a spokesman"))
+
+
+def test_a_named_pipe_inside_a_table_is_refused_at_once_and_the_run_goes_on(kb, park_articles, tmp_path):
+    import os
+    import threading
+
+    folder = tmp_path / "out"
+    _write_spark_like(folder, park_articles)
+    os.mkfifo(folder / "quotes" / "bucket=0" / "part-pipe.parquet")  # pyarrow would block opening it
+    done = threading.Event()
+    box = {}
+
+    def run():
+        box["summary"] = ingest(kb, [str(folder)])
+        done.set()
+
+    threading.Thread(target=run, daemon=True).start()
+    assert done.wait(60), "ingest blocked on a named pipe inside a Parquet table"
+    summary = box["summary"]
+    assert summary.failed == 1 and "not a regular file" in summary.errors[0] and "part-pipe" in summary.errors[0]

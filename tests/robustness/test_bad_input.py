@@ -75,12 +75,12 @@ def check_against(expected: Expected, rec: dict | None, error: str | None, name:
         assert q in found, f"{name}: quote {q!r} not among {found}"
 
 
-ERROR_LINE = re.compile(r"^quotegraph: (?P<level>error|warning): (?P<source>.+?): (?P<reason>\S.*)$")
+ERROR_LINE = re.compile(r"^quotegraph: (?P<level>error|skipped): (?P<source>.+?): (?P<reason>\S.*)$")
 
 
 def parse_errors(stderr: str, level: str = "error") -> dict[str, str]:
-    """{source: reason} of the errors (or warnings: skipped inputs) in a run's stderr; every line must be a
-    one-line error or warning."""
+    """{source: reason} of the errors (or, with level "skipped", the skipped inputs) in a run's stderr; every
+    line must be a one-line error or skip."""
     assert "Traceback" not in stderr, stderr
     out = {}
     for line in stderr.splitlines():
@@ -117,7 +117,7 @@ def test_ingest_cli_takes_every_bad_input_and_leaves_a_sound_store(bad_inputs, t
     single_errors = sum(1 for e in EXPECTED.values() if e.error)
     part_errors = sum(1 for parts in EXPECTED_PARTS.values() for e in parts.values() if e.error)
     assert summary["failed"] == len(errors) == single_errors + part_errors
-    skipped = parse_errors(p.stderr, "warning")
+    skipped = parse_errors(p.stderr, "skipped")
     assert summary["skipped"] == len(skipped) and all(r.startswith("skipped: ") for r in skipped.values())
     assert summary["new"] == len(EXPECTED) - single_errors + sum(
         1 for parts in EXPECTED_PARTS.values() for e in parts.values() if not e.error)

@@ -173,3 +173,13 @@ def test_merge_on_a_read_only_store_is_one_line(read_only_store):
     run = on_read_only_filesystem(read_only_store.parent, sys.executable, "-m", "quotegraph", "merge", "#1", "#2",
                                   "--db", str(read_only_store))
     one_line_error(run, "cannot be written")
+
+
+@pytest.mark.parametrize("command", [["stats"], ["quotes"], ["check"]])
+def test_a_store_path_holding_a_newline_cannot_forge_a_second_error_line(command, tmp_path):
+    forged = str(tmp_path / "none\nquotegraph: error: forged.db")
+    run = subprocess.run([sys.executable, "-m", "quotegraph", *command, "--db", forged], capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 1, run.stderr
+    assert len([line for line in run.stderr.splitlines() if line.strip()]) == 1, run.stderr
+    assert "\\n" in run.stderr  # the newline shown escaped, inside the one line

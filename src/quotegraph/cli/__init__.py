@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from ..errors import QuotegraphError
+from ..errors import QuotegraphError, shown
 from . import datasette, evaluate, extract, ingest, kb, maintenance, serve, spark
 from .common import fail
 from .help import HelpCommand, short_help
@@ -66,8 +66,8 @@ def root(
 def main() -> None:
     try:
         app()
-    except QuotegraphError as e:
-        typer.echo(f"quotegraph: error: {e}", err=True)
+    except QuotegraphError as e:  # one line, whatever names it holds (a --db path with a newline forges none)
+        typer.echo(f"quotegraph: error: {shown(str(e))}", err=True)
         sys.exit(1)
     except sqlite3.DatabaseError as e:  # the store, damaged or read-only, met in the middle of a command
         typer.echo(f"quotegraph: error: the knowledge base cannot be {_verb(e)} ({e}); "

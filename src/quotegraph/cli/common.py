@@ -9,7 +9,9 @@ import typer
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print one line to stderr and exit: the only way a command reports an error."""
-    typer.echo(f"quotegraph: error: {message}", err=True)
+    from ..errors import shown
+
+    typer.echo(f"quotegraph: error: {shown(message)}", err=True)  # control characters escaped: one line always
     raise typer.Exit(code)
 
 

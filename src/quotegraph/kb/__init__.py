@@ -115,6 +115,8 @@ class KnowledgeBase:
 
     def rename(self, entity: str | int, name: str) -> overrides.FixResult:
         """Call a record `name` from now on, on every later ingest too."""
+        from . import overrides
+
         return overrides.rename(self.conn, self.resolve(entity), name)
 
     def split(self, entity: str | int, names: list[str] | None = None, articles: list[str] | None = None,

@@ -15,10 +15,9 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..errors import UserInputError
-from . import clusters
 from .names import NameKey
-from .resolve import LocalEntity, now
-from .store import quote_subjects, rebuild_entities, transaction
+from .resolve import now
+from .store import rebuild_entities, relink_article, transaction
 
 
 @dataclass
@@ -173,29 +172,3 @@ def split(conn: sqlite3.Connection, entity: int, names: list[str] | None = None,
         rebuild_entities(conn, {entity, new})
         _log(conn, "split", {"entity": entity, "new": new, "names": names, "articles": articles})
         return FixResult("split", entity, new, len(rows))
-
-
-def relink_article(conn: sqlite3.Connection, aid: int) -> None:
-    """Point an article's quotes, relations and 'about' rows at the records its entities now resolve to."""
-    rows = conn.execute("SELECT local_id, entity_id, mentions FROM article_entities WHERE article_id = ?",
-                        (aid,)).fetchall()
-    by_local = {r["local_id"]: r["entity_id"] for r in rows}
-    ents = [LocalEntity(local_id=r["local_id"], name="", type="", entity_id=r["entity_id"],
-                        mentions=[tuple(m) for m in json.loads(r["mentions"])]) for r in rows]
-    locals_ = {e.local_id: e for e in ents}
-    quotes = conn.execute('SELECT id, speaker_local, start, "end", context_start, context_end, speaker_start, '
-                          'speaker_end FROM quotes WHERE article_id = ?', (aid,)).fetchall()
-    for q in quotes:
-        speaker = locals_.get(q["speaker_local"]) if q["speaker_local"] else None
-        conn.execute("UPDATE quotes SET speaker_id = ? WHERE id = ?", (speaker.entity_id if speaker else None, q["id"]))
-        conn.execute("DELETE FROM quote_about WHERE quote_id = ?", (q["id"],))
-        mention = (q["speaker_start"], q["speaker_end"]) if q["speaker_start"] is not None else None
-        about = quote_subjects(ents, speaker, (q["start"], q["end"]), (q["context_start"], q["context_end"]), mention)
-        conn.executemany("INSERT INTO quote_about (quote_id, entity_id, in_quote) VALUES (?, ?, ?)",
-                         [(q["id"], eid, inside) for eid, inside in about.items()])
-    clusters.recheck_speakers(conn, aid)
-    for r in conn.execute("SELECT id, subject_local, object_local, qualifier_local FROM relations WHERE article_id = ?",
-                          (aid,)).fetchall():
-        conn.execute("UPDATE relations SET subject_id = ?, object_id = ?, qualifier_id = ? WHERE id = ?",
-                     (by_local.get(r["subject_local"]), by_local.get(r["object_local"]),
-                      by_local.get(r["qualifier_local"]), r["id"]))

@@ -11,6 +11,7 @@ a record a person pinned, blocked or merged is left alone.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from .names import NameKey, names_agree
 from .resolve import Candidate, _best
@@ -74,9 +75,12 @@ def best_full_record(conn: sqlite3.Connection, lone: int) -> int | None:
     return _best(cands, require_unique=True, need_context=True)
 
 
-def join_lone_names(conn: sqlite3.Connection, records: set[int]) -> set[int]:
-    """Join lone-name records to the full-name `records` their evidence points at; the records touched."""
-    from .overrides import relink_article
+def join_lone_names(conn: sqlite3.Connection, records: set[int],
+                    relink_article: Callable[[sqlite3.Connection, int], None]) -> set[int]:
+    """Join lone-name records to the full-name `records` their evidence points at; the records touched.
+
+    `relink_article` points a joined article's quotes and facts at the records (the store's, passed in so
+    that this module, which the store calls, does not import the store back)."""
 
     touched: set[int] = set()
     keys = set()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 import tempfile
 from typing import Iterator
 
@@ -29,8 +30,30 @@ def _table_path(folder: str, name: str) -> str | None:
     return None
 
 
+def _not_regular(path: str) -> str | None:
+    """The first file of a table (a file or a folder of them) that is not a regular file: pyarrow would block
+    on a named pipe or read a device without end. Names pyarrow itself skips (_SUCCESS, .crc) are not looked at."""
+    def special(p: str) -> bool:
+        try:
+            return not stat.S_ISREG(os.stat(p).st_mode)
+        except OSError:
+            return False  # gone or unreadable: pyarrow says so itself
+    if not os.path.isdir(path):
+        return path if special(path) else None
+    for root, dirs, files in os.walk(path):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        for f in files:
+            if not f.startswith((".", "_")) and special(os.path.join(root, f)):
+                return os.path.join(root, f)
+    return None
+
+
 def _batches(path: str) -> Iterator[list[dict]]:
     import pyarrow.dataset as ds
+
+    odd = _not_regular(path)
+    if odd is not None:
+        raise InputError(odd, "is not a regular file (a named pipe, device or socket); only files are read")
 
     dataset = ds.dataset(path, format="parquet", partitioning="hive")  # _SUCCESS, .crc: ignored by prefix
     for batch in dataset.to_batches(batch_size=BATCH_ROWS):
@@ -60,6 +83,9 @@ def iter_results(folder: str) -> Iterator[ArticleResult | InputError]:
                                           [(r.get("article_id"), seq + i, json.dumps(r, default=str))
                                            for i, r in enumerate(rows)])
                         seq += len(rows)
+                except InputError as e:
+                    yield e
+                    return
                 except Exception as e:  # pyarrow raises several kinds for damaged files
                     yield InputError(path, f"Parquet table cannot be read ({e})")
                     return
@@ -80,6 +106,8 @@ def iter_results(folder: str) -> Iterator[ArticleResult | InputError]:
                                                    children["relations"])
                         except (KeyError, TypeError, ValueError) as e:
                             yield InputError(f"{folder}#{aid}", f"article rows are incomplete ({e!r})")
+            except InputError as e:
+                yield e
             except Exception as e:
                 yield InputError(articles_path, f"Parquet table cannot be read ({e})")
         finally:

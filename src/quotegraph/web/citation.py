@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 from ..kb.models import QuoteRecord
+from .formats import day, safe_href
 
 
 def citation(q: QuoteRecord) -> str:
     """Who, where, when, the words and the article's address (only an http(s) one)."""
-    from .pages import day, safe_href  # the pages' own date and link rules (pages imports this module)
-
     who = ((q.speaker.name or q.speaker.as_written) if q.speaker else None) or "Unknown speaker"
     when = day(q.published) if q.published else None
     head = ", ".join(x for x in (who, f"quoted in {q.article.outlet}" if q.article.outlet else "quoted", when) if x)

@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 from urllib.parse import quote as quote_path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import jinja2
 from fastapi import APIRouter, Depends, Request
@@ -26,6 +26,7 @@ from ..settings import VERSION
 from .deps import HERE, reader
 from .article_body import build_article_body
 from .citation import citation
+from .formats import day, safe_href
 from .params import checked_date
 from .problems import ProblemError
 from .timeline import build_timeline
@@ -56,20 +57,6 @@ def templates() -> Jinja2Templates:
     return Jinja2Templates(env=_environment())
 
 
-def day(published: str | None) -> str:
-    """"2021-01-02T..." as "2 January 2021"; other strings as they are; None as "undated"."""
-    if not published:
-        return "undated"
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", published)
-    if m:
-        try:
-            d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            return f"{d.day} {d:%B %Y}"
-        except ValueError:
-            pass
-    return published[:40]
-
-
 def month(label: str) -> str:
     m = re.match(r"^(\d{4})-(\d{2})$", label or "")
     if m and 1 <= int(m.group(2)) <= 12:
@@ -81,17 +68,6 @@ def entity_url(entity_id: int | None, entity_type: str | None = None) -> str | N
     if entity_id is None:
         return None
     return f"/works/{entity_id}" if entity_type == EntityType.work else f"/people/{entity_id}"
-
-
-def safe_href(url: str | None) -> str | None:
-    """An article's address as a link only when it is http(s): a stored "javascript:" URL must not become one."""
-    if not url:
-        return None
-    try:
-        scheme = urlsplit(url.strip()).scheme.lower()
-    except ValueError:
-        return None
-    return url.strip() if scheme in ("http", "https") else None
 
 
 def source_label(source: str | None) -> str:
