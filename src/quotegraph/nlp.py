@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from thinc.api import Model, NumpyOps
 from threadpoolctl import ThreadpoolController
 
@@ -83,6 +83,15 @@ def _blas_controller() -> ThreadpoolController:
 def _one_blas_thread():
     """Limit the BLAS libraries loaded in this process to one thread, until the block ends."""
     return _blas_controller().limit(limits=1, user_api="blas")
+
+
+def expanded_span(doc: Doc, start: int, end: int) -> Span:
+    """The tokens covering characters [start, end) of doc, for offsets known to fall on tokens (a
+    mention's, a cue's); ValueError when none do, which is a bug in whoever found the offsets."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        raise ValueError(f"no tokens at characters {start}-{end} of a {len(doc.text)}-character document")
+    return span
 
 
 @dataclass

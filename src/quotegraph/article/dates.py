@@ -79,15 +79,23 @@ def _year(y: str) -> int:
     return n
 
 
+def _leading_number(text: str) -> int:
+    """The number a day is printed with ("3" of "3rd"); ValueError when it does not start with one."""
+    digits = re.match(r"\d+", text)
+    if digits is None:
+        raise ValueError(f"no day number in {text!r}")
+    return int(digits.group())
+
+
 def _ymd(m: re.Match) -> tuple[int, int, int] | None:
     g = m.groupdict()
     try:
         if g["iy"]:
             y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
         elif g["mdy_m"]:
-            y, mo, d = int(g["mdy_y"]), _MONTHS[g["mdy_m"][:3].lower()], int(re.match(r"\d+", g["mdy_d"]).group())
+            y, mo, d = int(g["mdy_y"]), _MONTHS[g["mdy_m"][:3].lower()], _leading_number(g["mdy_d"])
         elif g["dmy_m"]:
-            y, mo, d = int(g["dmy_y"]), _MONTHS[g["dmy_m"][:3].lower()], int(re.match(r"\d+", g["dmy_d"]).group())
+            y, mo, d = int(g["dmy_y"]), _MONTHS[g["dmy_m"][:3].lower()], _leading_number(g["dmy_d"])
         elif g["na"]:
             a, b, y = int(g["na"]), int(g["nb"]), _year(g["ny"])
             mo, d = (a, b) if a <= 12 else (b, a)

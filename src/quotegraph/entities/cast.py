@@ -121,7 +121,7 @@ def _as_links(doc: Doc, i: int, start_at, end_at, inside, cues, add) -> None:
 def _roles_after(doc: Doc, i: int, start_at, inside) -> list[tuple[Span2, Span2 | None]]:
     """The role names after "as" at i, each with the work named right after it ("Y from Z"), and the
     roles joined on by "and" ("as A from B and C from D")."""
-    out = []
+    out: list[tuple[Span2, Span2 | None]] = []
     honorifics = word_set("honorifics.txt") | word_set("entity_office_titles.txt")
     j = i + 1
     limit = min(len(doc), i + 1 + _ROLE_WINDOW)

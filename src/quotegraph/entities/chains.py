@@ -9,7 +9,6 @@ is the part before its subtitle ("Ratatouille" for "Ratatouille: The TikTok Musi
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .mentions import NameMention
@@ -115,9 +114,10 @@ def _compatible(short: Chain, long: Chain) -> bool:
 
 def fullest_name(mentions: list[NameMention], chain: Chain) -> tuple[str, list[str]]:
     """The fullest form the article gives (prose spelling preferred over headline case), and the other forms."""
-    forms = Counter()
+    forms: dict[str, float] = {}  # a headline's form counts half
     for i in chain.mentions:
-        forms[mentions[i].text] += 1 if mentions[i].block != "title" else 0.5
+        text = mentions[i].text
+        forms[text] = forms.get(text, 0) + (1 if mentions[i].block != "title" else 0.5)
     longest = max(len(f.split()) for f in forms)
     name = max((f for f in forms if len(f.split()) == longest), key=lambda f: (forms[f], -len(f)))
     aliases = sorted({f for f in forms if f != name}, key=lambda f: (-forms[f], f))

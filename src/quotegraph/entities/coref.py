@@ -15,10 +15,10 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # missing from spaCy's stub
 from spacy.tokens import Span, Token
 
-from ..nlp import ParsedArticle
+from ..nlp import ParsedArticle, expanded_span
 from ..result import Entity
 from .mentions import block_finder
 from ..wordlists import word_map, word_set
@@ -137,7 +137,7 @@ class MentionResolver:
                 return Referent(o.entity, "name")
         # the head is a compound inside a name (e.g. "Trump campaign" is not Trump); a name in apposition
         for o in inside:
-            tok = doc.char_span(o.start, o.end, alignment_mode="expand").root
+            tok = expanded_span(doc, o.start, o.end).root
             if tok.dep_ == "appos" and tok.head.i == head.i and o.entity.type == "person":
                 return Referent(o.entity, "name")
         if head.lower_ in FEMALE_PRONOUNS | MALE_PRONOUNS and head.pos_ == "PRON":
@@ -359,7 +359,7 @@ class MentionResolver:
             if o.entity.type != "person":
                 continue
             v = votes.setdefault(o.entity.id, Counter())
-            span = doc.char_span(o.start, o.end, alignment_mode="expand")
+            span = expanded_span(doc, o.start, o.end)
             before = doc[max(0, span.start - 2):span.start]
             for t in before:
                 g = honorifics.get(t.text.lower()) or (nouns.get(t.lower_) if t.is_lower else None)
@@ -403,7 +403,7 @@ class MentionResolver:
         for o in self._occ:
             if o.entity.type != "person":
                 continue
-            span = doc.char_span(o.start, o.end, alignment_mode="expand")
+            span = expanded_span(doc, o.start, o.end)
             for i in range(span.start - 1, max(-1, span.start - 4), -1):
                 word = doc[i].text
                 # a word of the name's own noun phrase: it hangs on a word after it, up to the name

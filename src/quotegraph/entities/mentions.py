@@ -467,9 +467,9 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
                 m.label = _majority_label(labels)
     # an office on its own ("the CEO", "the President") is a description, not a name, unless spaCy
     # reads a person there ("Mr. Justice")
-    titles = _titles_by_length(("honorifics.txt", "entity_office_titles.txt"))
+    office_titles = _titles_by_length(("honorifics.txt", "entity_office_titles.txt"))
     return [m for m in chosen if not (len(m.words) == 1 and m.text.lower() in not_names)
-            and (m.label == "PERSON" or tuple(w.lower() for w in m.words) not in titles.get(len(m.words), ()))]
+            and (m.label == "PERSON" or tuple(w.lower() for w in m.words) not in office_titles.get(len(m.words), ()))]
 
 
 _OPENING = {'"', "“", "‘", "'"}

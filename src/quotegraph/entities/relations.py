@@ -176,7 +176,7 @@ class _Facts:
         head = t.head
         if t.dep_ in ("compound", "nmod", "amod") and head.lemma_.lower() in self.credit_nouns:
             return True
-        if t.dep_ == "poss" and (e := self.entity_at(head)) is not None and e.type == "person":
+        if t.dep_ == "poss" and (owner := self.entity_at(head)) is not None and owner.type == "person":
             return True
         return t.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.lemma_.lower() in self.credit_nouns
 
@@ -207,13 +207,13 @@ class _Facts:
                 tok = doc[link.actor_token] if link.actor_token is not None else None
                 actor = None
                 if tok is not None and tok.pos_ == "PRON":  # "Jane Roe has ..., but her best role is as Y"
-                    actor = next((e for t in reversed(doc[sent.start:tok.i])
-                                  if (e := self._person(self.entity_at(t))) is not None
+                    actor = next((person for t in reversed(doc[sent.start:tok.i])
+                                  if (person := self._person(self.entity_at(t))) is not None
                                   and t.dep_ in ("nsubj", "nsubjpass")), None)
                 actor = actor or self._person(self.refer(tok))
                 if actor is None and link.cue >= 0:  # the parse lost the subject: the person named last before the cue
-                    actor = next((e for t in reversed(doc[sent.start:link.cue])
-                                  if (e := self._person(self.entity_at(t))) is not None), None)
+                    actor = next((person for t in reversed(doc[sent.start:link.cue])
+                                  if (person := self._person(self.entity_at(t))) is not None), None)
             work = self.entity_at(doc[link.work[0]]) if link.work is not None else None
             credit = self.entity_at(doc[link.credit[0]]) if link.credit is not None else None
             if work is None or work.type != "work":
@@ -260,12 +260,12 @@ class _Facts:
             before = _prev_word(t)
             if inner is None or before is None:
                 continue
-            role, actor = self._character(self.entity_at(inner)), self._person(self.entity_at(before))
+            role, player = self._character(self.entity_at(inner)), self._person(self.entity_at(before))
             close = _next_word(inner)
             while close is not None and self.entity_at(close) is role and close.text != ")":
                 close = _next_word(close)
-            if role is not None and actor is not None and close is not None and close.text == ")":
-                self.add(actor, Predicate.plays, role, self.work_in(sent), sent)
+            if role is not None and player is not None and close is not None and close.text == ")":
+                self.add(player, Predicate.plays, role, self.work_in(sent), sent)
         # "her on-screen counterpart, Emily"
         cue_words = {ph[-1] for ph in phrases("entity_character_cues.txt")}
         for t in toks:
@@ -323,14 +323,14 @@ class _Facts:
                     work = self.refer(made) if made is not None else None
                     if work is not None and work.type != "work":
                         work = None
-                    for p in self.group(agent):
-                        self.add(self._person(p), Predicate.created, work or self.work_in(sent, t), None, sent)
+                    for maker in self.group(agent):
+                        self.add(self._person(maker), Predicate.created, work or self.work_in(sent, t), None, sent)
                     continue
                 obj = next((c for c in t.children if c.dep_ == "dobj"), None)
                 work = self.refer(obj) if obj is not None else None
                 if work is not None and work.type == "work":
-                    for p in self.group(self.subject(t)):
-                        self.add(self._person(p), Predicate.created, work, None, sent)
+                    for maker in self.group(self.subject(t)):
+                        self.add(self._person(maker), Predicate.created, work, None, sent)
 
     # ---- streams on / airs on --------------------------------------------------------------------------------
     def streams_on(self, sent: Span, toks: list[Token]) -> None:
@@ -411,13 +411,13 @@ class _Facts:
         for verb in toks:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
-            works = []
+            objects: list[Token] = []
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "with"):
-                    works += [p for p in c.children if p.dep_ == "pobj"]
+                    objects += [p for p in c.children if p.dep_ == "pobj"]
                 elif c.dep_ == "dobj" and verb.lemma_.lower() in cue:
-                    works.append(c)
-            works = [e for w in works if (e := self.entity_at(w)) is not None and e.type == "work"]
+                    objects.append(c)
+            works = [e for w in objects if (e := self.entity_at(w)) is not None and e.type == "work"]
             if not works:
                 continue
             subj = self.subject(verb)
@@ -460,15 +460,15 @@ class _Facts:
             elif t.text in {"'s", "’s"} and t.i > 0 and (owner := self._person(self.entity_at(t.nbor(-1)))):
                 # "Adele's third studio album, 25", "X's new single 'A'"
                 j = t.i + 1
-                noun = False
+                after_noun = False
                 while j < min(len(doc), t.i + 6):
                     tok = doc[j]
                     if (e := self.entity_at(tok)) is not None:
-                        if noun and e.type == "work":
+                        if after_noun and e.type == "work":
                             self.add(owner, Predicate.created, e, None, sent)
                         break
                     if tok.is_lower and tok.lemma_.lower() in self.authored_nouns:
-                        noun = True
+                        after_noun = True
                     elif not (tok.is_lower or tok.like_num or tok.text in {",", '"', "“", "‘", "'"}):
                         break
                     j += 1

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # missing from spaCy's stub
 from spacy.tokens import Doc
 
 from ..wordlists import phrases, word_map, word_set

@@ -27,8 +27,12 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from .names import NameKey, fold, word_list
+
+if TYPE_CHECKING:
+    from .resolve import LocalEntity
 
 _WORD = re.compile(r"[\w'’.-]+")
 _SENTENCE_END = re.compile(r"[.!?]['\"’”]?\s")
@@ -235,15 +239,16 @@ def _introduced(text: str, person, surname: str) -> int:
     return min((s for s, e in person.mentions if fold(text[s:e]).strip() != surname), default=10**9)
 
 
-def tidy_people(ents: list, text: str) -> tuple[dict[str, object], dict[tuple[int, int], object]]:
+def tidy_people(ents: list[LocalEntity],
+                text: str) -> tuple[dict[str, LocalEntity], dict[tuple[int, int], LocalEntity]]:
     """Clean the article's person names and fold its entities that are one person.
 
     Returns (folded: local id -> the entity it was folded into, owners: mention span -> the entity
     a lone surname mention belongs to when several of the article's people share that surname).
     """
     people = [e for e in ents if e.type == "person"]
-    folded: dict[str, object] = {}
-    owners: dict[tuple[int, int], object] = {}
+    folded: dict[str, LocalEntity] = {}
+    owners: dict[tuple[int, int], LocalEntity] = {}
     if not people:
         return folded, owners
     lower_words = lower_case_words(text)
@@ -363,7 +368,8 @@ def _share_surname(text: str, group: list, lone: list, owners: dict, folded: dic
             ents.remove(p)
 
 
-def pronoun_owner(text: str, mention: tuple[int, int], speaker, ents: list):
+def pronoun_owner(text: str, mention: tuple[int, int], speaker: LocalEntity | None,
+                  ents: list[LocalEntity]) -> LocalEntity | None:
     """A quote said by a pronoun ("she said") whose speaker shares a surname with others of the
     article: when the speaker's gender is the other one, the first-introduced of them whose gender
     fits; when the speaker's is not known, the one of them the article says has that gender."""

@@ -25,8 +25,8 @@ from .store import quote_id_range
 MAX_LIMIT = 1000
 TALKS_ABOUT_QUOTES = 5000  # whom a person talks about is read from their latest quotes
 QUOTE_SORTS = tuple(QuoteSort)
-ENTITY_SORTS = {EntitySort.quotes: "quote_count", EntitySort.about: "about_count", EntitySort.articles: "article_count",
-                EntitySort.name: "name"}
+ENTITY_SORTS: dict[str, str] = {EntitySort.quotes: "quote_count", EntitySort.about: "about_count",
+                                EntitySort.articles: "article_count", EntitySort.name: "name"}
 _FTS_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 _ID = re.compile(r"^#?(\d+)$")
 SQL_INT_MAX = 2**63 - 1
@@ -254,6 +254,15 @@ class Queries:
         return row["kind_hint"] if row else None
 
     # -- quotes ----------------------------------------------------------------------------
+    def _filter_ids(self, given: int | None, name: str | None) -> list[int] | None:
+        """The records a filter of quotes() stands for: the id given, else those its name may mean
+        (perhaps none); None when the filter is not used."""
+        if given is not None:
+            return [given]
+        if name:
+            return self.find_entities(name, limit=50)
+        return None
+
     def quotes(self, speaker: str | None = None, about: str | None = None, text: str | None = None,
                since: str | None = None, until: str | None = None, outlet: str | None = None,
                kind: str | None = None, article: str | None = None, speaker_id: int | None = None,
@@ -269,21 +278,21 @@ class Queries:
         limit, offset = _limit(limit, offset)
         if sort not in QUOTE_SORTS:
             raise UserInputError(f"sort must be one of {', '.join(QUOTE_SORTS)}")
-        empty = Page([], limit, offset, False, 0 if count else None)
-        where, params = [], []
+        empty: Page[QuoteRecord] = Page([], limit, offset, False, 0 if count else None)
+        where: list[str] = []
+        params: list[Any] = []
         source = "quotes q"
         order = "q.id DESC" if sort != "oldest" else "q.id ASC"
-        if speaker_id is not None or speaker:
-            ids = [speaker_id] if speaker_id is not None else self.find_entities(speaker, limit=50)
+        ids = self._filter_ids(speaker_id, speaker)
+        if ids is not None:
             if not ids:
                 return empty
             where.append(f"q.speaker_id IN ({','.join('?' * len(ids))})")
             params += ids
-        about_ids: list[int] = []
-        if about_id is not None or about:
-            about_ids = [about_id] if about_id is not None else self.find_entities(about, limit=50)
-            if not about_ids:
-                return empty
+        about_ids = self._filter_ids(about_id, about)
+        if about_ids is not None and not about_ids:
+            return empty
+        about_ids = about_ids or []
         fts = None
         if text:
             fts = fts_query(text)

@@ -29,6 +29,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from ..errors import StoreError
 from ..result import ArticleResult, Predicate
 from .context import work_kind_hint
 from .identity import clean_loose_name, pronoun_owner, tidy_people
@@ -55,6 +56,13 @@ MAX_CANDIDATES = 2000
 
 def now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def inserted_id(cur: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just wrote (sqlite3 types lastrowid as optional: None before any insert)."""
+    if cur.lastrowid is None:
+        raise StoreError("the database reported no id for a row just inserted")
+    return cur.lastrowid
 
 
 @dataclass
@@ -151,22 +159,22 @@ def prepare_entities(res: ArticleResult) -> PreparedArticle:
         relation_ends.append((s.local_id if s else None, o.local_id if o else None, q.local_id if q else None))
 
     speakers: list[str | None] = []
-    for q in res.quotes:
-        sp = q.speaker
-        le = None
+    for quote in res.quotes:
+        sp = quote.speaker
+        who: LocalEntity | None = None
         if sp is not None:
-            le = by_id.get(sp.entity) if sp.entity else None
+            who = by_id.get(sp.entity) if sp.entity else None
             if sp.mention is not None and (sp.mention.start, sp.mention.end) in owners:
-                le = owners[(sp.mention.start, sp.mention.end)]
-            elif sp.mention is not None and le is not None:
-                le = pronoun_owner(res.text, (sp.mention.start, sp.mention.end), le, ents)
-            if le is None and sp.name:
+                who = owners[(sp.mention.start, sp.mention.end)]
+            elif sp.mention is not None and who is not None:
+                who = pronoun_owner(res.text, (sp.mention.start, sp.mention.end), who, ents)
+            if who is None and sp.name:
                 name = clean_loose_name(sp.name, ents, res.text)
-                le = find(name, ("person",))
-                if le is None:
+                who = find(name, ("person",))
+                if who is None:
                     m = sp.mention
-                    le = make(name, "person", (m.start, m.end) if m else None)
-        speakers.append(le.local_id if le else None)
+                    who = make(name, "person", (m.start, m.end) if m else None)
+        speakers.append(who.local_id if who else None)
 
     _fold_character_first_names(ents)
     for le in ents:
@@ -324,8 +332,9 @@ class Resolver:
     def create(self, le: LocalEntity, work_id: int | None) -> int:
         cur = self.conn.execute("INSERT INTO entities (type, name, work_id, created_at) VALUES (?, ?, ?, ?)",
                                 (le.type, le.name, work_id if le.type == "character" else None, now()))
-        self.created.add(cur.lastrowid)
-        return cur.lastrowid
+        entity_id = inserted_id(cur)
+        self.created.add(entity_id)
+        return entity_id
 
     def _match_title(self, le: LocalEntity, key: NameKey) -> int | None:
         """Works, organisations, places: the record with the same full title, the most cited if several."""

@@ -30,7 +30,7 @@ from . import clusters
 from .context import sentence_span
 from .names import NameKey, display_rank
 from .reconcile import join_lone_names
-from .resolve import PERSON_CONTEXT_TYPES, LocalEntity, Resolver, now, prepare_entities
+from .resolve import PERSON_CONTEXT_TYPES, LocalEntity, Resolver, inserted_id, now, prepare_entities
 
 PERSONAL = ("person", "character")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -137,7 +137,8 @@ def write_result(conn: sqlite3.Connection, res: ArticleResult, engine: str, raw_
         footprint = article_footprint(conn, aid)
         apply_footprint(conn, footprint, +1)
         touched |= footprint.entities | resolver.created
-        full_names = {e.entity_id for e in prepared.entities if e.type == "person" and not e.key.single}
+        full_names = {e.entity_id for e in prepared.entities
+                      if e.entity_id is not None and e.type == "person" and not e.key.single}
         joined = join_lone_names(conn, full_names, relink_article)
         if joined:
             rebuild_entities(conn, joined)
@@ -175,7 +176,7 @@ def _insert_article(conn: sqlite3.Connection, res: ArticleResult, key: str, chas
         (key, chash, res.source, res.url, res.title, res.dek, json.dumps(list(res.authors), ensure_ascii=False),
          res.published, published_day(res.published), res.updated, res.outlet, res.media_type,
          res.text, json.dumps([[p.start, p.end] for p in res.paragraphs]), engine, now()))
-    return cur.lastrowid
+    return inserted_id(cur)
 
 
 def _insert_rows(conn: sqlite3.Connection, aid: int, res: ArticleResult, prepared) -> int:

@@ -264,10 +264,11 @@ def find_quoted_pieces(parsed: ParsedArticle, lex: CueLexicon | None = None) -> 
         if cut_verb is not None and (attr is None or attr.verb is None or attr.verb.i != cut_verb.i):
             attr = ctx.attribution_of_verb(cut_verb)
         runs_on = span.continues and prev is not None and not prev.closed and prev.paragraph == span.paragraph - 1
-        same_paragraph = prev is not None and prev_attr is not None and prev.paragraph == span.paragraph
-        same_cue = same_paragraph and attr is not None and attr.verb is not None and prev_attr.verb is not None \
-            and attr.verb.i == prev_attr.verb.i
-        goes_on = same_paragraph and attr is None and _same_speaker_goes_on(ctx, prev, span, prev_attr)
+        same_cue = goes_on = False
+        if prev is not None and prev_attr is not None and prev.paragraph == span.paragraph:  # the same paragraph
+            same_cue = attr is not None and attr.verb is not None and prev_attr.verb is not None \
+                and attr.verb.i == prev_attr.verb.i
+            goes_on = attr is None and _same_speaker_goes_on(ctx, prev, span, prev_attr)
         joined = runs_on or same_cue or goes_on
         if joined and attr is None:
             attr = prev_attr

@@ -20,7 +20,7 @@ from bisect import bisect_left
 
 import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # missing from spaCy's stub
 from spacy.tokens import Doc, Token
 
 from ..nlp import ParsedArticle
@@ -64,7 +64,7 @@ def _content(tokens: list[Token], quoted: _Quoted, head: Token, lex: CueLexicon)
     toks = list(tokens)
     while toks and (_blank(toks[0]) or (toks[0].dep_ in _LEADING and toks[0].head.i == head.i and toks[0].i < head.i)):
         toks.pop(0)
-    kept = []
+    kept: list[Token] = []
     for t in toks:
         if quoted.overlaps(t.idx, t.idx + len(t)):
             branch = t
@@ -286,12 +286,12 @@ class _Finder:
                 if _cataphoric(c):
                     return None
                 return of(c)
-            if c.dep_ == "prep" and c.lower_ in frames and prep_object(c) is not None:
-                return of(prep_object(c))
+            if c.dep_ == "prep" and c.lower_ in frames and (obj := prep_object(c)) is not None:
+                return of(obj)
             if c.dep_ == "dobj":  # "accused him of lying", "blamed her for the loss"
                 for g in verb.children:
-                    if g.dep_ == "prep" and g.lower_ in frames and g.i > c.i and prep_object(g) is not None:
-                        return of(prep_object(g))
+                    if g.dep_ == "prep" and g.lower_ in frames and g.i > c.i and (obj := prep_object(g)) is not None:
+                        return of(obj)
         return None
 
     def clause_first(self, verb: Token, cue: tuple[int, int]) -> QuoteCandidate | None:

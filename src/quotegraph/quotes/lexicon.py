@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from spacy.attrs import POS, TAG
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # missing from spaCy's stub
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
@@ -98,7 +98,9 @@ class CueLexicon:
 
 @cache
 def cue_lexicon() -> CueLexicon:
-    speech, quote_only, thought = set(), set(), set()
+    speech: set[str] = set()
+    quote_only: set[str] = set()
+    thought: set[str] = set()
     phrasal: dict[tuple[str, str], str] = {}
     for verb, how in read_entries("cue_verbs.txt"):
         kind = "quote" if how == "quote" else "speech"

@@ -172,7 +172,7 @@ def _reopens(text: str, paragraphs: list[Block], k: int) -> bool:
         return False
     b = paragraphs[k]
     m = _double_marks()[0].match(text, b.start, b.end)
-    return bool(m) and _classify(text, m, b.start, b.end).can_open
+    return m is not None and _classify(text, m, b.start, b.end).can_open
 
 
 def find_nested_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

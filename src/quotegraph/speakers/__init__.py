@@ -11,9 +11,11 @@ equally: the speaker is null (or has a mention but no name, when the text names 
 """
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ..entities.coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver, Referent
 from ..wordlists import phrases, word_set
-from ..nlp import ParsedArticle
+from ..nlp import ParsedArticle, expanded_span
 from ..quotes import QuoteCandidate
 from ..result import Entity, Quote, QuoteKind, Span, Speaker
 from .syntax import cue_token, source_of_cue, speaker_verb_subject
@@ -64,9 +66,9 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
                 if other.entity is not None and resolver.entity(other.entity).type == "person":
                     return other
         if speaker.entity is None and c.kind == QuoteKind.partial and c.cue is not None:
-            outer = _reporting_speaker(parsed, resolver, c)
-            if outer is not None:
-                return outer
+            reporter = _reporting_speaker(parsed, resolver, c)
+            if reporter is not None:
+                return reporter
         return speaker
     if c.kind == QuoteKind.nested:
         # words quoted inside a quote: the speaker's own when the speaker introduces them ("the first thing I
@@ -132,6 +134,8 @@ def _relative_pronoun_mention(parsed: ParsedArticle, c: QuoteCandidate, speaker:
 def _reporting_speaker(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> Speaker | None:
     """'Sir Keir said people had declared they were "ready for change"': words quoted inside what someone
     else is reported to have said, by nobody named, are the reporter's."""
+    if c.cue is None:
+        return None
     doc = parsed.doc
     tok = cue_token(doc, c.cue)
     if tok is None or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in word_set("speaker_verbs.txt"):
@@ -167,7 +171,7 @@ def _dash_credit(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandi
         return None
     words = [t for t in span if not t.is_punct and not t.is_space]
     # the credit is the name alone (what follows it, if anything, is its affiliation after a comma)
-    name = []
+    name: list[Token] = []
     for t in words:
         if t.pos_ != "PROPN" and not (name and t.text == "."):
             break
@@ -182,7 +186,7 @@ def _could_speak(parsed: ParsedArticle, resolver: MentionResolver, span: tuple[i
     a personal pronoun, or a description of a person ("the results were announced" names nobody)."""
     if resolver.resolve(*span).entity is not None:
         return True
-    head = parsed.doc.char_span(span[0], span[1], alignment_mode="expand").root
+    head = expanded_span(parsed.doc, span[0], span[1]).root
     return head.lower_ in FEMALE_PRONOUNS | MALE_PRONOUNS | {"they", "we", "i"} or head.lemma_.lower() in word_set(
         "description_nouns.txt")
 
