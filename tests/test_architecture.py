@@ -156,7 +156,7 @@ def test_nothing_below_the_shells_imports_cli_or_web():
     assert wrong == []
 
 
-BASE = ("errors", "settings", "result", "wordlists", "limits", "tables")
+BASE = ("errors", "settings", "result", "sorts", "wordlists", "limits", "tables")
 
 
 def test_the_base_imports_only_the_base():

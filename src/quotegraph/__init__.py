@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from . import evaluate as _evaluation  # the package first: the function below then owns the name `evaluate`
 from .errors import ArticleFailed, InputError, ModelError, QuotegraphError, StoreError, UserInputError
-from .evaluate import Evaluation, EvaluationError
-from .settings import Settings
+from .evaluate import EvaluationError
 
 if TYPE_CHECKING:
+    from .evaluate.report import Evaluation
+    from .settings import Settings
     from .result import ArticleResult, Entity, Quote, Relation, Speaker, Span
 
 _RESULT_NAMES = ("ArticleResult", "Entity", "Quote", "Relation", "Speaker", "Span")
@@ -30,6 +31,14 @@ def __getattr__(name: str):  # imported when first asked for: `quotegraph --help
         from . import result
 
         return getattr(result, name)
+    if name == "Settings":  # the settings object (dataclasses and all: `quotegraph --help` needs it not)
+        from .settings import Settings
+
+        return Settings
+    if name == "Evaluation":  # the evaluation report
+        from .evaluate.report import Evaluation
+
+        return Evaluation
     if name == "__version__":  # the version, from the package metadata
         from .settings import VERSION
 

@@ -2,8 +2,6 @@
 and is registered here, explicitly, in the order `quotegraph --help` lists them."""
 from __future__ import annotations
 
-import logging
-import sqlite3
 import sys
 
 import typer
@@ -43,6 +41,8 @@ def configure_logging(verbosity: int) -> None:
     """-v: what each stage reports (info); -vv: debug, with the traceback of every internal error."""
     if verbosity <= 0:
         return
+    import logging
+
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("quotegraph: %(levelname)s: %(name)s: %(message)s"))
     root = logging.getLogger("quotegraph")
@@ -69,18 +69,23 @@ def main() -> None:
     except QuotegraphError as e:  # one line, whatever names it holds (a --db path with a newline forges none)
         typer.echo(f"quotegraph: error: {shown(str(e))}", err=True)
         sys.exit(1)
-    except sqlite3.DatabaseError as e:  # the store, damaged or read-only, met in the middle of a command
-        typer.echo(f"quotegraph: error: the knowledge base cannot be {_verb(e)} ({e}); "
-                   f"`quotegraph check` says what is wrong with it", err=True)
-        sys.exit(1)
     except KeyboardInterrupt:
         typer.echo("quotegraph: interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as e:
+        import sqlite3  # here, not above: `quotegraph --help` opens no store
+
+        if not isinstance(e, sqlite3.DatabaseError):
+            raise
+        # the store, damaged or read-only, met in the middle of a command
+        typer.echo(f"quotegraph: error: the knowledge base cannot be {_verb(e)} ({e}); "
+                   f"`quotegraph check` says what is wrong with it", err=True)
+        sys.exit(1)
 
 
-def _verb(e: sqlite3.DatabaseError) -> str:
+def _verb(e: Exception) -> str:
     return "written" if "readonly" in str(e) or "read-only" in str(e) else "read"
 
 

@@ -1,7 +1,6 @@
 """`quotegraph evaluate`: extraction scored against hand answers (gold.json folders, brat/PolNeAR folders)."""
 from __future__ import annotations
 
-import json
 import sys
 
 import typer
@@ -60,6 +59,8 @@ def evaluate(
 
       quotegraph evaluate --json my-annotations/ > report.json
     """
+    import json
+
     from ..evaluate import evaluate_folders
     from .evaluate_render import Console, print_evaluation
 

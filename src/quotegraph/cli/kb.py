@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ..kb.sorts import EntitySort, Order, QuoteSort
+from ..sorts import EntitySort, Order, QuoteSort
 from .common import fail
 from .common import out as _out
 from .common import print_json as _print_json

@@ -8,14 +8,27 @@ Imports here stay light (no spaCy) because quotegraph's package imports this one
 """
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Iterable, Iterator
 
+from typing import TYPE_CHECKING, Any
+
 from ..errors import InputError, QuotegraphError
-from .report import (AttributionScore, BratReport, EntityScore, Evaluation, FolderReport, GoldReport, Problem,
-                     QuoteKindScore, Tally)
+
+if TYPE_CHECKING:
+    from .report import Evaluation
+
+_REPORT_NAMES = ("AttributionScore", "BratReport", "EntityScore", "Evaluation", "FolderReport", "GoldReport", "Problem",
+                 "QuoteKindScore", "Tally")
+
+
+def __getattr__(name: str) -> Any:  # the report classes, imported when first asked for: `quotegraph --help` needs none
+    if name in _REPORT_NAMES:
+        from . import report
+
+        return getattr(report, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 GOLD = "gold"
 BRAT = "brat"
@@ -44,6 +57,8 @@ def folder_kind(path: str) -> str:
 
 def _records(paths: list[str], model: str | None, nlp=None) -> Iterator[tuple[str, dict | QuotegraphError]]:
     """Extract every article as `quotegraph extract --format jsonl` would: the same reader, limits and JSON form."""
+    import json
+
     from ..nlp import load_pipeline
     from ..pipeline import extract_documents
     from ..readers.files import read_file
@@ -57,7 +72,7 @@ def _records(paths: list[str], model: str | None, nlp=None) -> Iterator[tuple[st
             yield raw.source, res
         else:
             # through JSON, so the scoring sees exactly what the shared scorers read from the command
-            yield raw.source, json.loads(json.dumps(res.to_dict(), ensure_ascii=False))
+            yield raw.source, json.loads(json.dumps(res.to_dict(), ensure_ascii=False))  # as extract prints it
 
 
 def evaluate_folders(paths: Iterable[str], model: str | None = None, nlp=None) -> Evaluation:
@@ -68,6 +83,7 @@ def evaluate_folders(paths: Iterable[str], model: str | None = None, nlp=None) -
     from ..nlp import model_name
     from .brat import BratArticle, load_brat_folder, score_brat
     from .gold import GoldArticle, load_gold_folder, score_gold
+    from .report import Evaluation, FolderReport
 
     folders: list[tuple[str, list[GoldArticle] | None, list[BratArticle] | None]] = []
     for path in paths:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Generic, TypeVar
 
-from .sorts import EntitySort, Order, QuoteSort  # noqa: F401  (the orders the queries accept, re-exported)
+from ..sorts import EntitySort, Order, QuoteSort  # noqa: F401  (the orders the queries accept, re-exported)
 
 T = TypeVar("T")
 

@@ -1,4 +1,4 @@
-"""The orders lists come in: their own module, so the CLI's options name them without loading the query models."""
+"""The orders lists come in: a module of its own outside kb, so the CLI's options name them without loading the store."""
 from __future__ import annotations
 
 from enum import StrEnum
