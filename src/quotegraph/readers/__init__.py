@@ -27,7 +27,7 @@ class RawDocument:
             self.url = storable(self.url)
 
 
-def _kind(mode: int) -> str | None:
+def special_kind(mode: int) -> str | None:
     """What a file that is not a regular file is, in words (None for a regular file)."""
     for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
                        (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
@@ -54,7 +54,7 @@ def open_input(path: str, gzipped: bool = False) -> IO[bytes]:
     except OSError as e:
         raise InputError(path, f"cannot be read ({e.strerror or e})") from None
     try:
-        kind = _kind(os.fstat(fd).st_mode)
+        kind = special_kind(os.fstat(fd).st_mode)
         if kind is not None:
             raise InputError(path, f"is {kind}, not a regular file; only files are read")
         if hasattr(os, "set_blocking"):

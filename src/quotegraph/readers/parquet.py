@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import stat
 import tempfile
 from typing import Iterator
 
 from ..errors import InputError
+from . import special_kind
 from ..result import ArticleResult
 from ..tables import result_from_rows
 
@@ -30,21 +30,24 @@ def _table_path(folder: str, name: str) -> str | None:
     return None
 
 
-def _not_regular(path: str) -> str | None:
-    """The first file of a table (a file or a folder of them) that is not a regular file: pyarrow would block
-    on a named pipe or read a device without end. Names pyarrow itself skips (_SUCCESS, .crc) are not looked at."""
-    def special(p: str) -> bool:
+def _not_regular(path: str) -> tuple[str, str] | None:
+    """The first file of a table (a file or a folder of them) that is not a regular file, with what it is
+    (readers.special_kind, as open_input decides it): pyarrow would block on a named pipe or read a device
+    without end. Names pyarrow itself skips (_SUCCESS, .crc) are not looked at."""
+    def kind(p: str) -> str | None:
         try:
-            return not stat.S_ISREG(os.stat(p).st_mode)
+            return special_kind(os.stat(p).st_mode)
         except OSError:
-            return False  # gone or unreadable: pyarrow says so itself
+            return None  # gone or unreadable: pyarrow says so itself
     if not os.path.isdir(path):
-        return path if special(path) else None
+        k = kind(path)
+        return (path, k) if k else None
     for root, dirs, files in os.walk(path):
         dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
         for f in files:
-            if not f.startswith((".", "_")) and special(os.path.join(root, f)):
-                return os.path.join(root, f)
+            k = kind(os.path.join(root, f)) if not f.startswith((".", "_")) else None
+            if k:
+                return os.path.join(root, f), k
     return None
 
 
@@ -53,7 +56,7 @@ def _batches(path: str) -> Iterator[list[dict]]:
 
     odd = _not_regular(path)
     if odd is not None:
-        raise InputError(odd, "is not a regular file (a named pipe, device or socket); only files are read")
+        raise InputError(odd[0], f"is {odd[1]}, not a regular file; only files are read")
 
     dataset = ds.dataset(path, format="parquet", partitioning="hive")  # _SUCCESS, .crc: ignored by prefix
     for batch in dataset.to_batches(batch_size=BATCH_ROWS):
