@@ -258,6 +258,22 @@ def running(pid: int) -> bool:
     return "\nState:\tZ" not in status
 
 
+def stored_articles(db: Path) -> int:
+    """Articles committed to the store so far (-1 while the store is not there yet or cannot be read)."""
+    import sqlite3
+
+    if not db.exists():
+        return -1
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return -1
+
+
 @pytest.fixture(scope="session")
 def helpers():
     """This folder's helpers for its test modules (importlib mode puts no test folder on sys.path)."""
@@ -266,4 +282,4 @@ def helpers():
     return SimpleNamespace(quotegraph=quotegraph, write_corpus=write_corpus, check_offsets=check_offsets,
                            error_lines=error_lines, small_bad_inputs=small_bad_inputs, write_inputs=write_inputs,
                            corpus_article=corpus_article, ARTICLE=ARTICLE, article=article, store_result=store_result,
-                           children=children, running=running)
+                           children=children, running=running, stored_articles=stored_articles)

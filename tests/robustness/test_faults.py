@@ -89,21 +89,7 @@ def start_ingest(db: Path, *paths: Path, extra: tuple[str, ...] = ()) -> subproc
                             start_new_session=True)
 
 
-def stored_articles(db: Path) -> int:
-    """Articles committed so far (-1 while the store is not there yet)."""
-    if not db.exists():
-        return -1
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-        try:
-            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return -1
-
-
-def wait_for_growth(p: subprocess.Popen, db: Path, above: int, timeout: float = 120) -> None:
+def wait_for_growth(p: subprocess.Popen, db: Path, above: int, stored_articles, timeout: float = 120) -> None:
     """Return as soon as the store holds more than `above` articles (or the ingest ended)."""
     deadline = time.monotonic() + timeout
     while p.poll() is None and stored_articles(db) < 0 and time.monotonic() < deadline:
@@ -121,7 +107,7 @@ def wait_for_growth(p: subprocess.Popen, db: Path, above: int, timeout: float = 
         conn.close()
 
 
-def _kill_moment(p: subprocess.Popen, db: Path, run: int, rng: random.Random) -> str:
+def _kill_moment(p: subprocess.Popen, db: Path, run: int, rng: random.Random, helpers) -> str:
     """Wait for a random moment of this run and say which: any time in the first seconds (start-up, store
     creation, the first extraction) for a few runs, else inside a burst of writes."""
     if run < 4:
@@ -129,7 +115,7 @@ def _kill_moment(p: subprocess.Popen, db: Path, run: int, rng: random.Random) ->
         time.sleep(delay)
         return f"{delay:.2f} s after start"
     grown = rng.randint(1, N_ARTICLES // 2)
-    wait_for_growth(p, db, grown - 1)
+    wait_for_growth(p, db, grown - 1, helpers.stored_articles)
     delay = rng.uniform(0, 0.002)
     time.sleep(delay)
     return f"{delay * 1000:.1f} ms after the store reached {grown} articles"
@@ -148,7 +134,7 @@ def test_sigkill_at_random_moments_loses_nothing_and_a_rerun_finishes(corpus, cl
         jobs = 1 + run % 2
         db = tmp_path / f"killed-{run}.db"
         p = start_ingest(db, corpus, extra=("--jobs", str(jobs)))
-        moment = _kill_moment(p, db, run, rng)
+        moment = _kill_moment(p, db, run, rng, helpers)
         workers = helpers.children(p.pid) if jobs > 1 else set()
         finished = p.poll() is not None
         if not finished:
@@ -165,7 +151,7 @@ def test_sigkill_at_random_moments_loses_nothing_and_a_rerun_finishes(corpus, cl
             pass
         damage = [f"workers {orphans} outlived their parent"] if orphans else []
         found: dict = {}
-        if stored_articles(db) >= 0:
+        if helpers.stored_articles(db) >= 0:
             found = article_counts(db)
             damage += [*(["integrity: " + ", ".join(integrity(db))] if integrity(db) != ["ok"] else []),
                        *problems(db), *[f"half-written article {key}" for key in whole_articles(found, clean)]]
@@ -227,7 +213,7 @@ def busy_store(corpus, tmp_path_factory, helpers):
     p = start_ingest(db, corpus)
     try:
         while p.poll() is None:
-            if stored_articles(db) < 0:
+            if helpers.stored_articles(db) < 0:
                 time.sleep(0.02)
                 continue
             try:

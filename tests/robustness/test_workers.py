@@ -30,7 +30,7 @@ def test_workers_end_soon_after_their_parent_is_killed_with_sigkill(moment, tmp_
         assert len(workers) >= 2, "the ingest never started its workers"
         if moment == "while extracting":  # the store has articles: the workers have been given batches
             db = tmp_path / "kb.db"
-            while time.monotonic() < deadline and p.poll() is None and helpers_count(db) < 1:
+            while time.monotonic() < deadline and p.poll() is None and helpers.stored_articles(db) < 1:
                 time.sleep(0.05)
         assert p.poll() is None, "the ingest finished before it could be killed"
         os.kill(p.pid, signal.SIGKILL)
@@ -46,17 +46,3 @@ def test_workers_end_soon_after_their_parent_is_killed_with_sigkill(moment, tmp_
         except ProcessLookupError:
             pass
 
-
-def helpers_count(db: Path) -> int:
-    import sqlite3
-
-    if not db.exists():
-        return 0
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-        try:
-            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
