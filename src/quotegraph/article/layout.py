@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 from .model import Article, Block
 from .byline import Byline, parse_byline
 from .dates import find_dates
-from .furniture import (classify_line, is_cast_heading, ends_as_sentence, is_date_line, is_label, is_tail_marker, normal,
-                        words)
+from .furniture import (classify_line, is_caption_shape, is_cast_heading, ends_as_sentence, is_date_line, is_label,
+                        is_tail_marker, normal, pull_quotes, words)
 from ..wordlists import table
 
 HEADER_SPAN = 5  # the byline sits within this many lines under the title
@@ -114,6 +114,24 @@ def outlet_from_url(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
+def stray_lines(texts: list[str], groups: list[int], body: list[bool]) -> set[int]:
+    """Which body lines are furniture by their place among the others: pull quotes (`furniture.pull_quotes`)
+    and captions or headlines of other stories (`furniture.is_caption_shape`) standing alone as a paragraph
+    between lines that are not of that shape (a run of them is a list; a line sharing its paragraph with
+    the next is a hard wrap).
+    """
+    idx = [k for k, b in enumerate(body) if b]
+    out = {idx[j] for j in pull_quotes([texts[k] for k in idx])}
+    shaped = [b and is_caption_shape(t) for t, b in zip(texts, body)]
+    for k in idx:
+        if not shaped[k]:
+            continue
+        alone = all(not 0 <= j < len(texts) or groups[j] != groups[k] for j in (k - 1, k + 1))
+        if alone and not any(0 <= j < len(texts) and shaped[j] for j in (k - 1, k + 1)):
+            out.add(k)
+    return out
+
+
 def read_scraped_text(text: str, source: str, url: str | None = None) -> Article:
     """Lay out one page of scraped text (see the module docstring); offsets index `text`."""
     lines = join_wrapped(split_lines(text), text)
@@ -185,6 +203,9 @@ def read_scraped_text(text: str, source: str, url: str | None = None) -> Article
                 take_dates([d for d in found if d.label])
         elif verdict.reason == "credit" and normal(ln.text).startswith(("\u00a9", "(c)", "copyright")) and not outlet:
             outlet = _copyright_holder(ln.text)
+
+    for k in stray_lines([ln.text for ln in lines], [ln.group for ln in lines], [x == "body" for x in kinds]):
+        kinds[k] = "furniture"
 
     # blocks: title, dek, and body lines joined where a line stops mid-sentence
     blocks: list[Block] = []
