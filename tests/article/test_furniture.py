@@ -191,3 +191,20 @@ def test_same_quotation_twice_in_sentences_of_their_own_stays_body():
              "The bridge cost two million pounds.",
              "Later that day the mayor said again: \u201cWe built it for the children of this town.\u201d Then she left."]
     assert body_of(*paras) == paras
+
+
+def test_pull_quote_is_looked_for_only_near_the_paragraph_it_repeats():
+    original = "\u201cWe built it for the children of this town, and they will use it for years,\u201d the mayor said."
+    filler = [f"Paragraph number {k} of the story ends here." for k in range(14)]
+    echo = "\u201cWe built it for the children of this town,\u201d said the mayor"
+    assert echo in body_of(original, *filler, echo)
+    assert echo not in body_of(original, *filler[:3], echo)
+
+
+def test_many_repeated_quote_lines_lay_out_quickly():
+    import time
+
+    page = "\n\n".join(['"We built it for the children of this town and more," said the mayor'] * 5000)
+    started = time.perf_counter()
+    read_scraped_text("Title\n\n" + page + "\n", "x.txt")
+    assert time.perf_counter() - started < 10

@@ -57,6 +57,7 @@ LINK_LINE_MAX_WORDS = 14  # "Check out ..." sending the reader elsewhere is one 
 CAPTION_MIN_WORDS = KICKER_MAX_WORDS + 1  # shorter lines without punctuation are kickers already
 PULL_QUOTE_MIN_WORDS = 5  # a quotation this long, printed twice, is a pull quote the second time
 PULL_QUOTE_MAX_WORDS = 40
+PULL_QUOTE_WINDOW = 12  # body lines either side where the paragraph a pull quote repeats is looked for
 TEASER_SENTENCE_MAX_WORDS = 8  # a short line-up sentence before a call to action ("Get the drama behind the scenes.")
 FORM_RESIDUE_MAX_WORDS = 10  # a signup form's button labels and messages after a call to action
 
@@ -242,19 +243,15 @@ def call_to_action_start(line: str) -> int | None:
     return cut
 
 
-_ELLIPSIS_END = re.compile(r"\s*(?:\u2026|\.{3})$")
-
-
 def is_truncated_headline(line: str) -> bool:
     """A headline of another story cut short by the page: "Police: Local Man Drove Wrong Way\u2026".
 
     Title case and an ellipsis at the end; prose cut off the same way is not in title case.
     """
     s = line.strip()
-    m = _ELLIPSIS_END.search(s)
-    if not m or has_double_mark(s):
+    if not s.endswith(("\u2026", "...")) or has_double_mark(s):
         return False
-    head = s[:m.start()]
+    head = s.rstrip(".\u2026").rstrip()
     return len(words(head)) <= LINK_TITLE_MAX_WORDS and is_title_case(head)
 
 
@@ -265,10 +262,10 @@ def is_link_line(line: str) -> bool:
     LINK_LINE_MAX_WORDS words, with no quotation.
     """
     s = line.strip()
-    if len(words(s)) > LINK_LINE_MAX_WORDS or has_double_mark(s) or len(sentence_spans(s)) != 1:
+    low = s[:40].replace("\u2019", "'").lower()
+    if _starts_with(low, word_list("furniture_link_leads.txt"), r"\W") is None:
         return False
-    low = s.replace("\u2019", "'").lower()
-    return _starts_with(low, word_list("furniture_link_leads.txt"), r"\W") is not None
+    return len(words(s)) <= LINK_LINE_MAX_WORDS and not has_double_mark(s) and len(sentence_spans(s)) == 1
 
 
 _LIST_NUMBER = re.compile(r"\d{1,3}[.)]\s")  # "3. Make a plate": an item of a numbered list
@@ -288,10 +285,10 @@ def is_caption_shape(line: str) -> bool:
     ../shared/data/article-extraction).
     """
     s = line.strip()
-    n = len(words(s))
-    if not CAPTION_MIN_WORDS <= n <= LINK_TITLE_MAX_WORDS or has_double_mark(s) or ends_as_sentence(s):
+    if not (s[:1].isupper() or s[:1].isdigit()) or ends_as_sentence(s) or has_double_mark(s):
         return False
-    return bool(s[:1].isupper() or s[:1].isdigit()) and not _OPEN_END.search(s) and not _LIST_NUMBER.match(s)
+    n = len(words(s))
+    return CAPTION_MIN_WORDS <= n <= LINK_TITLE_MAX_WORDS and not _OPEN_END.search(s) and not _LIST_NUMBER.match(s)
 
 
 _QUOTED = re.compile(r"[\"\u201c\u201e\u00ab]([^\"\u201c\u201d\u201e\u00ab\u00bb]+)[\"\u201d\u00bb]")
@@ -319,19 +316,28 @@ def pull_quotes(lines: list[str]) -> set[int]:
 
     A line counts when it is printed as a caption is, without sentence punctuation at its end, is at most
     PULL_QUOTE_MAX_WORDS words, its quotations (of at least PULL_QUOTE_MIN_WORDS words each) make up
-    most of it, and each occurs word for word in a line with more words. A story that quotes the same
+    most of it, and each occurs word for word in a line with more words at most PULL_QUOTE_WINDOW lines
+    away (a pull quote is set beside the paragraph it is taken from). A story that quotes the same
     words twice in sentences of its own (a live blog repeating an item) keeps both.
     """
-    texts = [word_text(x) for x in lines]
-    sizes = [len(t.split()) for t in texts]
     out: set[int] = set()
-    for k, line in enumerate(lines):
-        if sizes[k] > PULL_QUOTE_MAX_WORDS or not has_double_mark(line) or ends_as_sentence(line):
+    cands = [k for k, line in enumerate(lines) if has_double_mark(line) and not ends_as_sentence(line)]
+    if not cands:
+        return out
+    texts: dict[int, str] = {}
+
+    def text_of(j: int) -> str:
+        if j not in texts:
+            texts[j] = word_text(lines[j])
+        return texts[j]
+
+    for k in cands:
+        size = len(text_of(k).split())
+        runs = quoted_word_runs(lines[k])
+        if size > PULL_QUOTE_MAX_WORDS or not runs or 2 * sum(len(r.split()) for r in runs) <= size:
             continue
-        runs = quoted_word_runs(line)
-        if not runs or 2 * sum(len(r.split()) for r in runs) <= sizes[k]:
-            continue
-        longer = [texts[j] for j in range(len(lines)) if j != k and sizes[j] > sizes[k]]
+        near = range(max(0, k - PULL_QUOTE_WINDOW), min(len(lines), k + PULL_QUOTE_WINDOW + 1))
+        longer = [t for j in near if j != k and len((t := text_of(j)).split()) > size]
         if all(any(f" {r} " in t for t in longer) for r in runs):
             out.add(k)
     return out
