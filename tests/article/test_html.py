@@ -106,3 +106,11 @@ def test_site_name_from_the_page_metadata():
     assert page_site_name(ld) == "The Example Post"
     assert page_site_name('<script type="application/ld+json">{not json</script>') is None
     assert page_site_name("<p>nothing here</p>") is None
+
+
+def test_outlet_from_an_exclusive_interview_when_the_page_names_no_site():
+    page = PAGE.replace('<meta property="og:site_name" content="Example News">', "").replace(
+        "| Example News", "").replace('<link rel="canonical" href="https://www.example.com/news/ann-poe-season-two">', "")
+    page = page.replace("Copyright 2021 Example News", "").replace(
+        "Poe said in an interview on Friday.", "Poe exclusively told Example Weekly on Friday.")
+    assert read(page).outlet == "Example Weekly"

@@ -13,7 +13,8 @@ lines the furniture rules recognise (calls to action, credits, teasers, headings
 stay in the text but are not body paragraphs, and a first line repeating the title is the title.
 
 The outlet is trafilatura's site name; on a page whose metadata it does not read, the page's own
-og:site_name, application-name or JSON-LD publisher (`page_site_name`); then our name for the URL's domain.
+og:site_name, application-name or JSON-LD publisher (`page_site_name`); then our name for the URL's domain,
+an outlet the body says was given an exclusive interview (`layout.outlet_in_text`), the bare domain.
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ from .model import Article, Block
 from .byline import split_names
 from .decode import decode_html
 from .furniture import classify_line, is_cast_heading, normal
-from .layout import outlet_from_url
+from .layout import outlet_from_url, outlet_in_text
 
 PRECISION_MIN_CHARS = 500  # a precision extraction shorter than this is checked against balanced mode
 FALLBACK_GAIN = 2.0  # ... and replaced when balanced mode finds this many times more text
@@ -108,7 +109,9 @@ def read_html(raw: RawDocument) -> Article:
     url = raw.url or (doc.url if doc is not None else None)
     outlet = (doc.sitename if doc is not None else None) or page_site_name(html)
     if not outlet or _BARE_DOMAIN.fullmatch(outlet):  # a bare domain: our name for it, if we know one
-        outlet = outlet_from_url(url) or outlet
+        known = outlet_from_url(url)
+        named = known if known and not _BARE_DOMAIN.fullmatch(known) else None
+        outlet = named or outlet_in_text(text, [b for b in blocks if b.kind == "body"], url) or known or outlet
     return Article(source=raw.source, text=text, media_type="text/html", url=url, title=title,
                    dek=doc.description if doc is not None else None,
                    authors=split_authors(doc.author if doc is not None else None),
