@@ -153,6 +153,7 @@ def test_one_sentence_link_lines_are_furniture(line):
 def test_link_lead_in_a_longer_paragraph_is_prose():
     line = "Check out the way she holds the note at the end. It is the best thing on the record, and fans agree."
     assert kind(line)[0] == "body"
+    assert kind("Take a look at what the coach said after the match:")[0] == "body"
 
 
 def test_caption_standing_alone_between_paragraphs_is_not_body():

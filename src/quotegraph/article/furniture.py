@@ -259,13 +259,15 @@ def is_link_line(line: str) -> bool:
     """A line that is one short sentence sending the reader to a link: "Check out our photos of the night."
 
     It starts with a phrase of furniture_link_leads.txt and is a single sentence of at most
-    LINK_LINE_MAX_WORDS words, with no quotation.
+    LINK_LINE_MAX_WORDS words, with no quotation, and does not end on a colon that leads into the next.
     """
     s = line.strip()
     low = s[:40].replace("\u2019", "'").lower()
     if _starts_with(low, word_list("furniture_link_leads.txt"), r"\W") is None:
         return False
-    return len(words(s)) <= LINK_LINE_MAX_WORDS and not has_double_mark(s) and len(sentence_spans(s)) == 1
+    if s.endswith(":") or has_double_mark(s):  # "Take a look at what she said:" introduces the next paragraph
+        return False
+    return len(words(s)) <= LINK_LINE_MAX_WORDS and len(sentence_spans(s)) == 1
 
 
 _LIST_NUMBER = re.compile(r"\d{1,3}[.)]\s")  # "3. Make a plate": an item of a numbered list
