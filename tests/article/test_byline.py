@@ -37,3 +37,22 @@ def test_byline_date_prefers_published_over_updated():
                                   "By the way, nobody asked.", "Bystanders said the fire started at noon."])
 def test_sentences_starting_with_by_are_not_bylines(line):
     assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize("line, outlet", [("By Example News Staff", "Example News"), ("By NME Staff", "NME"),
+                                          ("By Harbour Gazette staff and agencies", "Harbour Gazette"),
+                                          ("By Reuters", "Reuters")])
+def test_byline_naming_only_the_outlet(line, outlet):
+    b = parse_byline(line)
+    assert b is not None and b.authors == [] and b.outlet == outlet
+
+
+def test_outlet_staff_after_a_name_is_the_outlet_not_an_author():
+    b = parse_byline("By Ann Poe, Example Times Staff")
+    assert b is not None and b.authors == ["Ann Poe"] and b.outlet == "Example Times"
+
+
+def test_staff_role_alone_names_no_outlet():
+    b = parse_byline("By Ann Poe, Staff")
+    assert b is not None and b.authors == ["Ann Poe"] and b.outlet is None
+    assert parse_byline("By The Editors") is None

@@ -128,3 +128,84 @@ def test_long_paragraph_after_a_tail_heading_is_body_again():
 
 def test_bare_url_line():
     assert kind("https://www.example.com/story/123") == ("furniture", "link")
+
+
+def test_signup_form_left_after_its_call_to_action_is_furniture():
+    line = "Get the morning briefing sent to your inbox + Subscribe Thanks for signing up! Something went wrong Invalid address"
+    assert kind(line) == ("furniture", "call to action")
+    # the same fragment after a sentence of prose is not a form
+    assert kind("The council met on Tuesday. Something went wrong with the vote count")[0] == "body"
+
+
+def test_headline_cut_short_by_an_ellipsis_is_furniture():
+    assert kind("Council: Harbour Town Votes To Close Old Library\u2026") == ("furniture", "headline")
+    assert kind("Fire Crews Called To Blaze At Mill...") == ("furniture", "headline")
+    # prose cut off the same way stays body
+    assert kind("The crews worked through the night and then, as the wind turned\u2026")[0] == "body"
+
+
+@pytest.mark.parametrize("line", ["Check out a gallery of pictures from the opening night.",
+                                  "Take a look at the full trailer below."])
+def test_one_sentence_link_lines_are_furniture(line):
+    assert kind(line) == ("furniture", "link")
+
+
+def test_link_lead_in_a_longer_paragraph_is_prose():
+    line = "Check out the way she holds the note at the end. It is the best thing on the record, and fans agree."
+    assert kind(line)[0] == "body"
+    assert kind("Take a look at what the coach said after the match:")[0] == "body"
+
+
+def test_caption_standing_alone_between_paragraphs_is_not_body():
+    paras = ["The mayor opened the new bridge on Saturday morning.",
+             "The mayor cuts the ribbon on the new bridge in front of a crowd",
+             "Hundreds of people crossed it in the first hour."]
+    assert body_of(*paras) == [paras[0], paras[2]]
+
+
+def test_run_of_unpunctuated_lines_is_a_list_and_stays_body():
+    paras = ["The plan has three parts.",
+             "A new bus lane along the whole of the high street",
+             "Two more crossings near the primary school gates",
+             "Wider pavements outside the station and the market",
+             "Work starts in the spring."]
+    assert body_of(*paras) == paras
+
+
+def test_hard_wrapped_line_is_not_a_caption():
+    text = ("A Title For The Page\n\nBy Ann Poe Feb 01, 2022 9:05 AMTags\n\n"
+            "The mayor opened the new bridge on Saturday morning before a large\n"
+            "Crowd of people gathered on both banks of the river.\n")
+    art = read_scraped_text(text, "x.txt")
+    assert len(art.paragraphs) == 1 and art.text[art.paragraphs[0].end - 1] == "."
+
+
+def test_pull_quote_repeating_a_paragraph_is_not_body():
+    paras = ["\u201cWe built it for the children of this town, and they will use it for years,\u201d the mayor said.",
+             "\u201cWe built it for the children of this town,\u201d said the mayor",
+             "The bridge cost two million pounds."]
+    assert body_of(*paras) == [paras[0], paras[2]]
+
+
+def test_same_quotation_twice_in_sentences_of_their_own_stays_body():
+    paras = ["In a statement, the mayor said: \u201cWe built it for the children of this town.\u201d",
+             "The bridge cost two million pounds.",
+             "Later that day the mayor said again: \u201cWe built it for the children of this town.\u201d Then she left."]
+    assert body_of(*paras) == paras
+
+
+def test_pull_quote_is_looked_for_only_near_the_paragraph_it_repeats():
+    original = "\u201cWe built it for the children of this town, and they will use it for years,\u201d the mayor said."
+    filler = [f"Paragraph number {k} of the story ends here." for k in range(14)]
+    echo = "\u201cWe built it for the children of this town,\u201d said the mayor"
+    assert echo in body_of(original, *filler, echo)
+    assert echo not in body_of(original, *filler[:3], echo)
+
+
+def test_many_repeated_quote_lines_lay_out_quickly():
+    import time
+
+    page = "\n\n".join(['"We built it for the children of this town and more," said the mayor'] * 5000)
+    started = time.perf_counter()
+    read_scraped_text("Title\n\n" + page + "\n", "x.txt")
+    assert time.perf_counter() - started < 10

@@ -94,3 +94,23 @@ def test_adjacent_links_are_not_glued_into_one_word():
     out = separate_adjacent_links(html)
     assert "</a> <span>" in out
     assert separate_adjacent_links("<p>a <a>b</a>.</p>") == "<p>a <a>b</a>.</p>"
+
+
+def test_site_name_from_the_page_metadata():
+    from quotegraph.article.html import page_site_name
+
+    assert page_site_name('<meta content="Example News" property="og:site_name">') == "Example News"
+    assert page_site_name("<meta name='application-name' content='Example Daily'>") == "Example Daily"
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle",'
+          ' "publisher": {"@type": "Organization", "name": "The Example Post"}}]}</script>')
+    assert page_site_name(ld) == "The Example Post"
+    assert page_site_name('<script type="application/ld+json">{not json</script>') is None
+    assert page_site_name("<p>nothing here</p>") is None
+
+
+def test_outlet_from_an_exclusive_interview_when_the_page_names_no_site():
+    page = PAGE.replace('<meta property="og:site_name" content="Example News">', "").replace(
+        "| Example News", "").replace('<link rel="canonical" href="https://www.example.com/news/ann-poe-season-two">', "")
+    page = page.replace("Copyright 2021 Example News", "").replace(
+        "Poe said in an interview on Friday.", "Poe exclusively told Example Weekly on Friday.")
+    assert read(page).outlet == "Example Weekly"

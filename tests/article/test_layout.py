@@ -201,3 +201,25 @@ def test_cast_heading_between_paragraphs_is_kept_as_a_heading_not_body():
     headings = [text[b.start:b.end] for b in art.blocks if b.kind == "heading"]
     assert headings == ["Mara Quell (Odile Varne)"]
     assert all(text[b.start:b.end] != "Mara Quell (Odile Varne)" for b in art.paragraphs)
+
+
+def test_outlet_given_an_exclusive_interview_is_the_article_outlet():
+    for said in ("The singer exclusively told Hey There! that she was thrilled.",
+                 "The singer, speaking exclusively to The Daily Example, said she was thrilled.",
+                 "The singer tells Example News in an exclusive interview that she was thrilled."):
+        art = read_scraped_text(f"Singer Talks New Role\n\n{said}\n\nShe starts in May.\n", "x.txt")
+        assert art.outlet in ("Hey There!", "The Daily Example", "Example News")
+
+
+def test_outlet_someone_told_is_believed_only_when_the_url_agrees():
+    text = "Singer Talks New Role\n\nThe singer told The Example Reporter at the premiere that she was thrilled.\n"
+    assert read_scraped_text(text, "x.txt").outlet is None  # an interview another outlet gave is often cited
+    assert read_scraped_text(text, "x.txt", url="https://www.examplereporter.com/a").outlet == "The Example Reporter"
+    assert read_scraped_text(text, "x.txt", url="https://www.other-site.com/a").outlet == "other-site.com"
+
+
+def test_outlet_from_a_staff_byline_and_a_copyright_line():
+    staff = read_scraped_text("Storm Hits Town\n\nBy Example Gazette Staff\n\nThe storm arrived on Monday.\n", "x.txt")
+    assert staff.outlet == "Example Gazette" and staff.authors == []
+    text = "Storm Hits Town\n\nThe storm arrived on Monday.\n\n\u00a9 2024 Example Media Group. All rights reserved.\n"
+    assert read_scraped_text(text, "x.txt").outlet == "Example Media Group"

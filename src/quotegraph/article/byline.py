@@ -1,7 +1,8 @@
 """Byline lines: who wrote the article, for which outlet, and when.
 
 Reads "By Beth Roe, Al Doe Jan 02, 2021 6:49 PM", "By A, B and C", "By Jane Roe | Updated Jan. 3,
-2021", "BY JANE ROE, CNN", "Written by Jane Roe and Ann Poe, Staff Writers", "Author: Jane Roe".
+2021", "BY JANE ROE, CNN", "Written by Jane Roe and Ann Poe, Staff Writers", "Author: Jane Roe", and
+bylines that name only the outlet: "By Example News Staff", "By Reuters".
 """
 from __future__ import annotations
 
@@ -66,6 +67,7 @@ def split_names(part: str) -> tuple[list[str], str | None, bool]:
     happens to start with "By" has items that are none of these).
     """
     roles = word_set("layout_author_roles.txt")
+    staff = sorted(word_set("layout_staff_roles.txt"), key=len, reverse=True)
     authors: list[str] = []
     outlet = None
     clean = True
@@ -75,6 +77,13 @@ def split_names(part: str) -> tuple[list[str], str | None, bool]:
             continue
         low = " ".join(item.lower().split())
         if low in roles:
+            continue
+        # "Example News Staff": no one person signs it, the words before the role name the outlet
+        crew = next((r for r in staff if low == r or low.endswith(" " + r)), None)
+        if crew is not None:
+            name = item[: len(item) - len(crew)].strip(" ,")
+            if re.sub(r"^(?i:the)\b\s*", "", name)[:1].isupper():
+                outlet = outlet or name
             continue
         # "Jane Roe, Staff Writer" comes as its own item; "Jane Roe Staff Writer" loses the role
         for role in sorted(roles, key=len, reverse=True):
@@ -107,7 +116,7 @@ def parse_byline(line: str) -> Byline | None:
     m = _STOP.search(line, lead, stop)
     names_end = m.start() if m else stop
     authors, outlet, clean = split_names(line[lead:names_end])
-    if not authors or not clean:
+    if not (authors or outlet) or not clean:  # "By Example News Staff" names only the outlet
         return None
     rest = line[names_end:]
     for d in reversed(dates):

@@ -3,11 +3,15 @@
 Each line is judged on its own by general rules, in this order: widget labels ("Latest News",
 "Tags"), teasers and links ("Watch: ...", "Related: ..."), bylines and date lines, image and
 reporting credits ("J. Countess/Getty Images", "(Reporting by ...)"), calls to action ("Sign up
-for TV Scoop!", "Follow her on Twitter @roe."), and then by shape: short lines in capitals, headlines of other
-stories (short title-case lines without sentence punctuation) and short kicker lines. A line that
+for TV Scoop!", "Follow her on Twitter @roe.", with a signup form's leftover buttons and messages),
+headlines cut short by an ellipsis, one-sentence link lines ("Check out our photos."), and then by
+shape: short lines in capitals, headlines of other stories (short title-case lines without sentence
+punctuation) and short kicker lines. A line that
 holds a double quotation mark is never dropped by shape alone, and a line that ends as a sentence
 does ("Case in point?") is prose however short. A call to action glued onto the end of a
-paragraph is cut off it (`Verdict.body_end`).
+paragraph is cut off it (`Verdict.body_end`). Two rules need the lines around: captions (a
+line without sentence punctuation standing alone between other lines, `is_caption_shape`) and pull
+quotes (`pull_quotes`); `layout` applies them to scraped text.
 
 The word lists live in src/quotegraph/data/furniture_*.txt.
 """
@@ -49,7 +53,13 @@ CTA_MAX_WORDS = 30  # a call to action is a line or two, not a paragraph
 CTA_PHRASE_MAX_WORDS = 20  # a sentence that only contains a CTA phrase is short
 CTA_LEAD_IN_WORDS = 6  # ... and has few words before it
 CTA_TAIL_WORDS = 5  # ... or after it
+LINK_LINE_MAX_WORDS = 14  # "Check out ..." sending the reader elsewhere is one short sentence
+CAPTION_MIN_WORDS = KICKER_MAX_WORDS + 1  # shorter lines without punctuation are kickers already
+PULL_QUOTE_MIN_WORDS = 5  # a quotation this long, printed twice, is a pull quote the second time
+PULL_QUOTE_MAX_WORDS = 40
+PULL_QUOTE_WINDOW = 12  # body lines either side where the paragraph a pull quote repeats is looked for
 TEASER_SENTENCE_MAX_WORDS = 8  # a short line-up sentence before a call to action ("Get the drama behind the scenes.")
+FORM_RESIDUE_MAX_WORDS = 10  # a signup form's button labels and messages after a call to action
 
 
 @dataclass
@@ -195,6 +205,13 @@ def is_cta_sentence(sentence: str) -> bool:
     return False
 
 
+def is_form_residue(piece: str) -> bool:
+    """What a signup form leaves in the text after its call to action: button labels and status messages,
+    a few words that stop without sentence punctuation ("Could not subscribe, try again later Invalid Email")."""
+    s = piece.strip()
+    return 0 < len(words(s)) <= FORM_RESIDUE_MAX_WORDS and not has_double_mark(s) and not ends_as_sentence(s)
+
+
 def call_to_action_start(line: str) -> int | None:
     """Where a call to action that runs to the end of the line starts, or None.
 
@@ -210,6 +227,9 @@ def call_to_action_start(line: str) -> int | None:
     if offset:
         sents = sents[1:]  # the first piece of the tail may be the end of a longer sentence
     k = len(sents)
+    # a signup form's button and messages after the call ("... to your inbox. Subscribe Invalid email")
+    if k >= 2 and is_form_residue(line[sents[-1][0]:sents[-1][1]]) and is_cta_sentence(line[sents[-2][0]:sents[-2][1]]):
+        k -= 1
     while k > 0 and is_cta_sentence(line[sents[k - 1][0]:sents[k - 1][1]]):
         k -= 1
     if k == len(sents):
@@ -221,6 +241,108 @@ def call_to_action_start(line: str) -> int | None:
                 and prev.rstrip().endswith((".", "!", "?"))):
             cut = sents[k - 1][0]
     return cut
+
+
+def is_truncated_headline(line: str) -> bool:
+    """A headline of another story cut short by the page: "Police: Local Man Drove Wrong Way\u2026".
+
+    Title case and an ellipsis at the end; prose cut off the same way is not in title case.
+    """
+    s = line.strip()
+    if not s.endswith(("\u2026", "...")) or has_double_mark(s):
+        return False
+    head = s.rstrip(".\u2026").rstrip()
+    return len(words(head)) <= LINK_TITLE_MAX_WORDS and is_title_case(head)
+
+
+def is_link_line(line: str) -> bool:
+    """A line that is one short sentence sending the reader to a link: "Check out our photos of the night."
+
+    It starts with a phrase of furniture_link_leads.txt and is a single sentence of at most
+    LINK_LINE_MAX_WORDS words, with no quotation, and does not end on a colon that leads into the next.
+    """
+    s = line.strip()
+    low = s[:40].replace("\u2019", "'").lower()
+    if _starts_with(low, word_list("furniture_link_leads.txt"), r"\W") is None:
+        return False
+    if s.endswith(":") or has_double_mark(s):  # "Take a look at what she said:" introduces the next paragraph
+        return False
+    return len(words(s)) <= LINK_LINE_MAX_WORDS and len(sentence_spans(s)) == 1
+
+
+_LIST_NUMBER = re.compile(r"\d{1,3}[.)]\s")  # "3. Make a plate": an item of a numbered list
+# a line ending on a word that cannot end a sentence stops mid-sentence (a cut-off paragraph)
+_OPEN_END = re.compile(r"(?i)(?:[,\u2013\u2014(-]|\b(?:and|or|but|the|a|an|of|to|in|for|with|that|who|is|was|by|at|on)\b)$")
+
+
+def is_caption_shape(line: str) -> bool:
+    """The shape of an image or video caption, or the headline of another story, standing alone in the body:
+    a line of CAPTION_MIN_WORDS..LINK_TITLE_MAX_WORDS words that starts with a capital or a digit and
+    stops without sentence punctuation and without quotation ("The actress at the premiere in May").
+
+    Whether such a line is furniture depends on its neighbours (`layout.stray_lines`): a run of them
+    is a list, and a line sharing its paragraph with the next one is a hard wrap. Only scraped text is
+    read this way: in trafilatura's text of an HTML page the captions are gone already and such lines
+    are mostly section headings the body keeps (107 of the 137 on the 181 pages of
+    ../shared/data/article-extraction).
+    """
+    s = line.strip()
+    if not (s[:1].isupper() or s[:1].isdigit()) or ends_as_sentence(s) or has_double_mark(s):
+        return False
+    n = len(words(s))
+    return CAPTION_MIN_WORDS <= n <= LINK_TITLE_MAX_WORDS and not _OPEN_END.search(s) and not _LIST_NUMBER.match(s)
+
+
+_QUOTED = re.compile(r"[\"\u201c\u201e\u00ab]([^\"\u201c\u201d\u201e\u00ab\u00bb]+)[\"\u201d\u00bb]")
+
+
+def quoted_word_runs(line: str) -> list[str]:
+    """The words inside each pair of double quotation marks of a line, lower-cased and joined by one space,
+    for runs of at least PULL_QUOTE_MIN_WORDS words."""
+    out = []
+    for m in _QUOTED.finditer(line):
+        ws = [w.lower().replace("\u2019", "'") for w in words(m.group(1))]
+        if len(ws) >= PULL_QUOTE_MIN_WORDS:
+            out.append(" ".join(ws))
+    return out
+
+
+def word_text(s: str) -> str:
+    """s as its words, lower-cased, one space between, with a space at each end (for whole-word search)."""
+    return " " + " ".join(w.lower().replace("\u2019", "'") for w in words(s)) + " "
+
+
+def pull_quotes(lines: list[str]) -> set[int]:
+    """Which of these body lines repeat a quotation another, longer line holds: pull quotes and captions
+    that reprint a quote ("\u201cIt was a gift,\u201d said Roe" under the paragraph that quotes her).
+
+    A line counts when it is printed as a caption is, without sentence punctuation at its end, is at most
+    PULL_QUOTE_MAX_WORDS words, its quotations (of at least PULL_QUOTE_MIN_WORDS words each) make up
+    most of it, and each occurs word for word in a line with more words at most PULL_QUOTE_WINDOW lines
+    away (a pull quote is set beside the paragraph it is taken from). A story that quotes the same
+    words twice in sentences of its own (a live blog repeating an item) keeps both.
+    """
+    out: set[int] = set()
+    cands = [k for k, line in enumerate(lines) if has_double_mark(line) and not ends_as_sentence(line)]
+    if not cands:
+        return out
+    texts: dict[int, str] = {}
+
+    def text_of(j: int) -> str:
+        if j not in texts:
+            texts[j] = word_text(lines[j])
+        return texts[j]
+
+    for k in cands:
+        size = len(text_of(k).split())
+        runs = quoted_word_runs(lines[k])
+        if size > PULL_QUOTE_MAX_WORDS or not runs or 2 * sum(len(r.split()) for r in runs) <= size:
+            continue
+        near = range(max(0, k - PULL_QUOTE_WINDOW), min(len(lines), k + PULL_QUOTE_WINDOW + 1))
+        longer = [t for j in near if j != k and len((t := text_of(j)).split()) > size]
+        if all(any(f" {r} " in t for t in longer) for r in runs):
+            out.add(k)
+    return out
 
 
 _NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|la|le|of|the))*"
@@ -262,6 +384,10 @@ def classify_line(line: str) -> Verdict:
         return furniture("call to action")
     if cut is not None:
         end = len(line[:cut].rstrip())
+    if is_truncated_headline(s):
+        return furniture("headline")
+    if is_link_line(s):
+        return furniture("link")
     if has_double_mark(s) or ends_as_sentence(s):
         return Verdict("body", "prose", end)
     if n <= 10 and not re.search(r"[a-z]", s) and re.search(r"[A-Z]", s):

@@ -11,11 +11,19 @@ mode finds twice as much: 0.969 (trafilatura.extract alone: 0.953). Comments are
 Blocks are the text's lines (trafilatura puts one paragraph, heading or list item per line);
 lines the furniture rules recognise (calls to action, credits, teasers, headings of other stories)
 stay in the text but are not body paragraphs, and a first line repeating the title is the title.
+
+The outlet is trafilatura's site name; on a page whose metadata it does not read, the page's own
+og:site_name, application-name or JSON-LD publisher (`page_site_name`); then our name for the URL's domain,
+an outlet the body says was given an exclusive interview (`layout.outlet_in_text`), the bare domain.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from collections.abc import Iterator
+from html import unescape
+from typing import Any
 from datetime import datetime
 from html.parser import HTMLParser
 
@@ -27,7 +35,7 @@ from .model import Article, Block
 from .byline import split_names
 from .decode import decode_html
 from .furniture import classify_line, is_cast_heading, normal
-from .layout import outlet_from_url
+from .layout import outlet_from_url, outlet_in_text
 
 PRECISION_MIN_CHARS = 500  # a precision extraction shorter than this is checked against balanced mode
 FALLBACK_GAIN = 2.0  # ... and replaced when balanced mode finds this many times more text
@@ -99,13 +107,68 @@ def read_html(raw: RawDocument) -> Article:
     title = (doc.title if doc is not None else None) or deep_title
     blocks = body_blocks(text, title)
     url = raw.url or (doc.url if doc is not None else None)
-    outlet = doc.sitename if doc is not None else None
-    if not outlet or re.fullmatch(r"[\w.-]+\.[a-z]{2,}", outlet):  # a bare domain: our name for it, if we know one
-        outlet = outlet_from_url(url) or outlet
+    outlet = (doc.sitename if doc is not None else None) or page_site_name(html)
+    if not outlet or _BARE_DOMAIN.fullmatch(outlet):  # a bare domain: our name for it, if we know one
+        known = outlet_from_url(url)
+        named = known if known and not _BARE_DOMAIN.fullmatch(known) else None
+        outlet = named or outlet_in_text(text, [b for b in blocks if b.kind == "body"], url) or known or outlet
     return Article(source=raw.source, text=text, media_type="text/html", url=url, title=title,
                    dek=doc.description if doc is not None else None,
                    authors=split_authors(doc.author if doc is not None else None),
                    published=iso_from_htmldate(doc.date if doc is not None else None), outlet=outlet, blocks=blocks)
+
+
+_BARE_DOMAIN = re.compile(r"[\w.-]+\.[a-z]{2,}")
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_JSON_LD = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script\s*>", re.I | re.S)
+SITE_NAME_METAS = ("og:site_name", "application-name")  # in this order, as trafilatura reads them
+
+
+def _meta_contents(html: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for tag in _META_TAG.finditer(html):
+        attrs = {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in _ATTR.finditer(tag.group())}
+        key = (attrs.get("property") or attrs.get("name") or "").lower()
+        content = " ".join(unescape(attrs.get("content") or "").split())
+        if key in SITE_NAME_METAS and content and key not in out:
+            out[key] = content
+    return out
+
+
+def _publisher_names(node: Any) -> Iterator[str]:
+    """Publisher names in a parsed JSON-LD value, wherever they nest (@graph, lists, the article's own object)."""
+    if isinstance(node, list):
+        for x in node:
+            yield from _publisher_names(x)
+    elif isinstance(node, dict):
+        pub = node.get("publisher")
+        for p in pub if isinstance(pub, list) else [pub]:
+            if isinstance(p, dict) and isinstance(p.get("name"), str) and p["name"].strip():
+                yield " ".join(p["name"].split())
+            elif isinstance(p, str) and p.strip() and not p.startswith(("http", "#", "/")):
+                yield " ".join(p.split())
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if key in node:
+                yield from _publisher_names(node[key])
+
+
+def page_site_name(html: str) -> str | None:
+    """The site's name as the page's own metadata gives it, for pages whose metadata trafilatura does not read:
+    <meta property="og:site_name">, <meta name="application-name">, then the JSON-LD publisher's name."""
+    metas = _meta_contents(html)
+    for key in SITE_NAME_METAS:
+        if metas.get(key):
+            return metas[key]
+    for m in _JSON_LD.finditer(html):
+        try:
+            data = json.loads(m.group(1))
+        except ValueError:
+            continue
+        name = next(_publisher_names(data), None)
+        if name:
+            return name
+    return None
 
 
 def body_blocks(text: str, title: str | None) -> list[Block]:

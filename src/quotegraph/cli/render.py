@@ -18,7 +18,7 @@ def quote_words(text: str, kind: str) -> str:
 def print_result(res: ArticleResult, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
     console.rule(f"[bold]{escape(res.title or res.source)}")
-    meta = [x for x in (", ".join(res.authors) if res.authors else None, res.published, res.source) if x]
+    meta = [x for x in (", ".join(res.authors) if res.authors else None, res.outlet, res.published, res.source) if x]
     console.print("[dim]" + escape(" · ".join(meta)))
     if res.dek:
         console.print(f"[italic]{escape(res.dek)}")
