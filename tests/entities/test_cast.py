@@ -189,3 +189,9 @@ def test_playing_the_role_of_as_a_figure_of_speech_casts_nobody(parse):
 def test_play_the_same_games_as_casts_nobody(parse):
     text = "The Lumo Mini can play the same games as the original Lumo Deck, Acme said."
     assert not any(p == "plays" for _, p, _, _ in facts(parse, text))
+
+
+def test_a_party_tag_in_parentheses_is_no_actor(parse):
+    text = ("The film Copper Lane opened in Ohio on Friday. State Rep. Ann \"Annie\" Lee (D-Dayton) and "
+            "Copper Lane's director spoke.")
+    assert not any(p == "plays" for _, p, _, _ in facts(parse, text))

@@ -76,3 +76,25 @@ def test_starred_alongside_in_the_film(parse):
     got = facts(parse, text)
     assert ("Rosa Delgado", "performed in", "Moonfall", None) in got
     assert ("Jo Pike", "performed in", "Moonfall", None) in got
+
+
+def test_a_work_that_stars_its_cast(parse):
+    text = "The new series Copper Lane premieres on Netflix in May. Copper Lane stars Ann Lee and Tom Roe."
+    got = facts(parse, text)
+    assert ("Ann Lee", "performed in", "Copper Lane", None) in got
+    assert ("Tom Roe", "performed in", "Copper Lane", None) in got
+
+
+def test_which_also_stars_after_a_work_noun_and_its_name(parse):
+    text = "It's a different role from her new Netflix show Copper Lane, which also stars Ann Lee."
+    assert ("Ann Lee", "performed in", "Copper Lane", None) in facts(parse, text)
+
+
+def test_recorded_the_album_named_after_the_noun(parse):
+    text = "Singer Mira Voss recorded the album Blue Hours in Berlin. Blue Hours is out now."
+    assert ("Mira Voss", "created", "Blue Hours", None) in facts(parse, text)
+
+
+def test_loving_an_album_is_not_making_it(parse):
+    text = "Mira Voss loved the album Blue Hours by Dee Kaye. Blue Hours is out now."
+    assert ("Mira Voss", "created", "Blue Hours", None) not in facts(parse, text)

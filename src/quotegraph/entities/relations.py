@@ -32,6 +32,7 @@ from ..wordlists import grouped, phrases, word_map, word_set
 _QUOTED_KINDS = (QuoteKind.direct, QuoteKind.partial, QuoteKind.nested)
 _WORK_NOUNS_FOR_MAIN = {"show", "series", "sitcom", "drama", "comedy", "film", "movie", "musical"}
 _CAST_NOUNS = {"star", "co-star", "costar"}  # who is one of a work's cast, said before their name
+_PARTY_TAG = re.compile(r"^[A-Z][A-Za-z]?-")  # "(D-Mo.)", "(R-Utah)", "(I-Vt.)"
 _COORDINATED = re.compile(r"^\s*(\([^()]*\))?\s*(,|and|&|,\s*and)\s*$")
 
 
@@ -288,6 +289,8 @@ class _Facts:
             close = _next_word(inner)
             while close is not None and self.entity_at(close) is inside and close.text != ")":
                 close = _next_word(close)
+            if _PARTY_TAG.match(inner.doc.text[inner.idx:inner.idx + 4]):
+                continue  # "Jane Roe (D-Ohio)": a party and a state, neither role nor actor
             work = self.work_in(sent) if role is not None and player is not None else None
             if work is not None and close is not None and close.text == ")":
                 # only in an article about a work: "Ann Lee (Democrat)" casts nobody
@@ -354,6 +357,9 @@ class _Facts:
                     continue
                 obj = next((c for c in t.children if c.dep_ == "dobj"), None)
                 work = self.refer(obj) if obj is not None else None
+                if (work is None or work.type != "work") and obj is not None and obj.is_lower \
+                        and obj.lemma_.lower() in self.authored_nouns:
+                    work = self._named_by_noun(obj)  # "recorded the album Z", "wrote a song, Z"
                 if work is not None and work.type == "work":
                     for maker in self.group(self.subject(t)):
                         self.add(self._person(maker), Predicate.created, work, None, sent)
@@ -437,6 +443,12 @@ class _Facts:
         for verb in toks:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
+            if verb.lemma_ == "star" and (work := self._starring_work(verb)) is not None:
+                # "The film stars A and B", "her new show Z, which also stars A"
+                cast = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                for person in self.group(cast):
+                    self.add(self._person(person), Predicate.performed_in, work, None, sent)
+                continue
             objects: list[Token] = []
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "with"):
@@ -467,6 +479,25 @@ class _Facts:
             for person in people:
                 for work in works:
                     self.add(self._person(person), Predicate.performed_in, work, None, sent)
+
+    def _starring_work(self, verb: Token) -> Entity | None:
+        """The work that is the subject of "stars": a name, "which" after one, or a work noun standing for
+        one ("the film", "her new show Z")."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in {"which", "that"} and verb.dep_ == "relcl":
+            subj = verb.head
+        if subj is None:
+            return None
+        e = self.entity_at(subj)
+        if e is not None:
+            return e if e.type == "work" else None
+        if subj.pos_ == "NOUN" and subj.lemma_.lower() in self.work_nouns:
+            named = self._named_by_noun(subj)
+            if named is not None:
+                return named
+            if any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subj.children):
+                return self.main_work
+        return None
 
     # ---- authored: "X, who co-wrote 'A' and 'B'", "A, a song X says she wrote", "X's new album, A" -------------
     def authored(self, sent: Span, toks: list[Token]) -> None:
