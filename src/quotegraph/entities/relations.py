@@ -289,7 +289,7 @@ class _Facts:
             close = _next_word(inner)
             while close is not None and self.entity_at(close) is inside and close.text != ")":
                 close = _next_word(close)
-            if _PARTY_TAG.match(inner.doc.text[inner.idx:inner.idx + 4]):
+            if _PARTY_TAG.match(self.parsed.article.text[inner.idx:inner.idx + 4]):
                 continue  # "Jane Roe (D-Ohio)": a party and a state, neither role nor actor
             work = self.work_in(sent) if role is not None and player is not None else None
             if work is not None and close is not None and close.text == ")":
