@@ -31,6 +31,8 @@ from ..wordlists import grouped, phrases, word_map, word_set
 
 _QUOTED_KINDS = (QuoteKind.direct, QuoteKind.partial, QuoteKind.nested)
 _WORK_NOUNS_FOR_MAIN = {"show", "series", "sitcom", "drama", "comedy", "film", "movie", "musical"}
+_CAST_NOUNS = {"star", "co-star", "costar"}  # who is one of a work's cast, said before their name
+_PARTY_TAG = re.compile(r"^[A-Z][A-Za-z]?-")  # "(D-Mo.)", "(R-Utah)", "(I-Vt.)"
 _COORDINATED = re.compile(r"^\s*(\([^()]*\))?\s*(,|and|&|,\s*and)\s*$")
 
 
@@ -51,7 +53,7 @@ def find_relations(parsed: ParsedArticle, entities: list[Entity], quotes: list[Q
         facts.credits(sent, toks)
         facts.authored(sent, toks)
         facts.friends(sent, toks)
-    return facts.found
+    return facts.settled()
 
 
 @dataclass
@@ -66,6 +68,7 @@ class _Facts:
         self._spans = spans
         self.found: list[Relation] = []
         self._seen: set[tuple] = set()
+        self._weak: set[int] = set()  # positions in found of roles whose actor is only a resolved pronoun
         cues = grouped("relation_cues.txt")
         self.cues = {pred: cues.get(pred, frozenset()) for pred in PREDICATES}
         self.credit_nouns = word_set("entity_credit_nouns.txt")
@@ -76,6 +79,13 @@ class _Facts:
         self.order_verbs = frozenset(w for w, p in word_map("relation_cues.txt").items() if p == "orders")
         works = [e for e in self.entities if e.type == "work"]
         self.main_work = max(works, key=lambda e: len(e.mentions)) if works else None
+
+    def settled(self) -> list[Relation]:
+        """The facts found, less a role whose actor only a pronoun gave ("his character, Y") when that
+        actor has another role in the same work stated with names: the pronoun went to the wrong person."""
+        named = {(r.subject, r.qualifier) for k, r in enumerate(self.found)
+                 if r.predicate == Predicate.plays and k not in self._weak}
+        return [r for k, r in enumerate(self.found) if k not in self._weak or (r.subject, r.qualifier) not in named]
 
     # ---- helpers ---------------------------------------------------------------------------------------------
     def entity_at(self, tok: Token) -> Entity | None:
@@ -138,13 +148,16 @@ class _Facts:
             return self.subject(verb.head)
         return None
 
-    def add(self, subj: Entity | None, pred: str, obj: Entity | None, qual: Entity | None, sent: Span) -> None:
+    def add(self, subj: Entity | None, pred: str, obj: Entity | None, qual: Entity | None, sent: Span,
+            weak: bool = False) -> None:
         if subj is None or obj is None or subj is obj or subj.name == obj.name:
             return
         key = (subj.name, pred, obj.name, qual.name if qual else None)
         if key in self._seen:
             return
         self._seen.add(key)
+        if weak:
+            self._weak.add(len(self.found))
         text = sent.text
         start = sent.start_char + (len(text) - len(text.lstrip()))
         end = sent.start_char + len(text.rstrip())
@@ -198,9 +211,10 @@ class _Facts:
                     spans.add((span.start, span.end))
         for link in find_cast_links(doc, sorted(spans)):
             role = self._character(self.entity_at(doc[link.role[0]]))
-            if role is None:
+            if role is None or link.summary:
                 continue
             sent = doc[link.role[0]].sent
+            weak = False
             if link.actor is not None:
                 actor = self._person(self.entity_at(doc[link.actor[0]]))
             else:
@@ -210,6 +224,7 @@ class _Facts:
                     actor = next((person for t in reversed(doc[sent.start:tok.i])
                                   if (person := self._person(self.entity_at(t))) is not None
                                   and t.dep_ in ("nsubj", "nsubjpass")), None)
+                    weak = actor is None
                 actor = actor or self._person(self.refer(tok))
                 if actor is None and link.cue >= 0:  # the parse lost the subject: the person named last before the cue
                     actor = next((person for t in reversed(doc[sent.start:link.cue])
@@ -218,7 +233,7 @@ class _Facts:
             credit = self.entity_at(doc[link.credit[0]]) if link.credit is not None else None
             if work is None or work.type != "work":
                 work = self.titled_after(role) or self.work_in(sent, doc[link.role[0]], exclude=credit)
-            self.add(actor, Predicate.plays, role, work, sent)
+            self.add(actor, Predicate.plays, role, work, sent, weak=weak)
 
     def titled_after(self, role: Entity) -> Entity | None:
         """The work whose title holds the character's name ("the Tenth Doctor" of "Doctor Who")."""
@@ -232,8 +247,14 @@ class _Facts:
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
             if tok.lemma_ in play_verbs and tok.dep_ == "acl":
-                # "Mindy Chen, played by Ashley Park"
+                # "Mindy Chen, played by Ashley Park": the role written right before, not a name the parse
+                # hangs a later "(played by X)" on ("plays Reed, the boss ... who calls in Sam (played by X)")
                 role = self._character(self.entity_at(tok.head))
+                before = _prev_word(tok)
+                if before is not None and before.text in {"(", ","}:
+                    before = _prev_word(before)
+                if before is None or self.entity_at(before) is not role:
+                    role = None
                 for c in tok.children:
                     if c.dep_ == "agent":
                         for a in c.children:
@@ -252,7 +273,8 @@ class _Facts:
                     continue
                 for actor in self.group(self.subject(tok)):
                     self.add(self._person(actor), Predicate.plays, role, self._work_of(tok, sent, r), sent)
-        # "Lily Collins (Emily)"
+        # "Lily Collins (Emily)", and "Emily (Lily Collins)" when the names' types (decided by the evidence
+        # of how the article uses them) say the character comes first
         for t in toks:
             if t.text != "(":
                 continue
@@ -261,11 +283,18 @@ class _Facts:
             if inner is None or before is None:
                 continue
             role, player = self._character(self.entity_at(inner)), self._person(self.entity_at(before))
+            if role is None and player is None:
+                role, player = self._character(self.entity_at(before)), self._person(self.entity_at(inner))
+            inside = self.entity_at(inner)
             close = _next_word(inner)
-            while close is not None and self.entity_at(close) is role and close.text != ")":
+            while close is not None and self.entity_at(close) is inside and close.text != ")":
                 close = _next_word(close)
-            if role is not None and player is not None and close is not None and close.text == ")":
-                self.add(player, Predicate.plays, role, self.work_in(sent), sent)
+            if _PARTY_TAG.match(self.parsed.article.text[inner.idx:inner.idx + 4]):
+                continue  # "Jane Roe (D-Ohio)": a party and a state, neither role nor actor
+            work = self.work_in(sent) if role is not None and player is not None else None
+            if work is not None and close is not None and close.text == ")":
+                # only in an article about a work: "Ann Lee (Democrat)" casts nobody
+                self.add(player, Predicate.plays, role, work, sent)
         # "her on-screen counterpart, Emily"
         cue_words = {ph[-1] for ph in phrases("entity_character_cues.txt")}
         for t in toks:
@@ -328,6 +357,9 @@ class _Facts:
                     continue
                 obj = next((c for c in t.children if c.dep_ == "dobj"), None)
                 work = self.refer(obj) if obj is not None else None
+                if (work is None or work.type != "work") and obj is not None and obj.is_lower \
+                        and obj.lemma_.lower() in self.authored_nouns:
+                    work = self._named_by_noun(obj)  # "recorded the album Z", "wrote a song, Z"
                 if work is not None and work.type == "work":
                     for maker in self.group(self.subject(t)):
                         self.add(self._person(maker), Predicate.created, work, None, sent)
@@ -411,6 +443,12 @@ class _Facts:
         for verb in toks:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
+            if verb.lemma_ == "star" and (work := self._starring_work(verb)) is not None:
+                # "The film stars A and B", "her new show Z, which also stars A"
+                cast = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                for person in self.group(cast):
+                    self.add(self._person(person), Predicate.performed_in, work, None, sent)
+                continue
             objects: list[Token] = []
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "with"):
@@ -418,13 +456,19 @@ class _Facts:
                 elif c.dep_ == "dobj" and verb.lemma_.lower() in cue:
                     objects.append(c)
             works = [e for w in objects if (e := self.entity_at(w)) is not None and e.type == "work"]
+            if not works and verb.lemma_.lower() in cue and self.main_work is not None and any(
+                    w.lemma_.lower() in self.work_nouns and w.pos_ == "NOUN" and w.tag_ == "NN"
+                    and any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in w.children) for w in objects):
+                works = [self.main_work]  # "starred in the new film": the one the article is about
             if not works:
                 continue
             subj = self.subject(verb)
             if subj is None:
                 continue
             # "X, along with A, B and many other performers, kicked off ...": the companions hang on the verb
-            along = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("along", "alongside") and c.i < verb.i]
+            # (after a performing verb too: "X starred alongside Y in Z")
+            along = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("along", "alongside")
+                     and (c.i < verb.i or verb.lemma_.lower() in cue)]
             named_performers = any(t.lemma_.lower() in cue for x in [subj] + along for t in x.subtree)
             if verb.lemma_.lower() not in cue and not named_performers:
                 continue
@@ -435,6 +479,25 @@ class _Facts:
             for person in people:
                 for work in works:
                     self.add(self._person(person), Predicate.performed_in, work, None, sent)
+
+    def _starring_work(self, verb: Token) -> Entity | None:
+        """The work that is the subject of "stars": a name, "which" after one, or a work noun standing for
+        one ("the film", "her new show Z")."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in {"which", "that"} and verb.dep_ == "relcl":
+            subj = verb.head
+        if subj is None:
+            return None
+        e = self.entity_at(subj)
+        if e is not None:
+            return e if e.type == "work" else None
+        if subj.pos_ == "NOUN" and subj.lemma_.lower() in self.work_nouns:
+            named = self._named_by_noun(subj)
+            if named is not None:
+                return named
+            if any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subj.children):
+                return self.main_work
+        return None
 
     # ---- authored: "X, who co-wrote 'A' and 'B'", "A, a song X says she wrote", "X's new album, A" -------------
     def authored(self, sent: Span, toks: list[Token]) -> None:
@@ -518,14 +581,18 @@ class _Facts:
         acting = self.acting_nouns
         for t in toks:
             low = t.lemma_.lower()
-            if t.pos_ == "NOUN" and low in acting:
+            if low in acting and (t.pos_ == "NOUN" or t.pos_ == "PROPN" and self._bare_cast_noun(t)):
                 work = self._credited_work(t)
-                if work is None:
-                    continue
                 nxt = _next_word(t)
                 person = self._person(self.entity_at(nxt)) if nxt is not None else None
+                if work is None:
+                    if person is not None and self._bare_cast_noun(t):
+                        self.add(person, Predicate.performed_in, self.main_work, None, sent)  # "Star Jane Roe said"
+                    continue
                 if person is None and t.dep_ == "appos":
                     person = self._person(self.entity_at(t.head))
+                if person is None:
+                    person = self._apposed_before(t, work)
                 if person is None:
                     span = self._description_before(t, work)
                     person = self._person(self.resolver.resolve_description(span, t).entity)
@@ -550,12 +617,41 @@ class _Facts:
                 work = self._work_of_noun(noun) if noun is not None else self.main_work
                 self.add(person, Predicate.created, work, None, sent)
 
+    def _bare_cast_noun(self, noun: Token) -> bool:
+        """"Star Jane Roe sang her praises", "the co-star Jane Roe": a cast noun with nothing on it but an
+        article, right before a name, in an article about a work. ("Pop star Jane Roe" has a modifier.)"""
+        if noun.lemma_.lower() not in _CAST_NOUNS or noun.tag_ in ("NNS", "NNPS") or self.main_work is None:
+            return False
+        prev = _prev_word(noun)
+        return prev is None or prev.i < noun.sent.start or prev.lower_ == "the"
+
+    def _apposed_before(self, noun: Token, work: Entity) -> Entity | None:
+        """The person a credit description is set beside with a dash or comma: "Jane Roe – the former child
+        actor turned 'Show' superstar, ..." (not "the Show star's sister": that is somebody else)."""
+        doc = noun.doc
+        nxt = _next_word(noun)
+        if nxt is not None and nxt.text in {"'s", "’s"}:
+            return None
+        i = noun.i - 1
+        while i > max(noun.sent.start, noun.i - 10) and doc[i].lower_ not in {"the", "a", "an"}:
+            t = doc[i]
+            if not (self.entity_at(t) is work or t.is_lower or t.like_num or t.text in {"'", "’", "‘", '"', "“", "”", "-"}):
+                return None
+            i -= 1
+        if doc[i].lower_ not in {"the", "a", "an"} or i - 2 < noun.sent.start:
+            return None
+        mark, name = doc[i - 1], doc[i - 2]
+        if mark.text not in {"–", "—", ",", "-"} or mark.text == "-" and not name.whitespace_:
+            return None
+        return self._person(self.entity_at(name))
+
     def _description_before(self, noun: Token, work: Entity) -> Span:
         """The description a credit noun heads, from its determiner: "the 42-year-old Show actor"."""
         doc = noun.doc
         i = noun.i
         while i > 0 and (self.entity_at(doc[i - 1]) is work or doc[i - 1].text in {"'", "’", '"', "“", "”", "-"}
-                         or doc[i - 1].pos_ in ("ADJ", "NUM", "ADV") or doc[i - 1].is_punct and doc[i - 1].text == "-"):
+                         or doc[i - 1].pos_ in ("ADJ", "NUM", "ADV") or doc[i - 1].is_punct and doc[i - 1].text == "-"
+                         or doc[i].text == "-" and not doc[i - 1].whitespace_):  # "the 42-year-old"
             i -= 1
         if i > 0 and doc[i - 1].lower_ in {"the", "this", "that"}:
             i -= 1
