@@ -78,11 +78,8 @@ def _move(merged: dict[str, Chain], src: str, dst: str, items: list[int], votes:
     for i in items:
         merged[src].mentions.remove(i)
         merged[dst].mentions.append(i)
-        merged[src].votes.rules.subtract(votes[i].rules)
-        merged[src].votes.labels.subtract(votes[i].labels)
+        merged[src].votes.subtract(votes[i])
         merged[dst].votes.add(votes[i])
-    merged[src].votes.rules = +merged[src].votes.rules
-    merged[src].votes.labels = +merged[src].votes.labels
 
 
 def _part_of(short: str, long: str, long_type: str | None) -> bool:
