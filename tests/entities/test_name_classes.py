@@ -158,3 +158,55 @@ def test_name_in_quotes_is_no_work_for_being_beside_quoted_titles(parse):
             "“He wanted to work with ‘Nora Vell,’ but then I showed up instead,” she said.")
     ents = entities(parse, text)
     assert ents.get("Nora Vell") != "work"
+
+
+def test_possessive_inside_a_name_splits_owner_and_owned(parse):
+    text = ("Critics accused the panel of rejecting work that challenged findings of the UN’s Intergovernmental "
+            "Panel on Soil Change (IPSC), the professor said.")
+    ents = entities(parse, text)
+    assert not any(n.startswith(("UN’s", "UN's")) for n in ents)
+
+
+def test_possessive_of_an_acronym_before_a_reporter_is_an_organization(parse):
+    text = "As WXKB2's Ali Bauman reports, the curtain rose at eight. WXKB2 also spoke to fans."
+    ents = entities(parse, text)
+    assert ents.get("WXKB2") == "organization"
+
+
+def test_sides_of_a_fixture_are_organizations(parse):
+    text = ("What Jo Potter said after Hartfield v Liverpool\n\n"
+            "Hartfield manager Jo Potter said his side played well at Hartfield.")
+    ents = entities(parse, text)
+    assert ents.get("Hartfield") == "organization"
+
+
+def test_organization_named_without_its_kind_joins_the_full_name(parse):
+    text = ("A union official has criticised Fenwick Group over the closure. Earlier this year, Fenwick spent "
+            "$800,000 on the plant, Fenwick Group said.")
+    ents = entities(parse, text)
+    assert "Fenwick" not in ents
+
+
+def test_capitalized_adjective_opening_a_sentence_before_a_noun_is_no_name(parse):
+    text = "The plant will close in May. National officer Mike Tressel said most staff would move."
+    ents = entities(parse, text)
+    assert "National" not in ents
+
+
+def test_plural_role_noun_covers_every_name_in_its_list(parse):
+    text = "He married her in 2010, and they have daughters Hazel, four, and Violet, 21 months."
+    ents = entities(parse, text)
+    assert ents.get("Violet") != "organization"
+
+
+def test_owner_of_what_only_a_person_has_is_a_person(parse):
+    text = "The pair were seen together at Ushar's 40th birthday party in November."
+    ents = entities(parse, text)
+    assert ents.get("Ushar") in (None, "person")
+
+
+def test_title_before_a_word_the_article_writes_in_lower_case_takes_no_name(parse):
+    text = ("Turnout was lower than at the first General Election after the war. "
+            "Labour won the election easily, the party said.")
+    ents = entities(parse, text)
+    assert ents.get("Election") != "person"

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import IS_LOWER, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -218,8 +219,23 @@ def _name_follows(doc: Doc, i: int, e: int) -> bool:
     tok = doc[i]
     if not _is_capitalized(tok) or tok.is_punct:
         return False
+    if e - i == 1 and tok.ent_type_ != "PERSON" and tok.lower in _lower_written(doc):
+        return False  # "General Election" beside "the election": a common noun after the word, not a name
     return not (e - i == 1 and tok.ent_type_ != "PERSON"
                 and (tok.lower_,) in _titles_by_length(("entity_office_titles.txt",)).get(1, ()))
+
+
+_last_lower_written: tuple[Doc, frozenset[int]] | None = None
+
+
+def _lower_written(doc: Doc) -> frozenset[int]:
+    """The words (LOWER hashes) the doc writes in lower case somewhere, made once per doc."""
+    global _last_lower_written
+    last = _last_lower_written
+    if last is None or last[0] is not doc:
+        arr = doc.to_array([LOWER, IS_LOWER])
+        last = _last_lower_written = (doc, frozenset(arr[arr[:, 1] == 1, 0].tolist()) if len(arr) else frozenset())
+    return last[1]
 
 
 def _inside_other_name(doc: Doc, i: int) -> bool:
@@ -451,6 +467,17 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
         block = block_of(doc[s].idx)
         if block is None:
             continue
+        inner = next((i for i in range(s + 1, e - 1) if doc[i].text in ("'s", "’s")
+                      and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()), None)
+        if inner is not None:
+            # "the UN's Intergovernmental Panel on Climate Change": the owner and what it owns, two names
+            block = block_of(doc[s].idx)
+            if block is not None:
+                for a, b in ((s, inner), (inner + 1, e)):
+                    m = _make(doc, a, b, block.kind)
+                    m.label = ent.label_
+                    candidates.append(m)
+            continue
         glued = _split_glued(list(doc[s:e]), s, 0, e - s)
         if len(glued) > 1:
             s, e = glued[0]  # "Jane Roe Jane Ann Roe" as one span: the first name; the rest is looked up below
@@ -487,6 +514,7 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
     # an office on its own ("the CEO", "the President") is a description, not a name, unless spaCy
     # reads a person there ("Mr. Justice")
     office_titles = _titles_by_length(("honorifics.txt", "entity_office_titles.txt"))
+    chosen = [m for m in chosen if not _sentence_initial_modifier(doc, m)]
     return [m for m in chosen if not (len(m.words) == 1 and m.text.lower() in not_names)
             and (m.label == "PERSON" or tuple(w.lower() for w in m.words) not in office_titles.get(len(m.words), ()))]
 
@@ -737,6 +765,15 @@ def _make(doc: Doc, s: int, e: int, block: str, title: bool = False) -> NameMent
     span = doc[s2:e]
     return NameMention(span.start_char, span.end_char, span.text, s2, e, block, honorific=honorific,
                        honorific_start=s2 - len(honorific.split()) if honorific else -1)
+
+
+def _sentence_initial_modifier(doc: Doc, m: NameMention) -> bool:
+    """A capitalized word opening a sentence as the modifier of a lower-case noun ("National officer Jo
+    Roe said"): an adjective capitalized by its place, not a name."""
+    if m.tok_end - m.tok_start != 1:
+        return False
+    tok = doc[m.tok_start]
+    return bool(tok.is_sent_start) and tok.dep_ == "amod" and tok.head.is_lower and tok.head.i == tok.i + 1
 
 
 def _imperative_words(doc: Doc):

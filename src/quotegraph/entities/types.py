@@ -67,6 +67,7 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
     play_verbs = word_set("entity_play_verbs.txt")
     speech_verbs = word_set("speaker_verbs.txt")
     outlet_nouns = word_set("entity_outlet_nouns.txt")
+    personal_nouns = word_set("entity_personal_nouns.txt")
     at_token = {i: k for k, m in enumerate(mentions) for i in range(m.tok_start, m.tok_end)}
     votes = [TypeVotes() for _ in mentions]
 
@@ -77,8 +78,8 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
             if typ == "person" and m.text.isupper():
                 # an acronym ("COVID", "NATO") is not somebody's name; capitals in words ("ACME NEWS") name a body
                 typ = "organization" if len(m.words) >= 2 else "other"
-            elif typ == "person" and _ends_in_acronym(m.words):
-                typ = "organization"  # an outlet's edition or a branch ("Glamour UK", "Vogue US")
+            elif typ in ("person", "other") and m.label != "PRODUCT" and _ends_in_acronym(m.words):
+                typ = "organization"  # an outlet's edition or a branch ("Glamour UK", "Vogue US", "Ipsos UK")
             if typ == "work" and "unproven quote" in m.hints:
                 pass  # spaCy calls much that is quoted a title; quotation marks alone make no work
             elif not (typ == "person" and "affiliation" in m.hints):  # "Charlotte" in "Charlotte Mayor Jane Roe"
@@ -121,8 +122,18 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
         prev = _prev_word(doc, m.tok_start)
         if _outlet_noun(doc, m, prev, outlet_nouns):
             v.rules["organization"] += 4  # "the journal Nature Astronomy", "Acme, a record label"
-        if prev is not None and prev.is_lower and prev.lower_ in role_nouns:
-            v.rules["person"] += 3  # "creator Darren Star", "actress Lily Collins"
+        if prev is not None and prev.is_lower and (prev.lower_ in role_nouns or (
+                prev.tag_ == "NNS" and prev.lemma_ in role_nouns)):
+            v.rules["person"] += 3  # "creator Darren Star", "actress Lily Collins", "daughters Hazel and Violet"
+            for c in doc[m.tok_end - 1].conjuncts:  # "daughters Hazel, four, and Violet": the noun covers the list
+                if c.i > m.tok_end and c.i in at_token and not mentions[at_token[c.i]].honorific:
+                    votes[at_token[c.i]].rules["person"] += 2
+        if _owner_of_personal_noun(doc, m, personal_nouns):
+            v.rules["person"] += 2  # "Usher's 40th birthday party"
+        if len(words) == 1 and m.text.isupper() and _before_person(doc, m.tok_end, at_token, mentions):
+            v.rules["organization"] += 2  # "CBS2's Ali Bauman", "NASA's Jane Roe": whose reporter or scientist
+        if _fixture_side(doc, m, at_token):
+            v.rules["organization"] += 3  # "Brighton v Liverpool": sides in a fixture are teams
         if _after_character_cue(doc, m.tok_start) and not (
                 _prev_word(doc, m.tok_start).text == "," and doc[m.tok_end - 1].dep_ in ("nsubj", "nsubjpass")):
             # "her on-screen counterpart, Emily", not "Speaking about the role, Jane told ..."
@@ -190,6 +201,36 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
                                          and len(mentions[at_token[obj.i]].words) == 1):  # "a role on Titan", a moon
                             votes[at_token[obj.i]].rules["work"] += 4
     return votes
+
+
+def _owner_of_personal_noun(doc: Doc, m: NameMention, nouns: frozenset[str]) -> bool:
+    """The name owns, by its possessive, what only a person has ("X's wife", "X's 40th birthday party")."""
+    if m.tok_end >= len(doc) or doc[m.tok_end].text not in {"'s", "’s"}:
+        return False
+    owned = doc[m.tok_end - 1].head
+    if doc[m.tok_end - 1].dep_ != "poss":
+        return False
+    return owned.lower_ in nouns or any(c.dep_ == "compound" and c.lower_ in nouns for c in owned.children)
+
+
+def _before_person(doc: Doc, end: int, at_token: dict[int, int], mentions: list[NameMention]) -> bool:
+    """A possessive right after `end` and then a person's full name ("CBS2's Ali Bauman")."""
+    if end + 1 >= len(doc) or doc[end].text not in {"'s", "’s"} or end + 1 not in at_token:
+        return False
+    nxt = mentions[at_token[end + 1]]
+    return nxt.tok_start == end + 1 and nxt.label == "PERSON" and len(nxt.words) >= 2
+
+
+def _fixture_side(doc: Doc, m: NameMention, at_token: dict[int, int]) -> bool:
+    """A name on either side of "v" or "vs" between two names: a fixture ("Brighton v Liverpool")."""
+    after = m.tok_end
+    if after + 1 < len(doc) and doc[after].lower_ in _VERSUS and after + 1 in at_token:
+        return True
+    before = m.tok_start - 1
+    return before - 1 >= 0 and doc[before].lower_ in _VERSUS and before - 1 in at_token
+
+
+_VERSUS = {"v", "v.", "vs", "vs."}
 
 
 def _outlet_noun(doc: Doc, m: NameMention, prev, nouns: frozenset[str]) -> bool:
