@@ -210,3 +210,47 @@ def test_title_before_a_word_the_article_writes_in_lower_case_takes_no_name(pars
             "Labour won the election easily, the party said.")
     ents = entities(parse, text)
     assert ents.get("Election") != "person"
+
+
+def test_quoted_title_beside_a_music_word_is_a_work(parse):
+    text = ("Following a performance of their sing-along jam “Dark Harbour,” the band brought out a guest. "
+            "Fans cheered, and the “Glass Parade” songstress waved.")
+    ents = entities(parse, text)
+    assert ents.get("Dark Harbour") == "work" and ents.get("Glass Parade") == "work"
+
+
+def test_quoted_one_word_title_with_evidence_is_kept_though_written_in_lower_case(parse):
+    text = "The band's song “Breathless” is about love, not about being breathless after a run."
+    ents = entities(parse, text)
+    assert ents.get("Breathless") == "work"
+
+
+def test_name_after_a_years_possessive_is_a_work(parse):
+    text = "The most recent film in the series was 2016’s Starfall Rising, directed by Jan Lindqvist."
+    ents = entities(parse, text)
+    assert ents.get("Starfall Rising") == "work"
+
+
+def test_what_a_book_is_called_is_a_work(parse):
+    text = "The book was called The Lantern Keeper, and it was written by the late Ada Moreau."
+    ents = entities(parse, text)
+    assert ents.get("The Lantern Keeper") == "work"
+
+
+def test_person_beside_a_possessive_label_is_still_a_person(parse):
+    text = "A row involving Tara Quill, her former record label and a company owning it is over, Tara Quill said."
+    ents = entities(parse, text)
+    assert ents.get("Tara Quill") == "person"
+
+
+def test_name_used_as_a_modifier_after_the_is_still_a_person(parse):
+    from quotegraph.entities import _not_a_person
+    from quotegraph.entities.chains import Chain
+    from quotegraph.entities.mentions import find_name_mentions
+
+    for text, dropped in (("Doctors fear the Varnell administration will act, Ana Ruiz said.", False),
+                          ("Getting to the Zorvane is hard, Ana Ruiz said.", True)):
+        parsed = parse(text)
+        mentions = find_name_mentions(parsed)
+        k = next(i for i, m in enumerate(mentions) if m.text in ("Varnell", "Zorvane"))
+        assert _not_a_person(parsed.doc, mentions, Chain([k]), mentions[k].text, set()) is dropped

@@ -58,6 +58,7 @@ def _not_a_person(doc: Doc, mentions, chain, name: str, last_words: set[str]) ->
     if any(name in (w + "s", w + "es") for w in last_words):
         return True
     return all(m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "the" and doc[m.tok_start - 1].is_lower
+               and m.tok_start <= doc[m.tok_start - 1].head.i < m.tok_end  # not "the Nixon impeachment"
                for m in (mentions[i] for i in chain.mentions))
 
 
@@ -71,7 +72,7 @@ def _common_word(doc: Doc, mentions, chain, common: frozenset[int]) -> bool:
     """A one-word name met only where capitals say nothing (opening a sentence, a quotation or a headline)
     that the article also writes in lower case is a common word ("Meth. We're on it." beside "the meth crisis")."""
     ms = [mentions[i] for i in chain.mentions]
-    if any(m.tok_end - m.tok_start != 1 for m in ms) or doc[ms[0].tok_start].lower not in common:
+    if chain.votes.rules or any(m.tok_end - m.tok_start != 1 for m in ms) or doc[ms[0].tok_start].lower not in common:
         return False
     return all(m.block == "title" or _grammatical_position(doc, m.tok_start) for m in ms)
 

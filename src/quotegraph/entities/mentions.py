@@ -23,7 +23,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import ParsedArticle
-from ..wordlists import phrases, word_map, word_set
+from ..wordlists import grouped, phrases, word_map, word_set
 
 
 def platform_kind(name: str) -> str | None:
@@ -594,11 +594,14 @@ def _quoted_work_evidence(doc: Doc, a: int, b: int, marks: set[int]) -> bool:
     a verb of works or roles governing it ("performed “Black Water”"), or another quoted title beside it
     in a list ("“Rumour Has It” and “Turning Tables”")."""
     nouns = word_set("entity_work_words.txt") | word_set("entity_authored_works.txt")
+    cues = grouped("entity_quoted_title_cues.txt")
     before = [t for t in doc[max(0, a - 4):a] if not t.is_space]
-    if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lower_ in word_set("entity_work_followers.txt"):
-        return True  # "the revival of “X”", "the cast of ‘X’"
+    if len(before) >= 2 and before[-1].lower_ == "of" and (
+            before[-2].lower_ in word_set("entity_work_followers.txt") or before[-2].lower_ in cues["before"]):
+        return True  # "the revival of “X”", "the cast of ‘X’", "a cover of ‘X’"
     for t in reversed(before):
-        if t.is_lower and (t.lower_ in nouns or t.lemma_.lower() in nouns or t.lower_ == "titled"):
+        if t.is_lower and (t.lower_ in nouns or t.lemma_.lower() in nouns or t.lower_ == "titled"
+                           or t.lemma_.lower() in cues["before"]):
             return True
         if t.text != "," and t.pos_ not in {"DET", "ADJ", "NUM", "PART"} and t.tag_ != "PRP$" \
                 and t.text not in _POSSESSIVE:
@@ -611,8 +614,9 @@ def _quoted_work_evidence(doc: Doc, a: int, b: int, marks: set[int]) -> bool:
         return True  # "Wednesday's ‘Morning Call’", "last night's ‘Newsline’": a broadcast
     after_toks = [t for t in doc[b + 1:b + 6] if not t.is_space]
     after = after_toks[0] if after_toks else None
-    if after is not None and after.lower_ in word_set("entity_work_followers.txt"):
-        return True  # "‘Wonka’ star", a headline's "‘The Bear’ Season 3"
+    if after is not None and (after.lower_ in word_set("entity_work_followers.txt") or after.is_lower and (
+            after.lower_ in cues["after"] or after.lemma_.lower() in nouns)):
+        return True  # "‘Wonka’ star", a headline's "‘The Bear’ Season 3", "the “X” songstress", "a new ‘X’ game"
     if doc[b - 1].text == "," or (after is not None and after.text in {",", "—", "–", "-"}):
         # "“Remedy,” a song she wrote", "“Send My Love” — originally titled ..."
         for t in after_toks[:4]:

@@ -120,6 +120,10 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
         if _of_follower(doc, m.tok_start, followers):
             v.rules["work"] += 3
         prev = _prev_word(doc, m.tok_start)
+        if _after_year_possessive(doc, m.tok_start) and m.label not in _PLACE_LABELS and m.label != "PERSON":
+            v.rules["work"] += 3  # "2016's Star Trek Beyond", "1973's The Captain and Me"
+        if _called_by_work_noun(doc, m, work_words):
+            v.rules["work"] += 3  # "The book was called The Dragon Waiting"
         if _outlet_noun(doc, m, prev, outlet_nouns):
             v.rules["organization"] += 4  # "the journal Nature Astronomy", "Acme, a record label"
         if prev is not None and prev.is_lower and (prev.lower_ in role_nouns or (
@@ -203,6 +207,29 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
     return votes
 
 
+def _after_year_possessive(doc: Doc, start: int) -> bool:
+    """Right after a year's possessive ("2016's X", "last year's X"): how releases are dated."""
+    j = start - 1
+    if j >= 0 and doc[j].text in {'"', "“", "‘", "'"}:
+        j -= 1
+    if j < 1 or doc[j].text not in {"'s", "’s"}:
+        return False
+    year = doc[j - 1]
+    return year.ent_type_ == "DATE" and (year.like_num and len(year.text) == 4 or year.lower_ == "year")
+
+
+def _called_by_work_noun(doc: Doc, m: NameMention, work_words: frozenset[str]) -> bool:
+    """The name a work noun is called or titled: "The book was called X", "a film titled X"."""
+    head = doc[m.tok_start:m.tok_end].root
+    verb = head.head
+    if head.dep_ not in {"oprd", "attr", "dobj", "xcomp"} or verb.lemma_ not in {"call", "title", "name"}:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}]
+    if verb.dep_ == "acl":
+        subjects.append(verb.head)
+    return any(s.lemma_.lower() in work_words for s in subjects)
+
+
 def _owner_of_personal_noun(doc: Doc, m: NameMention, nouns: frozenset[str]) -> bool:
     """The name owns, by its possessive, what only a person has ("X's wife", "X's 40th birthday party")."""
     if m.tok_end >= len(doc) or doc[m.tok_end].text not in {"'s", "’s"}:
@@ -235,14 +262,18 @@ _VERSUS = {"v", "v.", "vs", "vs."}
 
 def _outlet_noun(doc: Doc, m: NameMention, prev, nouns: frozenset[str]) -> bool:
     """A publisher's or outlet's noun right before the name ("the journal X", "record label X"), or in
-    apposition to it ("X, a journal of ...")."""
-    if prev is not None and prev.is_lower and prev.lower_ in nouns and prev.dep_ != "compound" \
-            and prev.i > 0 and (doc[prev.i - 1].pos_ in {"DET", "ADJ", "NOUN"} or doc[prev.i - 1].tag_ == "PRP$"):
-        return True
+    apposition to it ("X, a journal of ..."). Not for a person's full name, which a careless parse may
+    set beside one ("a row involving Jane Roe, her former record label and ...")."""
     head = doc[m.tok_end - 1]
     if head.dep_ == "appos" and head.head.lower_ in nouns and head.head.i < m.tok_start:
         return True  # "her former record label, Big Machine", "the group that owns it, Acme"
-    return any(c.dep_ == "appos" and c.is_lower and c.lower_ in nouns for c in head.children) and \
+    if m.label == "PERSON" and len(m.words) >= 2:
+        return False
+    if prev is not None and prev.is_lower and prev.lower_ in nouns and prev.dep_ != "compound" \
+            and prev.i > 0 and (doc[prev.i - 1].pos_ in {"DET", "ADJ", "NOUN"} or doc[prev.i - 1].tag_ == "PRP$"):
+        return True
+    return any(c.dep_ == "appos" and c.is_lower and c.lower_ in nouns
+               and not any(d.tag_ == "PRP$" for d in c.children) for c in head.children) and \
         not (m.tok_end < len(doc) and doc[m.tok_end].text in {"'s", "’s"})
 
 
