@@ -6,13 +6,12 @@ sorted; every entity's `name` is the fullest form the article gives and `aliases
 """
 from __future__ import annotations
 
-from spacy.attrs import IS_LOWER, LOWER
 from spacy.tokens import Doc
 
 from ..nlp import ParsedArticle
 from ..result import Entity, Mention
 from .chains import build_chains, fullest_name
-from .mentions import find_name_mentions
+from .mentions import find_name_mentions, lower_written
 from .types import vote_types
 from ..wordlists import word_set
 
@@ -23,7 +22,7 @@ def find_entities(parsed: ParsedArticle) -> list[Entity]:
     mentions = find_name_mentions(parsed)
     votes = vote_types(parsed.doc, mentions)
     chains = build_chains(mentions, votes)
-    common = _common_words(parsed.doc)
+    common = lower_written(parsed.doc)
     chains = [c for c in chains if not _common_word(parsed.doc, mentions, c, common)]
     works = [fullest_name(mentions, c)[0] for c in chains if c.type() == "work"]
     people_last_words = {n.split()[-1] for c in chains if c.type() == "person"
@@ -60,12 +59,6 @@ def _not_a_person(doc: Doc, mentions, chain, name: str, last_words: set[str]) ->
     return all(m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "the" and doc[m.tok_start - 1].is_lower
                and m.tok_start <= doc[m.tok_start - 1].head.i < m.tok_end  # not "the Nixon impeachment"
                for m in (mentions[i] for i in chain.mentions))
-
-
-def _common_words(doc: Doc) -> frozenset[int]:
-    """The words the article writes in lower case somewhere (as LOWER hashes)."""
-    arr = doc.to_array([LOWER, IS_LOWER])
-    return frozenset(arr[arr[:, 1] == 1, 0].tolist()) if len(arr) else frozenset()
 
 
 def _common_word(doc: Doc, mentions, chain, common: frozenset[int]) -> bool:

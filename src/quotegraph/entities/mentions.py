@@ -219,7 +219,7 @@ def _name_follows(doc: Doc, i: int, e: int) -> bool:
     tok = doc[i]
     if not _is_capitalized(tok) or tok.is_punct:
         return False
-    if e - i == 1 and tok.ent_type_ != "PERSON" and tok.lower in _lower_written(doc):
+    if e - i == 1 and tok.ent_type_ != "PERSON" and tok.lower in lower_written(doc):
         return False  # "General Election" beside "the election": a common noun after the word, not a name
     return not (e - i == 1 and tok.ent_type_ != "PERSON"
                 and (tok.lower_,) in _titles_by_length(("entity_office_titles.txt",)).get(1, ()))
@@ -228,7 +228,7 @@ def _name_follows(doc: Doc, i: int, e: int) -> bool:
 _last_lower_written: tuple[Doc, frozenset[int]] | None = None
 
 
-def _lower_written(doc: Doc) -> frozenset[int]:
+def lower_written(doc: Doc) -> frozenset[int]:
     """The words (LOWER hashes) the doc writes in lower case somewhere, made once per doc."""
     global _last_lower_written
     last = _last_lower_written
