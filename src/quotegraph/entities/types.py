@@ -122,7 +122,7 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
         prev = _prev_word(doc, m.tok_start)
         if _after_year_possessive(doc, m.tok_start) and m.label not in _PLACE_LABELS and m.label != "PERSON":
             v.rules["work"] += 3  # "2016's Star Trek Beyond", "1973's The Captain and Me"
-        if _called_by_work_noun(doc, m, work_words):
+        if prev is not None and prev.lemma_ in _NAMING_VERBS and _called_by_work_noun(doc, m, work_words):
             v.rules["work"] += 3  # "The book was called The Dragon Waiting"
         if _outlet_noun(doc, m, prev, outlet_nouns):
             v.rules["organization"] += 4  # "the journal Nature Astronomy", "Acme, a record label"
@@ -222,7 +222,7 @@ def _called_by_work_noun(doc: Doc, m: NameMention, work_words: frozenset[str]) -
     """The name a work noun is called or titled: "The book was called X", "a film titled X"."""
     head = doc[m.tok_start:m.tok_end].root
     verb = head.head
-    if head.dep_ not in {"oprd", "attr", "dobj", "xcomp"} or verb.lemma_ not in {"call", "title", "name"}:
+    if head.dep_ not in {"oprd", "attr", "dobj", "xcomp"} or verb.lemma_ not in _NAMING_VERBS:
         return False
     subjects = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}]
     if verb.dep_ == "acl":
@@ -258,6 +258,7 @@ def _fixture_side(doc: Doc, m: NameMention, at_token: dict[int, int]) -> bool:
 
 
 _VERSUS = {"v", "v.", "vs", "vs."}
+_NAMING_VERBS = {"call", "title", "name"}
 
 
 def _outlet_noun(doc: Doc, m: NameMention, prev, nouns: frozenset[str]) -> bool:
