@@ -254,3 +254,16 @@ def test_name_used_as_a_modifier_after_the_is_still_a_person(parse):
         mentions = find_name_mentions(parsed)
         k = next(i for i, m in enumerate(mentions) if m.text in ("Varnell", "Zorvane"))
         assert _not_a_person(parsed.doc, mentions, Chain([k]), mentions[k].text, set()) is dropped
+
+
+def test_one_word_name_behind_a_determiner_and_adjectives_is_no_person(parse):
+    from quotegraph.entities import _not_a_person
+    from quotegraph.entities.chains import Chain
+    from quotegraph.entities.mentions import find_name_mentions
+
+    text = ("Astronauts would fly to the lunar Portway first. A Portway landing comes later, "
+            "and no Portway is required for it, Ana Ruiz said.")
+    parsed = parse(text)
+    mentions = find_name_mentions(parsed)
+    ks = [i for i, m in enumerate(mentions) if m.text == "Portway"]
+    assert ks and _not_a_person(parsed.doc, mentions, Chain(ks), "Portway", set())

@@ -56,9 +56,23 @@ def _not_a_person(doc: Doc, mentions, chain, name: str, last_words: set[str]) ->
         return False
     if any(name in (w + "s", w + "es") for w in last_words):
         return True
-    return all(m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "the" and doc[m.tok_start - 1].is_lower
-               and m.tok_start <= doc[m.tok_start - 1].head.i < m.tok_end  # not "the Nixon impeachment"
-               for m in (mentions[i] for i in chain.mentions))
+    ms = [mentions[i] for i in chain.mentions]
+    determined = [_after_determiner(doc, m) for m in ms]
+    # a mention modifying the next noun ("a Moon landing", "the Nixon impeachment") says nothing either way
+    return any(determined) and all(d or doc[m.tok_end - 1].dep_ in ("compound", "nmod", "amod")
+                                   for d, m in zip(determined, ms))
+
+
+def _after_determiner(doc: Doc, m) -> bool:
+    """The name heads a phrase opened by a determiner, adjectives allowed between ("the Moon", "the
+    lunar Gateway", "no Gateway required")."""
+    j = m.tok_start - 1
+    while j >= 0 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        j -= 1
+    return j >= 0 and doc[j].is_lower and doc[j].lower_ in _DETERMINERS and m.tok_start <= doc[j].head.i < m.tok_end
+
+
+_DETERMINERS = {"the", "a", "an", "no", "this", "that", "every"}
 
 
 def _common_word(doc: Doc, mentions, chain, common: frozenset[int]) -> bool:

@@ -266,8 +266,9 @@ def _outlet_noun(doc: Doc, m: NameMention, prev, nouns: frozenset[str]) -> bool:
     apposition to it ("X, a journal of ..."). Not for a person's full name, which a careless parse may
     set beside one ("a row involving Jane Roe, her former record label and ...")."""
     head = doc[m.tok_end - 1]
-    if head.dep_ == "appos" and head.head.lower_ in nouns and head.head.i < m.tok_start:
-        return True  # "her former record label, Big Machine", "the group that owns it, Acme"
+    if head.dep_ == "appos" and head.head.lower_ in nouns and head.head.i == m.tok_start - 2 \
+            and doc[m.tok_start - 1].text == ",":
+        return True  # "her former record label, Big Machine"
     if m.label == "PERSON" and len(m.words) >= 2:
         return False
     if prev is not None and prev.is_lower and prev.lower_ in nouns and prev.dep_ != "compound" \
