@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..wordlists import word_set
 from .mentions import NameMention
 from .types import TypeVotes
 
@@ -78,11 +79,8 @@ def _move(merged: dict[str, Chain], src: str, dst: str, items: list[int], votes:
     for i in items:
         merged[src].mentions.remove(i)
         merged[dst].mentions.append(i)
-        merged[src].votes.rules.subtract(votes[i].rules)
-        merged[src].votes.labels.subtract(votes[i].labels)
+        merged[src].votes.subtract(votes[i])
         merged[dst].votes.add(votes[i])
-    merged[src].votes.rules = +merged[src].votes.rules
-    merged[src].votes.labels = +merged[src].votes.labels
 
 
 def _part_of(short: str, long: str, long_type: str | None) -> bool:
@@ -97,8 +95,14 @@ def _part_of(short: str, long: str, long_type: str | None) -> bool:
         head = long.split(":")[0].strip()
         return head != long and short == head or (l[0] == "the" and s == l[1:])
     if long_type == "organization":
-        return l[0] == "the" and s == l[1:]
+        # "Acme" for "The Acme" and for "Acme Group": an organization named without its kind
+        return (l[0] == "the" and s == l[1:]) or (s == l[:-1] and _org_word(l[-1]))
     return False
+
+
+def _org_word(word: str) -> bool:
+    words = word_set("entity_org_words.txt")
+    return word in words or (word.endswith("s") and word[:-1] in words)
 
 
 def _compatible(short: Chain, long: Chain) -> bool:

@@ -18,11 +18,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import IS_LOWER, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import ParsedArticle
-from ..wordlists import phrases, word_map, word_set
+from ..wordlists import grouped, phrases, word_map, word_set
 
 
 def platform_kind(name: str) -> str | None:
@@ -113,7 +114,8 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
 
     A run may begin at a grammatical capital only on a word the parse calls a name."""
     toks = list(sent)  # one Token object per position, each looked at once
-    can_name = [_name_token(t) for t in toks]
+    can_name = [_name_token(t) and not _g_dropped(t, toks[k + 1] if k + 1 < len(toks) else None)
+                for k, t in enumerate(toks)]
     grammatical = _grammatical_capitals(toks)
     runs, k, n = [], 0, len(toks)
     while k < n:
@@ -157,6 +159,12 @@ def _split_glued(toks: list[Token], base: int, k: int, j: int) -> list[tuple[int
             a = i
     out.append((base + a, base + j))
     return out
+
+
+def _g_dropped(tok: Token, nxt: Token | None) -> bool:
+    """A word with its final g written as an apostrophe ("Takin’", "Rockin'"): a verb, never a name."""
+    return nxt is not None and not tok.whitespace_ and nxt.text in ("’", "'") and len(tok.text) > 3 \
+        and tok.text.endswith("in") and tok.is_alpha
 
 
 def _number_word(tok: Token) -> bool:
@@ -211,8 +219,23 @@ def _name_follows(doc: Doc, i: int, e: int) -> bool:
     tok = doc[i]
     if not _is_capitalized(tok) or tok.is_punct:
         return False
+    if e - i == 1 and tok.ent_type_ != "PERSON" and tok.lower in lower_written(doc):
+        return False  # "General Election" beside "the election": a common noun after the word, not a name
     return not (e - i == 1 and tok.ent_type_ != "PERSON"
                 and (tok.lower_,) in _titles_by_length(("entity_office_titles.txt",)).get(1, ()))
+
+
+_last_lower_written: tuple[Doc, frozenset[int]] | None = None
+
+
+def lower_written(doc: Doc) -> frozenset[int]:
+    """The words (LOWER hashes) the doc writes in lower case somewhere, made once per doc."""
+    global _last_lower_written
+    last = _last_lower_written
+    if last is None or last[0] is not doc:
+        arr = doc.to_array([LOWER, IS_LOWER])
+        last = _last_lower_written = (doc, frozenset(arr[arr[:, 1] == 1, 0].tolist()) if len(arr) else frozenset())
+    return last[1]
 
 
 def _inside_other_name(doc: Doc, i: int) -> bool:
@@ -346,6 +369,8 @@ def _connected_titles(sent: Span, runs: list[tuple[int, int]]) -> list[tuple[int
                 break  # "Lily Collins and Ashley Park" is two people, not a title
             if platform_kind(doc[runs[b][0]:runs[b][1]].text) is not None:
                 break  # "Victoria in ITV's Victoria": a title does not end in a network's name
+            if runs[b][1] - runs[b][0] == 1 and doc[runs[b][0]].ent_type_ == "NORP":
+                break  # "told Acme.info the Russian and Syrian claims": a people's word ends no title
             out.append((s, runs[b][1], strong))
     return out
 
@@ -399,13 +424,20 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
             candidates.extend(_run_mentions(doc, s, e, kind))
         for s, e, strong in _connected_titles(sent, runs):
             titles.append((s, e, strong, kind))
-    # a connected title counts when it recurs as a unit, or ends in a work word ("... The TikTok Musical")
+    # a connected title counts when it recurs as a unit, or ends in a work word ("... The TikTok Musical");
+    # a title recurs as a unit only where it is not every time part of a longer one ("Roll Hall of Fame"
+    # inside "Rock and Roll Hall of Fame")
+    counts = {(s, e): len(re.findall(r"(?<!\w)" + re.escape(_surface(doc, s, e)) + r"(?!\w)", text, flags=re.I))
+              for s, e, _, _ in titles}
+    imperatives = _imperative_words(doc)
     for s, e, strong, kind in titles:
-        surface = _surface(doc, s, e)
-        recurs = len(re.findall(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text, flags=re.I)) >= 2
+        recurs = counts[(s, e)] >= 2 and not any(
+            s2 <= s and e <= e2 and (s2, e2) != (s, e) and n2 >= counts[(s, e)] for (s2, e2), n2 in counts.items())
         if recurs and not strong and any(t.ent_type_ in _NOT_TITLE_PARTS for t in doc[s:e]) \
                 and any(t.is_lower and t.lower_ in {"and", "on", "to"} for t in doc[s:e]):
             continue  # "Customs and Border Protection", "Arrowhead on Facebook": names joined, not a title
+        if any(t.lower_ == "to" and t.is_lower for t in doc[s:e]) and doc[s].lower_ in imperatives():
+            continue  # "Upgrade to Premium", "Sign Up to Newsletter": an imperative, not a title
         if recurs or (strong and (doc[e - 1].lower_ in work_words or _work_context(doc, s, e))):
             m = _make(doc, s, e, kind, title=True)
             m.hints.append("work")
@@ -415,12 +447,14 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
 
     # 2. spaCy's entity spans (trimmed of determiners, possessives, numbers and the titles found in step 1:
     # "Charlotte Mayor" in "Charlotte Mayor Jennifer Roberts")
-    title_tokens = {i for m in candidates if m.honorific for i in range(m.honorific_start, m.tok_start)}
+    title_tokens = {i for m in candidates if m.honorific_start >= 0 for i in range(m.honorific_start, m.tok_start)}
     headline_starts = {hs.start for hs, _ in headline_sents}
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
         s, e = ent.start, ent.end
+        if _g_dropped(doc[e - 1], doc[e] if e < len(doc) else None):
+            continue
         while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ == "the" and doc[s].is_lower):
             s += 1
         while e > s and (doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].is_space
@@ -432,6 +466,17 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
             continue
         block = block_of(doc[s].idx)
         if block is None:
+            continue
+        inner = next((i for i in range(s + 1, e - 1) if doc[i].text in ("'s", "’s")
+                      and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()), None)
+        if inner is not None:
+            # "the UN's Intergovernmental Panel on Climate Change": the owner and what it owns, two names
+            block = block_of(doc[s].idx)
+            if block is not None:
+                for a, b in ((s, inner), (inner + 1, e)):
+                    m = _make(doc, a, b, block.kind)
+                    m.label = ent.label_
+                    candidates.append(m)
             continue
         glued = _split_glued(list(doc[s:e]), s, 0, e - s)
         if len(glued) > 1:
@@ -453,8 +498,9 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
 
     chosen = _choose([m for m in candidates if m.text], doc)
     # the words of a title are not a name of their own ("State" in "Secretary of State John Kerry")
-    titles_at = {i for m in chosen if m.honorific for i in range(m.honorific_start, m.tok_start)}
+    titles_at = {i for m in chosen if m.honorific_start >= 0 for i in range(m.honorific_start, m.tok_start)}
     chosen = [m for m in chosen if not set(range(m.tok_start, m.tok_end)) <= titles_at]
+    chosen = _bracketed_completions(doc, chosen)
     # 3. a headline may be the only place that gives a full name ("Maria Lopez Talks ..." over a body that says "Maria")
     chosen = _headline_people(doc, chosen, headline_sents)
     # 4. look up names already found, where capitals could not tell (headlines, sentence starts)
@@ -468,6 +514,7 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
     # an office on its own ("the CEO", "the President") is a description, not a name, unless spaCy
     # reads a person there ("Mr. Justice")
     office_titles = _titles_by_length(("honorifics.txt", "entity_office_titles.txt"))
+    chosen = [m for m in chosen if not _sentence_initial_modifier(doc, m)]
     return [m for m in chosen if not (len(m.words) == 1 and m.text.lower() in not_names)
             and (m.label == "PERSON" or tuple(w.lower() for w in m.words) not in office_titles.get(len(m.words), ()))]
 
@@ -493,10 +540,15 @@ def _quoted_titles(doc: Doc, block_of) -> list[NameMention]:
     authored = word_set("entity_authored_works.txt")
     orths = doc.to_array("ORTH").tolist()
     at = [i for i, o in enumerate(orths) if o in marks]
+    at_set = set(at)
     out: list[NameMention] = []
-    for a, b in zip(at, at[1:]):
-        opening, closing = doc[a], doc[b]
-        if opening.text not in _OPENING or closing.text not in _CLOSING[opening.text]:
+    for k, a in enumerate(at):
+        opening = doc[a]
+        if opening.text not in _OPENING:
+            continue
+        # the first mark that closes this one; marks of another kind inside are apostrophes ("Takin’ It")
+        b = next((j for j in at[k + 1:k + 1 + _TITLE_MAX_TOKENS] if doc[j].text in _CLOSING[opening.text]), None)
+        if b is None or b > a + _TITLE_MAX_TOKENS + 1 or any(doc[j].text == opening.text for j in at[k + 1:k + 1 + _TITLE_MAX_TOKENS] if j < b):
             continue
         if not 0 < b - a - 1 <= _TITLE_MAX_TOKENS:
             continue
@@ -524,8 +576,70 @@ def _quoted_titles(doc: Doc, block_of) -> list[NameMention]:
         if block is None:
             continue
         span = doc[s:e]
-        out.append(NameMention(span.start_char, span.end_char, span.text, s, e, block.kind, hints=["work", "quoted"]))
+        hints = ["work", "quoted"] if _quoted_work_evidence(doc, a, b, at_set) else ["unproven quote"]
+        out.append(NameMention(span.start_char, span.end_char, span.text, s, e, block.kind, hints=hints))
+    # an article that quotes two titles as works is about works: its other quoted titles are works too
+    if sum(1 for m in out if "work" in m.hints) >= 2:
+        for m in out:
+            if m.tok_end - m.tok_start == 1 or not any(
+                    t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in doc[m.tok_start:m.tok_end]):
+                m.hints = ["work", "quoted"]  # not "He wanted to work with ‘Nellie Wall’": a name in quotes
     return out
+
+
+def _quoted_work_evidence(doc: Doc, a: int, b: int, marks: set[int]) -> bool:
+    """Quotation marks alone do not make a title a work (a slogan, a sign's words, a venue's name, a
+    voice command are quoted too). Evidence that they hold one: a work noun just before the opening
+    mark ("her single “Remedy”", "the album, ‘25’"), a work follower after the closing one ("‘Wonka’ star"),
+    a verb of works or roles governing it ("performed “Black Water”"), or another quoted title beside it
+    in a list ("“Rumour Has It” and “Turning Tables”")."""
+    nouns = word_set("entity_work_words.txt") | word_set("entity_authored_works.txt")
+    cues = grouped("entity_quoted_title_cues.txt")
+    before = [t for t in doc[max(0, a - 4):a] if not t.is_space]
+    if len(before) >= 2 and before[-1].lower_ == "of" and (
+            before[-2].lower_ in word_set("entity_work_followers.txt") or before[-2].lower_ in cues["before"]):
+        return True  # "the revival of “X”", "the cast of ‘X’", "a cover of ‘X’"
+    for t in reversed(before):
+        if t.is_lower and (t.lower_ in nouns or t.lemma_.lower() in nouns or t.lower_ == "titled"
+                           or t.lemma_.lower() in cues["before"]):
+            return True
+        if t.text != "," and t.pos_ not in {"DET", "ADJ", "NUM", "PART"} and t.tag_ != "PRP$" \
+                and t.text not in _POSSESSIVE:
+            break  # only a determiner, a number, an adjective or a possessive between: "her new single “X”"
+    j = a - 1
+    if j >= 0 and doc[j].text == ")":  # "Wednesday's (3 May) ‘Morning Call’"
+        while j > max(0, a - 8) and doc[j].text != "(":
+            j -= 1
+    if j >= 2 and doc[j - 1].text in _POSSESSIVE and doc[j - 2].ent_type_ in {"DATE", "TIME"}:
+        return True  # "Wednesday's ‘Morning Call’", "last night's ‘Newsline’": a broadcast
+    after_toks = [t for t in doc[b + 1:b + 6] if not t.is_space]
+    after = after_toks[0] if after_toks else None
+    if after is not None and (after.lower_ in word_set("entity_work_followers.txt") or after.is_lower and (
+            after.lower_ in cues["after"] or after.lemma_.lower() in nouns)):
+        return True  # "‘Wonka’ star", a headline's "‘The Bear’ Season 3", "the “X” songstress", "a new ‘X’ game"
+    if doc[b - 1].text == "," or (after is not None and after.text in {",", "—", "–", "-"}):
+        # "“Remedy,” a song she wrote", "“Send My Love” — originally titled ..."
+        for t in after_toks[:4]:
+            if t.is_lower and (t.lemma_.lower() in nouns or t.lower_ == "titled"):
+                return True
+            if t.pos_ not in {"DET", "ADJ", "ADV", "PUNCT", "NUM"} and t.lower_ != "originally":
+                break
+    nxt = after_toks[1] if after is not None and after.lower_ in {",", "and", "or", "&"} and len(after_toks) > 1 else after
+    if nxt is not None and nxt.i in marks and nxt.text in _OPENING:
+        return True  # a list of quoted titles
+    prev = before[-1] if before else None
+    if prev is not None and prev.lower_ in {",", "and", "or", "&"}:
+        prev = next((t for t in reversed(doc[max(0, prev.i - 2):prev.i]) if not t.is_space), None)
+    if prev is not None and prev.i in marks and prev.text not in _OPENING | {"'"} and prev.i < a:
+        return True
+    verbs = word_map("entity_work_verbs.txt").keys() | word_set("entity_play_verbs.txt")
+    root = doc[a + 1:b].root
+    head = root.head if root.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"} else root
+    if head.dep_ == "prep" and root.dep_ == "pobj":
+        head = head.head
+    if root.dep_ in {"dobj", "attr"} and any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns for c in head.children):
+        return True  # "the new tracks include “X”", "her latest single is “X”"
+    return head.lemma_.lower() in verbs
 
 
 def _numbered_titles(doc: Doc, block_of) -> list[NameMention]:
@@ -600,6 +714,9 @@ def _trim_edges(doc: Doc, s: int, e: int, roles: bool = True) -> tuple[int, int,
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space
                      or (doc[e - 1].is_lower and doc[e - 1].lower_ not in _PARTICLES)):
         e -= 1
+    if e - s >= 2 and doc[e - 1].text == "TV" and e < len(doc) and doc[e].is_lower \
+            and doc[e].lemma_ in word_set("entity_work_words.txt"):
+        e -= 1  # "the new Star Wars TV series": the medium is no part of the title
     if roles and e - s >= 2 and _is_capitalized(doc[s + 1]):
         first = doc[s]
         rest_starts_name = doc[s + 1].ent_iob_ == "B" or _person_like(doc, s + 1, e)
@@ -638,6 +755,12 @@ def _make(doc: Doc, s: int, e: int, block: str, title: bool = False) -> NameMent
         span = doc[s:s]
         return NameMention(span.start_char, span.start_char, "", s, s, block)
     s2, honorific = _strip_honorific(doc, s, e)
+    if role and not honorific and _royal_given_name(doc, role, s, e):
+        s2, honorific = s, role  # the title was read as a role noun ("Prince" like "Star")
+    if honorific and _royal_given_name(doc, honorific, s2, e):
+        # "Prince Andrew", "Queen Elizabeth II": the title is how the person is named, so it stays
+        span = doc[s2 - len(honorific.split()):e]
+        return NameMention(span.start_char, span.end_char, span.text, span.start, e, block, honorific=honorific)
     if role and not honorific:
         honorific, s2 = role, s
         span = doc[s2:e]
@@ -646,6 +769,61 @@ def _make(doc: Doc, s: int, e: int, block: str, title: bool = False) -> NameMent
     span = doc[s2:e]
     return NameMention(span.start_char, span.end_char, span.text, s2, e, block, honorific=honorific,
                        honorific_start=s2 - len(honorific.split()) if honorific else -1)
+
+
+def _sentence_initial_modifier(doc: Doc, m: NameMention) -> bool:
+    """A capitalized word opening a sentence as the modifier of a lower-case noun ("National officer Jo
+    Roe said"): an adjective capitalized by its place, not a name."""
+    if m.tok_end - m.tok_start != 1:
+        return False
+    tok = doc[m.tok_start]
+    return bool(tok.is_sent_start) and tok.dep_ == "amod" and tok.head.is_lower and tok.head.i == tok.i + 1
+
+
+def _imperative_words(doc: Doc):
+    """() -> the words the article uses as imperatives: a base-form verb opening a sentence or a bracket
+    ("Upgrade to Premium for $5"), worked out once and only when asked."""
+    found: list[frozenset[str]] = []
+
+    def get() -> frozenset[str]:
+        if not found:
+            found.append(frozenset(t.lower_ for t in doc if t.tag_ == "VB" and (
+                t.is_sent_start or (t.i > 0 and doc[t.i - 1].text in {"(", "-", "–", "—", ":"}))))
+        return found[0]
+
+    return get
+
+
+def _bracketed_completions(doc: Doc, chosen: list[NameMention]) -> list[NameMention]:
+    """A name an editor completed in square brackets is one name: "Susan [Rovner]", "Kate [Oates, the
+    producer]" name Susan Rovner and Kate Oates (the mention keeps its offsets; its text drops the bracket)."""
+    by_start = {m.tok_start: m for m in chosen}
+    out: list[NameMention] = []
+    gone: set[int] = set()
+    for m in chosen:
+        if id(m) in gone:
+            continue
+        n = by_start.get(m.tok_end + 1)
+        if m.tok_end < len(doc) and doc[m.tok_end].text == "[" and not doc[m.tok_end - 1].whitespace_ == "" \
+                and n is not None and n.tok_end < len(doc) and doc[n.tok_end].text in {"]", ","} \
+                and len(n.words) <= 2 and all(w[:1].isupper() for w in n.words) and len(m.words) == 1:
+            m = NameMention(m.start, n.end, f"{m.text} {n.text}", m.tok_start, n.tok_end, m.block,
+                            label=n.label or m.label, honorific=m.honorific, honorific_start=m.honorific_start,
+                            hints=list(m.hints))
+            gone.add(id(n))
+        out.append(m)
+    return out
+
+
+def _royal_given_name(doc: Doc, honorific: str, s: int, e: int) -> bool:
+    """A royal or religious title before a given name alone, a regnal number allowed ("Elizabeth II")."""
+    if honorific not in word_set("entity_royal_titles.txt"):
+        return False
+    words = [t.text for t in doc[s:e]]
+    return len(words) == 1 or (len(words) == 2 and _ROMAN_NUMERAL.match(words[1]) is not None)
+
+
+_ROMAN_NUMERAL = re.compile(r"^[IVX]+$")
 
 
 def _key(surface: str) -> str:

@@ -27,10 +27,18 @@ LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC":
 class TypeVotes:
     rules: Counter = field(default_factory=Counter)  # from context rules: decisive
     labels: Counter = field(default_factory=Counter)  # from spaCy labels: used when no rule spoke
+    title_labels: int = 0  # how many of the label votes for "work" are spaCy's WORK_OF_ART alone
 
     def add(self, other: "TypeVotes") -> None:
         self.rules.update(other.rules)
         self.labels.update(other.labels)
+        self.title_labels += other.title_labels
+
+    def subtract(self, other: "TypeVotes") -> None:
+        self.rules.subtract(other.rules)
+        self.labels.subtract(other.labels)
+        self.title_labels -= other.title_labels
+        self.rules, self.labels = +self.rules, +self.labels
 
     def best(self) -> str | None:
         if set(self.rules) == {"work"} and self.rules["work"] <= 3 and self.labels.get("other", 0) >= 2:
@@ -38,7 +46,10 @@ class TypeVotes:
         votes = self.rules if self.rules else self.labels
         if not votes:
             return None
-        return max(votes, key=lambda t: (votes[t], -_PREFERENCE.index(t)))
+        best = max(votes, key=lambda t: (votes[t], -_PREFERENCE.index(t)))
+        if best == "work" and not self.rules and self.labels["work"] <= self.title_labels:
+            return "other"  # spaCy's small model calls many a phrase a title: that alone makes no work
+        return best
 
 
 _PREFERENCE = ["person", "character", "work", "organization", "place", "other"]
@@ -55,6 +66,8 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
     role_nouns = word_set("description_nouns.txt")
     play_verbs = word_set("entity_play_verbs.txt")
     speech_verbs = word_set("speaker_verbs.txt")
+    outlet_nouns = word_set("entity_outlet_nouns.txt")
+    personal_nouns = word_set("entity_personal_nouns.txt")
     at_token = {i: k for k, m in enumerate(mentions) for i in range(m.tok_start, m.tok_end)}
     votes = [TypeVotes() for _ in mentions]
 
@@ -65,11 +78,17 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
             if typ == "person" and m.text.isupper():
                 # an acronym ("COVID", "NATO") is not somebody's name; capitals in words ("ACME NEWS") name a body
                 typ = "organization" if len(m.words) >= 2 else "other"
-            elif typ == "person" and _ends_in_acronym(m.words):
-                typ = "organization"  # an outlet's edition or a branch ("Glamour UK", "Vogue US")
-            if not (typ == "person" and "affiliation" in m.hints):  # "Charlotte" in "Charlotte Mayor Jane Roe"
+            elif typ in ("person", "other") and m.label != "PRODUCT" and _ends_in_acronym(m.words):
+                typ = "organization"  # an outlet's edition or a branch ("Glamour UK", "Vogue US", "Ipsos UK")
+            if typ == "work" and "unproven quote" in m.hints:
+                pass  # spaCy calls much that is quoted a title; quotation marks alone make no work
+            elif not (typ == "person" and "affiliation" in m.hints):  # "Charlotte" in "Charlotte Mayor Jane Roe"
                 v.labels[typ] += 1
+                v.title_labels += typ == "work"
         words = m.words
+        if m.label == "NORP" and len(words) == 1 and any(
+                c.dep_ == "det" and c.lower_ in {"the", "a", "an", "this", "that"} for c in doc[m.tok_end - 1].children):
+            v.rules["other"] += 3  # "the American", "the 23-year-old Spaniard": a people's word describing someone
         if "affiliation" in m.hints and m.label != "NORP":  # "Acme CEO Jane Roe", "Acme QB Jo Roe"
             v.rules["place" if m.label in ("GPE", "LOC") else "organization"] += 2
         # spaCy's reading of a span as an event, a product, a people or a place outweighs its shape as a
@@ -101,8 +120,24 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
         if _of_follower(doc, m.tok_start, followers):
             v.rules["work"] += 3
         prev = _prev_word(doc, m.tok_start)
-        if prev is not None and prev.is_lower and prev.lower_ in role_nouns:
-            v.rules["person"] += 3  # "creator Darren Star", "actress Lily Collins"
+        if _after_year_possessive(doc, m.tok_start) and m.label not in _PLACE_LABELS and m.label != "PERSON":
+            v.rules["work"] += 3  # "2016's Star Trek Beyond", "1973's The Captain and Me"
+        if prev is not None and prev.lemma_ in _NAMING_VERBS and _called_by_work_noun(doc, m, work_words):
+            v.rules["work"] += 3  # "The book was called The Dragon Waiting"
+        if _outlet_noun(doc, m, prev, outlet_nouns):
+            v.rules["organization"] += 4  # "the journal Nature Astronomy", "Acme, a record label"
+        if prev is not None and prev.is_lower and (prev.lower_ in role_nouns or (
+                prev.tag_ == "NNS" and prev.lemma_ in role_nouns)):
+            v.rules["person"] += 3  # "creator Darren Star", "actress Lily Collins", "daughters Hazel and Violet"
+            for c in doc[m.tok_end - 1].conjuncts:  # "daughters Hazel, four, and Violet": the noun covers the list
+                if c.i > m.tok_end and c.i in at_token and not mentions[at_token[c.i]].honorific:
+                    votes[at_token[c.i]].rules["person"] += 2
+        if _owner_of_personal_noun(doc, m, personal_nouns):
+            v.rules["person"] += 2  # "Usher's 40th birthday party"
+        if len(words) == 1 and m.text.isupper() and _before_person(doc, m.tok_end, at_token, mentions):
+            v.rules["organization"] += 2  # "CBS2's Ali Bauman", "NASA's Jane Roe": whose reporter or scientist
+        if _fixture_side(doc, m, at_token):
+            v.rules["organization"] += 3  # "Brighton v Liverpool": sides in a fixture are teams
         if _after_character_cue(doc, m.tok_start) and not (
                 _prev_word(doc, m.tok_start).text == "," and doc[m.tok_end - 1].dep_ in ("nsubj", "nsubjpass")):
             # "her on-screen counterpart, Emily", not "Speaking about the role, Jane told ..."
@@ -117,6 +152,7 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
 
     _work_by_syntax(doc, mentions, votes, at_token)
     _people_by_coordination(doc, mentions, votes, at_token)
+    _no_person_names(mentions, votes)
 
     # casting lines: "X as Y", "stars as Y", "Y (played by X)", "Y (Show's X)"
     by_span = {(m.tok_start, m.tok_end): k for k, m in enumerate(mentions)}
@@ -164,9 +200,110 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
             for child in h.children:
                 if child.dep_ == "prep" and child.lower_ in {"on", "in"}:
                     for obj in child.children:
-                        if obj.dep_ == "pobj" and obj.i in at_token and platform_kind(mentions[at_token[obj.i]].text) is None:
+                        if obj.dep_ == "pobj" and obj.i in at_token and platform_kind(mentions[at_token[obj.i]].text) is None \
+                                and not (child.lower_ == "on" and mentions[at_token[obj.i]].label in _PLACE_LABELS
+                                         and len(mentions[at_token[obj.i]].words) == 1):  # "a role on Titan", a moon
                             votes[at_token[obj.i]].rules["work"] += 4
     return votes
+
+
+def _after_year_possessive(doc: Doc, start: int) -> bool:
+    """Right after a year's possessive ("2016's X", "last year's X"): how releases are dated."""
+    j = start - 1
+    if j >= 0 and doc[j].text in {'"', "“", "‘", "'"}:
+        j -= 1
+    if j < 1 or doc[j].text not in {"'s", "’s"}:
+        return False
+    year = doc[j - 1]
+    return year.ent_type_ == "DATE" and (year.like_num and len(year.text) == 4 or year.lower_ == "year")
+
+
+def _called_by_work_noun(doc: Doc, m: NameMention, work_words: frozenset[str]) -> bool:
+    """The name a work noun is called or titled: "The book was called X", "a film titled X"."""
+    head = doc[m.tok_start:m.tok_end].root
+    verb = head.head
+    if head.dep_ not in {"oprd", "attr", "dobj", "xcomp"} or verb.lemma_ not in _NAMING_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}]
+    if verb.dep_ == "acl":
+        subjects.append(verb.head)
+    return any(s.lemma_.lower() in work_words for s in subjects)
+
+
+def _owner_of_personal_noun(doc: Doc, m: NameMention, nouns: frozenset[str]) -> bool:
+    """The name owns, by its possessive, what only a person has ("X's wife", "X's 40th birthday party")."""
+    if m.tok_end >= len(doc) or doc[m.tok_end].text not in {"'s", "’s"}:
+        return False
+    owned = doc[m.tok_end - 1].head
+    if doc[m.tok_end - 1].dep_ != "poss":
+        return False
+    return owned.lower_ in nouns or any(c.dep_ == "compound" and c.lower_ in nouns for c in owned.children)
+
+
+def _before_person(doc: Doc, end: int, at_token: dict[int, int], mentions: list[NameMention]) -> bool:
+    """A possessive right after `end` and then a person's full name ("CBS2's Ali Bauman")."""
+    if end + 1 >= len(doc) or doc[end].text not in {"'s", "’s"} or end + 1 not in at_token:
+        return False
+    nxt = mentions[at_token[end + 1]]
+    return nxt.tok_start == end + 1 and nxt.label == "PERSON" and len(nxt.words) >= 2
+
+
+def _fixture_side(doc: Doc, m: NameMention, at_token: dict[int, int]) -> bool:
+    """A name on either side of "v" or "vs" between two names: a fixture ("Brighton v Liverpool")."""
+    after = m.tok_end
+    if after + 1 < len(doc) and doc[after].lower_ in _VERSUS and after + 1 in at_token:
+        return True
+    before = m.tok_start - 1
+    return before - 1 >= 0 and doc[before].lower_ in _VERSUS and before - 1 in at_token
+
+
+_VERSUS = {"v", "v.", "vs", "vs."}
+_NAMING_VERBS = {"call", "title", "name"}
+
+
+def _outlet_noun(doc: Doc, m: NameMention, prev, nouns: frozenset[str]) -> bool:
+    """A publisher's or outlet's noun right before the name ("the journal X", "record label X"), or in
+    apposition to it ("X, a journal of ..."). Not for a person's full name, which a careless parse may
+    set beside one ("a row involving Jane Roe, her former record label and ...")."""
+    head = doc[m.tok_end - 1]
+    if head.dep_ == "appos" and head.head.lower_ in nouns and head.head.i == m.tok_start - 2 \
+            and doc[m.tok_start - 1].text == ",":
+        return True  # "her former record label, Big Machine"
+    if m.label == "PERSON" and len(m.words) >= 2:
+        return False
+    if prev is not None and prev.is_lower and prev.lower_ in nouns and prev.dep_ != "compound" \
+            and prev.i > 0 and (doc[prev.i - 1].pos_ in {"DET", "ADJ", "NOUN"} or doc[prev.i - 1].tag_ == "PRP$"):
+        return True
+    return any(c.dep_ == "appos" and c.is_lower and c.lower_ in nouns
+               and not any(d.tag_ == "PRP$" for d in c.children) for c in head.children) and \
+        not (m.tok_end < len(doc) and doc[m.tok_end].text in {"'s", "’s"})
+
+
+def _no_person_names(mentions: list[NameMention], votes: list[TypeVotes]) -> None:
+    """Names shaped as no person's: a word capitalized inside after three small letters or more ("SpaceX",
+    "SoftBank", unlike "McDonald", "LeBron", "DiCaprio") names a company or brand; a name ending in an
+    event word ("Davis Cup", "Nobel Prize") an event. Their person votes go to the organization or event."""
+    events = _event_endings()
+    for m, v in zip(mentions, votes):
+        words = m.words
+        if len(words) == 1 and _INTERCAPPED.match(words[0]):
+            to = "organization"
+        elif len(words) >= 2 and any(tuple(w.lower() for w in words[-n:]) in events for n in (1, 2)):
+            to = "other"
+        else:
+            continue
+        for votes_of in (v.rules, v.labels):
+            if votes_of.get("person"):
+                votes_of[to] += votes_of.pop("person")
+        v.rules[to] += 1
+
+
+_INTERCAPPED = re.compile(r"^[A-Z][a-z]{3,}[A-Z]")
+
+
+@cache
+def _event_endings() -> frozenset[tuple[str, ...]]:
+    return frozenset(phrases("entity_event_words.txt"))
 
 
 def _people_by_coordination(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes],
@@ -206,9 +343,11 @@ def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes
             if c.dep_ == "appos" and c.lemma_.lower() in work_words and not owner:
                 v.rules["work"] += 3
         prev = _prev_word(doc, m.tok_start)
-        if prev is not None and prev.is_lower and prev.lemma_.lower() in work_words and prev.dep_ != "compound" \
+        if prev is not None and prev.is_lower and prev.lemma_.lower() in work_words \
+                and (prev.dep_ != "compound" or m.tok_start <= prev.head.i < m.tok_end) \
                 and any(t.lower_ in _WORK_NOUN_OPENERS for t in doc[max(0, prev.i - 5):prev.i]) \
-                and not (head.dep_ == "nsubj" and head.head.dep_ == "relcl"):  # "a song Jane says she wrote"
+                and not (head.dep_ == "nsubj" and head.head.dep_ == "relcl"
+                         and m.label != "WORK_OF_ART"):  # "a song Jane says she wrote"
             v.rules["work"] += 3  # "the series Harbor Lights", "the hit musical Hamilton", "Acme's long-running drama X"
         if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ == "be":
             for c in head.head.children:
@@ -238,10 +377,11 @@ def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes
         before = doc[m.tok_start - 1] if m.tok_start > 0 else None
         after = doc[m.tok_end] if m.tok_end < len(doc) else None
         if before is not None and after is not None and before.text in {'"', "“"} and after.text in {'"', "”"} \
-                and len(m.words) >= 2:
+                and len(m.words) >= 2 and "quoted" in m.hints:
             v.rules["work"] += 3
 
 
+_QUANTITY_NOUNS = {"series", "set", "run", "string", "host", "collection"}
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _PLACE_LABELS = {"GPE", "LOC", "NORP"}
 _NOT_WORK_LABELS = {"EVENT", "PRODUCT", "NORP", "GPE", "LOC", "LAW"}  # not FAC: the small model calls many titles facilities
@@ -313,6 +453,8 @@ def _of_follower(doc: Doc, start: int, followers: frozenset[str]) -> bool:
     if prev is None or prev.lower_ != "of":
         return False
     j = prev.i - 1
+    if j >= 1 and doc[j].lower_ in _QUANTITY_NOUNS and doc[j - 1].lower_ in {"a", "an"}:
+        return False  # "a series of South Dakotans" counts people; "season two of X", "the series of X" name a work
     while j >= 0 and (doc[j].like_num or doc[j].lower_ in {"one", "two", "three", "four", "five", "first", "second",
                                                              "third", "fourth", "fifth", "final", "new", "latest"}):
         j -= 1
