@@ -41,6 +41,11 @@ def test_clean_name_rules():
     # a first name the article gives is kept even before a known surname
     assert clean_name("Michelle Obama", known, {"michelle"}, words, None) == "Michelle Obama"
     assert clean_name("Lee Harvey Oswald", known, set(), words, None) == "Lee Harvey Oswald"
+    # a royal or religious title before a given name alone is how the person is named, even where the
+    # article also writes the title in lower case ("the prince") and knows the given name
+    royal_words = lower_case_words("the prince spoke and the pope listened")
+    assert clean_name("Prince Edwin", {"edwin"}, set(), royal_words, None) == "Prince Edwin"
+    assert clean_name("Pope Linus", {"linus"}, set(), royal_words, None) == "Pope Linus"
 
 
 def test_lone_surname_joins_the_full_name_by_co_mentioned_people_in_any_order(kb, article):

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from ..wordlists import word_set
 from .names import NameKey, fold, word_list
 
 if TYPE_CHECKING:
@@ -161,7 +162,8 @@ def clean_name(name: str, known: set[str], first_names: set[str], lower_words: s
             toks, changed = toks[:-1], True
             continue
         lead_word = fold(first)
-        if kl in known and NameKey.of(first).key and len(NameKey.of(first).key) > 1:
+        royal_given = len(toks) == 2 and lead_word in word_set("entity_royal_titles.txt")  # "Prince Andrew"
+        if kl in known and NameKey.of(first).key and len(NameKey.of(first).key) > 1 and not royal_given:
             # a full name of the article after it; or a word the article writes in lower case, or a
             # headline's word, that is no first name the article gives
             full_rest = len(kl.split()) >= 2 and fold(_bare(toks[1])) not in particles
