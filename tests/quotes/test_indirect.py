@@ -147,3 +147,41 @@ def test_an_interviewers_question_is_not_the_answerers_words(quotes):
     assert found.contents("indirect") == []
     found = quotes("Asked about the new contract, Lee said he was happy to stay.")
     assert found.contents("indirect") == ["he was happy to stay"]
+
+
+@pytest.mark.parametrize("sentence, content, cue, source", [
+    ("The campaign called the accusations false and politically motivated.",
+     "the accusations false and politically motivated", "called", "The campaign"),
+    ("The senator has called the new tariff a tax on farmers.", "the new tariff a tax on farmers", "called",
+     "The senator"),
+])
+def test_naming_verb_with_object_and_predicate_is_a_judgement(quotes, sentence, content, cue, source):
+    found = quotes(sentence)
+    q = found.one(content.split()[1])
+    assert (q.kind, found.content(q), found.cue(q), found.source(q)) == ("indirect", content, cue, source)
+
+
+def test_naming_verb_without_predicate_gives_nothing(quotes):
+    assert not [q for q in quotes("Maria called her oldest brother on Sunday night.").quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The governor wants to raise the minimum wage next year.", "minimum"),
+    ("The council plans to open three new libraries downtown.", "libraries"),
+    ("Both senators oppose the new pipeline through the valley.", "pipeline"),
+    ("The mayor told the police chief to release the footage.", "footage"),
+])
+def test_intentions_and_stances_are_reported(quotes, sentence, word):
+    q = quotes(sentence).one(word)
+    assert q.kind == "indirect"
+
+
+def test_a_stance_asked_about_is_no_position(quotes):
+    found = quotes("Asked if he would ever want to direct a film himself, Ray laughed.")
+    assert not [q for q in found.quotes if q.kind == "indirect"]
+
+
+def test_content_leaves_out_a_closing_apposition(quotes):
+    found = quotes("Critics say the money could be better spent on NATO, the old military alliance of the West.")
+    q = found.one("money")
+    assert found.content(q) == "the money could be better spent on NATO"

@@ -1,17 +1,18 @@
 """Reported speech without quotation marks: "Ashley pointed out that there are ...", "according to X, ...".
 
-Four shapes, each read off the parse:
+Five shapes, each read off the parse:
 - a reporting verb or verb of thought and its complement clause ("she said (that) ...", "polls show ...");
 - the same with the clause first and the cue after it ("The plan will fail, he said."), or the cue
   set off by commas inside it ("The museum, Mr. Bush said, celebrated his heroes.");
 - a verb whose object, infinitive or prepositional object holds a stated position, per cue_frames.txt
   ("vowed to fight on", "denounced the ruling", "called for a recount");
+- a naming verb with an object and what it is called ("called the charges unsubstantiated");
 - "according to X" with the rest of its sentence.
 The content leaves out the "that" introducing it and any part holding quoted words (those are the
 quoted pieces' business) and ends where the reported words do (before a semicolon's next clause, a
 conjoined verb reporting something else, a concession, or when and where it was said). Narration is
 left out: a verb of thought nobody in particular holds ("those who played him will know that"), a
-negated stance, a bare participle ("with X confirmed to star", "Asked whether ..."), a time or cause
+negated stance, a stance asked about ("asked if he would want to ..."), a bare participle ("with X confirmed to star", "Asked whether ..."), a time or cause
 clause hung on a reporting verb. The source is the verb's subject (or X).
 """
 from __future__ import annotations
@@ -119,7 +120,7 @@ def _without_trailing_aside(toks: list[Token]) -> list[Token]:
     ..."): it is the writer's aside about the last name, not part of what was reported."""
     for k in range(len(toks) - 1, 0, -1):
         t = toks[k]
-        if t.dep_ in ("relcl", "advcl") and t.left_edge.i > toks[0].i and t.right_edge.i >= toks[-1].i - 1:
+        if t.dep_ in ("relcl", "advcl", "appos") and t.left_edge.i > toks[0].i and t.right_edge.i >= toks[-1].i - 1:
             start = t.left_edge.i
             before = t.doc[start - 1]
             if before.text == ",":
@@ -234,13 +235,33 @@ class _Finder:
             cand = self.clause_first(verb, cue) or self.medial(verb, cue)
             if cand is not None:
                 return cand
+        named = self._naming_content(verb)
+        if named is not None:
+            return self.candidate(verb, (verb.idx, verb.idx + len(verb)), named)
         frames = self.lex.frames_of(verb)
         if not frames or any(c.dep_ == "neg" for c in verb.children):
             return None  # "did not defend her title" states no position
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children):
+            return None  # "asked if he would want to direct": a question, not a position taken
         content = self._frame_content(verb, frames)
         if content is None:
             return None
         return self.candidate(verb, (verb.idx, verb.idx + len(verb)), content, _MIN_FRAME_WORDS)
+
+    def _naming_content(self, verb: Token) -> tuple[int, int] | None:
+        """"called the charges unsubstantiated", "has called climate change a hoax": a naming verb with an
+        object and what it is called (an object predicate, or a second noun the parse hangs on the object)
+        gives the two as a judgement. "called her mother" (no predicate) gives nothing."""
+        if verb.lemma_.lower() not in self.lex.naming or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is None:
+            return None
+        pred = next((c for c in verb.children if c.dep_ == "oprd" and c.i > obj.i), None) \
+            or next((c for c in obj.children if c.dep_ in ("dobj", "oprd") and c.i > obj.i), None)
+        if pred is None or any(t.is_punct for t in self.doc[obj.right_edge.i + 1:pred.left_edge.i]):
+            return None
+        return _content(list(self.doc[obj.left_edge.i:pred.right_edge.i + 1]), self.quoted, verb, self.lex)
 
     def _complement(self, verb: Token, clause: Token) -> bool:
         """Whether a ccomp the parse hangs on a reporting verb is what the verb reports. Not: a clause
