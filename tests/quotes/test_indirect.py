@@ -185,3 +185,30 @@ def test_content_leaves_out_a_closing_apposition(quotes):
     found = quotes("Critics say the money could be better spent on NATO, the old military alliance of the West.")
     q = found.one("money")
     assert found.content(q) == "the money could be better spent on NATO"
+
+
+def test_called_on_someone_to_do_something(quotes):
+    found = quotes("The union called on the mayor to reopen the shelters before winter.")
+    q = found.one("mayor")
+    assert (found.content(q), found.cue(q), found.source(q)) == (
+        "the mayor to reopen the shelters before winter", "called", "The union")
+
+
+def test_called_on_a_day_is_no_call_to_act(quotes):
+    assert not [q for q in quotes("She called on Sunday to say hello to her aunt.").quotes if q.kind == "indirect"]
+
+
+def test_gerund_in_place_of_the_object(quotes):
+    q = quotes("The senator proposed dropping the tax on small farms.").one("dropping")
+    assert q.kind == "indirect"
+
+
+def test_polls_show_an_object(quotes):
+    found = quotes("Recent polls show a tight race in the state.")
+    q = found.one("tight")
+    assert (found.content(q), found.source(q)) == ("a tight race in the state", "Recent polls")
+
+
+def test_a_frame_verb_without_a_subject_is_a_misread_noun(quotes):
+    found = quotes("It is a different role from her new streaming show Night Birds, which also stars Ana Ruiz.")
+    assert not [q for q in found.quotes if q.kind == "indirect"]

@@ -243,6 +243,8 @@ class _Finder:
             return None  # "did not defend her title" states no position
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children):
             return None  # "asked if he would want to direct": a question, not a position taken
+        if verb.dep_ in ("ROOT", "ccomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None  # a clause's verb with no subject of its own is a misread noun ("her Netflix show Black Doves")
         content = self._frame_content(verb, frames)
         if content is None:
             return None
@@ -301,8 +303,17 @@ class _Finder:
         for c in verb.children:
             if c.i < verb.i:
                 continue
-            if c.dep_ == "xcomp" and "to" in frames and any(g.lower_ == "to" for g in c.children):
-                return of(c)
+            if c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children):
+                # "called on Trump to stop": a preposition's object and the infinitive it is urged to
+                urged = next((obj for p in verb.children if p.dep_ == "prep" and p.i < c.i
+                              and f"{p.lower_}+to" in frames and (obj := prep_object(p)) is not None
+                              and obj.ent_type_ not in ("DATE", "TIME")), None)  # not "called on Sunday to say"
+                if urged is not None:
+                    return _content(list(self.doc[urged.left_edge.i:c.right_edge.i + 1]), self.quoted, verb, self.lex)
+                if "to" in frames:
+                    return of(c)
+            if c.dep_ == "xcomp" and c.tag_ == "VBG" and "object" in frames:
+                return of(c)  # a gerund for the object: "proposed dropping the tax", "admitted using it"
             if c.dep_ == "dobj" and "object" in frames:
                 if _cataphoric(c):
                     return None
