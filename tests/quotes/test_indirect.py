@@ -212,3 +212,16 @@ def test_polls_show_an_object(quotes):
 def test_a_frame_verb_without_a_subject_is_a_misread_noun(quotes):
     found = quotes("It is a different role from her new streaming show Night Birds, which also stars Ana Ruiz.")
     assert not [q for q in found.quotes if q.kind == "indirect"]
+
+
+def test_a_poll_reports_the_clause_its_phrase_opens(quotes):
+    found = quotes("In the latest poll, the governor gained two points among older voters.")
+    q = found.one("governor")
+    assert (found.content(q), found.cue(q), found.source(q)) == (
+        "the governor gained two points among older voters", "In the latest poll", "the latest poll")
+
+
+def test_a_poll_phrase_on_a_reporting_verb_is_left_to_the_verb(quotes):
+    found = quotes("In the survey, most teachers said the new schedule was too long.")
+    q = found.one("schedule")
+    assert (found.content(q), found.cue(q)) == ("the new schedule was too long", "said")

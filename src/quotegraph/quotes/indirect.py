@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import ParsedArticle
 from ..result import QuoteKind
+from ..wordlists import word_set
 from .candidate import QuoteCandidate
 from .docindex import DocIndex
 from .lexicon import CueLexicon, cue_lexicon, maybe_verbs
@@ -388,6 +389,37 @@ class _Finder:
             first += 1
         return self.candidate(verb, cue, _content(list(self.doc[first:sent.end]), self.quoted, verb, self.lex))
 
+    def in_finding(self, tok: Token) -> QuoteCandidate | None:
+        """"In the latest poll, Trump rose a point", "she got no bump in one of the first polls": the clause
+        a prepositional phrase of a poll or survey modifies is what it found, when the clause's verb is no
+        cue of its own (then that verb reports it)."""
+        if tok.lower_ != "in" or tok.dep_ != "prep":
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        nouns = word_set("cue_finding_nouns.txt")
+        if obj.lemma_.lower() not in nouns and not any(
+                p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in nouns
+                                                              for g in p.children) for p in obj.children):
+            return None
+        head = tok.head
+        if head.pos_ not in ("VERB", "AUX") or self.lex.verb_cue(head, reported=True) is not None \
+                or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+            return None
+        pp = range(tok.left_edge.i, tok.right_edge.i + 1)
+        body = [t for t in head.subtree if t.i not in pp]
+        # a clause the phrase opens or closes; one it sits inside of would cover the phrase itself
+        if not body or body[0].i < tok.i < body[-1].i and not _blank(self.doc[tok.i - 1]):
+            return None
+        lo = body[0].i
+        toks = [t for t in self.doc[lo:body[-1].i + 1] if t.i not in pp]
+        content = _content(toks, self.quoted, head, self.lex) if toks else None
+        if content is None or self.quoted.overlaps(*content) or self.words(lo, body[-1].i + 1, *content) < _MIN_WORDS:
+            return None
+        return QuoteCandidate(QuoteKind.indirect, content[0], content[1], cue=(tok.idx, obj.idx + len(obj)),
+                              source=mention_span(obj))
+
     def according_to(self, tok: Token) -> QuoteCandidate | None:
         """"According to X, <clause>" or "<clause>, according to X": the rest of the sentence."""
         prep = prepositional_cue(tok, self.lex.prepositions)
@@ -423,7 +455,7 @@ def find_indirect_quotes(parsed: ParsedArticle, quoted: list[tuple[int, int]],
             if not can_start[i]:
                 continue
             tok = finder.doc[i]
-            cand = finder.according_to(tok) or finder.from_verb(tok)
+            cand = finder.according_to(tok) or finder.in_finding(tok) or finder.from_verb(tok)
             if cand is None or any(s < cand.end and cand.start < e for s, e in taken):
                 continue
             out.append(cand)
@@ -433,7 +465,7 @@ def find_indirect_quotes(parsed: ParsedArticle, quoted: list[tuple[int, int]],
 
 def _cue_starts(doc: Doc, lex: CueLexicon) -> list[bool]:
     """Per token: whether an indirect quote's cue can start there, a verb (from_verb) or the first word of
-    a prepositional cue (according_to); every other token gives no candidate, so it is not looked at."""
-    firsts = {hash_string(phrase[0]) for phrase in lex.prepositions if phrase}
+    a prepositional cue (according_to, in_finding); every other token gives no candidate, so it is not looked at."""
+    firsts = {hash_string(phrase[0]) for phrase in lex.prepositions if phrase} | {hash_string("in")}
     lowers = doc.to_array("LOWER").tolist()
     return [verb or low in firsts for verb, low in zip(maybe_verbs(doc), lowers)]
