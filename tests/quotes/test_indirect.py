@@ -225,3 +225,13 @@ def test_a_poll_phrase_on_a_reporting_verb_is_left_to_the_verb(quotes):
     found = quotes("In the survey, most teachers said the new schedule was too long.")
     q = found.one("schedule")
     assert (found.content(q), found.cue(q)) == ("the new schedule was too long", "said")
+
+
+def test_a_stance_on_a_name_alone_is_reported(quotes):
+    found = quotes("Two weeks later, the union endorsed Obama.")
+    q = found.one("Obama")
+    assert (found.content(q), found.cue(q), found.source(q)) == ("Obama", "endorsed", "the union")
+
+
+def test_a_stance_on_a_pronoun_alone_is_not(quotes):
+    assert not [q for q in quotes("Two weeks later, the union endorsed it.").quotes if q.kind == "indirect"]

@@ -33,7 +33,7 @@ from .lexicon import CueLexicon, cue_lexicon, maybe_verbs
 from .source import mention_span, prepositional_cue, subject_of
 
 _MIN_WORDS = 3  # content shorter than this ("said so", "thinks it") reports nothing worth keeping
-_MIN_FRAME_WORDS = 2  # ... except a named object or infinitive ("denounced Trump" stays out, "to fight on" in)
+_MIN_FRAME_WORDS = 2  # ... except an object or infinitive ("to fight on"), or a name alone ("endorsed Cruz")
 _LEADING = {"mark", "cc", "punct", "prep"}  # "that", "and", ",", the frame's own preposition
 
 
@@ -249,7 +249,9 @@ class _Finder:
         content = self._frame_content(verb, frames)
         if content is None:
             return None
-        return self.candidate(verb, (verb.idx, verb.idx + len(verb)), content, _MIN_FRAME_WORDS)
+        first = self.index.token_at(content[0])
+        by_name = first is not None and self.doc[first].pos_ == "PROPN" and self.doc[first].ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        return self.candidate(verb, (verb.idx, verb.idx + len(verb)), content, 1 if by_name else _MIN_FRAME_WORDS)
 
     def _naming_content(self, verb: Token) -> tuple[int, int] | None:
         """"called the charges unsubstantiated", "has called climate change a hoax": a naming verb with an
