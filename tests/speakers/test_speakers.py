@@ -347,3 +347,11 @@ def test_pronoun_under_someone_else_keeps_its_own_mention(parse):
     [q] = attribute(parse, text, [quote(text, "a fair deal", kind="partial", cue="called", source="he")])
     assert q.speaker.name == "Tom Reyes"
     assert q.speaker.mention.text == "he"
+
+
+def test_relative_pronoun_is_the_mention_even_when_nobody_is_named(parse):
+    text = "The rule was backed by some economists, who argue that taxes should be cut."
+    [q] = attribute(parse, text, [quote(text, "taxes should be cut", kind="indirect", cue="argue",
+                                        source="some economists")])
+    assert q.speaker.name is None
+    assert q.speaker.mention.text == "who"

@@ -169,13 +169,15 @@ def _known_gender(resolver: MentionResolver, entity: Entity, pronoun: Token) -> 
 def _relative_pronoun_mention(parsed: ParsedArticle, c: QuoteCandidate, speaker: Speaker,
                               source: tuple[int, int]) -> Speaker:
     """'Mr. Kamin, who said that ...': the cue's own subject is the relative pronoun; it is the mention (the
-    word the cue hangs on, as "she" is), and the person is the one it stands for, found from the name."""
-    if c.cue is None or speaker.entity is None:
+    word the cue hangs on, as "she" is), and the person is the one it stands for, found from the name (or
+    nobody, for 'some economists, who argue ...': the mention is still the pronoun)."""
+    if c.cue is None:
         return speaker
     tok = cue_token(parsed.doc, c.cue)
     if tok is None or tok.dep_ != "relcl":
         return speaker
-    rel = next((t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("who", "that")), None)
+    rel = next((t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("who", "that", "which")),
+               None)
     if rel is None or not source[1] <= rel.idx or rel.idx - source[1] > 40:
         return speaker
     text = parsed.article.text
