@@ -235,3 +235,16 @@ def test_a_stance_on_a_name_alone_is_reported(quotes):
 
 def test_a_stance_on_a_pronoun_alone_is_not(quotes):
     assert not [q for q in quotes("Two weeks later, the union endorsed it.").quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Farm groups backed the new trade agreement with Canada.", "trade"),
+    ("Local groups demanded a full inquiry into the fire.", "inquiry"),
+])
+def test_more_stances_are_reported(quotes, sentence, word):
+    assert quotes(sentence).one(word).kind == "indirect"
+
+
+def test_a_passive_frame_without_agent_names_no_holder(quotes):
+    found = quotes("The director was urged to finish the film by the spring.")
+    assert not [q for q in found.quotes if q.kind == "indirect"]

@@ -246,6 +246,8 @@ class _Finder:
             return None  # "asked if he would want to direct": a question, not a position taken
         if verb.dep_ in ("ROOT", "ccomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return None  # a clause's verb with no subject of its own is a misread noun ("her Netflix show Black Doves")
+        if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+            return None  # "is expected to", "was urged to": the subject is not who holds the position
         content = self._frame_content(verb, frames)
         if content is None:
             return None
