@@ -248,3 +248,10 @@ def test_more_stances_are_reported(quotes, sentence, word):
 def test_a_passive_frame_without_agent_names_no_holder(quotes):
     found = quotes("The director was urged to finish the film by the spring.")
     assert not [q for q in found.quotes if q.kind == "indirect"]
+
+
+def test_according_to_outranks_the_verb_of_its_sentence(quotes):
+    found = quotes("The senator plans to visit the flooded towns on Sunday, according to a campaign aide.")
+    q = found.one("flooded")
+    assert (found.cue(q), found.source(q)) == ("according to", "a campaign aide")
+    assert len([x for x in found.quotes if x.kind == "indirect"]) == 1

@@ -451,15 +451,17 @@ def find_indirect_quotes(parsed: ParsedArticle, quoted: list[tuple[int, int]],
     out: list[QuoteCandidate] = []
     taken: list[tuple[int, int]] = []
     can_start = _cue_starts(finder.doc, finder.lex)
+    starts: list[int] = []
     for b in parsed.article.paragraphs:
         lo, hi = finder.index.token_at(b.start), finder.index.token_at(b.end)
-        if lo is None:
-            continue
-        for i in range(lo, hi if hi is not None else len(finder.doc)):
-            if not can_start[i]:
-                continue
+        if lo is not None:
+            starts.extend(i for i in range(lo, hi if hi is not None else len(finder.doc)) if can_start[i])
+    # "according to X" first: what a sentence says X reported is X's, whatever verb it holds ("Clinton plans
+    # to visit on Sunday, according to an aide"; "Police said ..., according to the family's lawyers")
+    for finds in ((finder.according_to,), (finder.in_finding, finder.from_verb)):
+        for i in starts:
             tok = finder.doc[i]
-            cand = finder.according_to(tok) or finder.in_finding(tok) or finder.from_verb(tok)
+            cand = next((c for find in finds if (c := find(tok)) is not None), None)
             if cand is None or any(s < cand.end and cand.start < e for s, e in taken):
                 continue
             out.append(cand)
