@@ -255,3 +255,16 @@ def test_according_to_outranks_the_verb_of_its_sentence(quotes):
     q = found.one("flooded")
     assert (found.cue(q), found.source(q)) == ("according to", "a campaign aide")
     assert len([x for x in found.quotes if x.kind == "indirect"]) == 1
+
+
+def test_that_clause_misread_as_relative_clause_of_the_object(quotes):
+    found = quotes("Last week he told a meeting of island leaders that few people understood the risks better.")
+    q = found.one("risks")
+    assert (found.content(q), found.cue(q), found.source(q)) == (
+        "few people understood the risks better", "told", "he")
+
+
+def test_medial_cue_with_a_plural_present_read_as_base_form(quotes):
+    found = quotes("But in recent days, advisers to the mayor say, the mayor has grown tired of the fight.")
+    q = found.one("tired")
+    assert (found.cue(q), found.source(q)) == ("say", "advisers")

@@ -180,6 +180,15 @@ def _bare_participle(verb: Token) -> bool:
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+def _finite(verb: Token) -> bool:
+    """A verb in the past or present tense; a base form with a subject before it and no auxiliary too, which
+    is the tagger's misreading of a plural present ('advisers to Mr. Obama say')."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+
+
 def _words_before(doc: Doc) -> list[int]:
     """Entry i: how many of doc[:i] are words (not punctuation or space). Counted once per document, so
     each candidate's word count is a subtraction, not a walk over its sentence (which made a long
@@ -231,6 +240,15 @@ class _Finder:
                 if c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or any(
                         g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)) and self._complement(verb, c):
                     cand = self.candidate(verb, cue, _content(list(c.subtree), self.quoted, c, self.lex))
+                    if cand is not None:
+                        return cand
+            for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
+                # "told a meeting of leaders that few people understood ...": the parse hangs the complement on
+                # the object as a relative clause, but a relative clause has no "that" as its mark
+                clause = next((r for r in obj.subtree if r.dep_ == "relcl" and any(
+                    g.dep_ == "mark" and g.lower_ == "that" and g.i < r.i for g in r.children)), None)
+                if clause is not None and self._complement(verb, clause):
+                    cand = self.candidate(verb, cue, _content(list(clause.subtree), self.quoted, clause, self.lex))
                     if cand is not None:
                         return cand
             cand = self.clause_first(verb, cue) or self.medial(verb, cue)
@@ -338,7 +356,7 @@ class _Finder:
         head = verb.head
         if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.dep_ != "ROOT" or head.i > verb.i:
             return None
-        if verb.tag_ not in ("VBD", "VBZ", "VBP") or self.lex.verb_cue(verb) is None \
+        if not _finite(verb) or self.lex.verb_cue(verb) is None \
                 or self.lex.verb_cue(head, reported=True) is not None:
             return None
         if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children):
@@ -365,7 +383,7 @@ class _Finder:
         the reported sentence. The clause is the verb's subject and the verb (with an adverb, whom and
         when: "he said then", "he told me on Friday"), with a comma on each side and reported words on both; the content is the sentence
         around it (the cue clause included: the reported words run across it)."""
-        if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        if not _finite(verb) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
             return None
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
         if subj is None:
