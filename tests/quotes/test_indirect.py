@@ -268,3 +268,9 @@ def test_medial_cue_with_a_plural_present_read_as_base_form(quotes):
     found = quotes("But in recent days, advisers to the mayor say, the mayor has grown tired of the fight.")
     q = found.one("tired")
     assert (found.cue(q), found.source(q)) == ("say", "advisers")
+
+
+def test_complement_misread_as_adverbial_clause_after_a_time_phrase(quotes):
+    found = quotes("The governor said after the meeting he would not sign the budget.")
+    q = found.one("budget")
+    assert (found.content(q), found.cue(q)) == ("he would not sign the budget", "said")

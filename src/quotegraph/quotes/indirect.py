@@ -180,6 +180,14 @@ def _bare_participle(verb: Token) -> bool:
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+def _unmarked_clause(c: Token, verb: Token) -> bool:
+    """'Trump said after the convention he would not accept ...': a clause after the verb with a subject of
+    its own and no subordinator, which the parse took for an adverbial clause, is its complement."""
+    return c.dep_ == "advcl" and c.i > verb.i and c.tag_ != "VBG" \
+        and not any(g.dep_ in ("mark", "advmod") and g.i < c.i for g in c.children) \
+        and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children)
+
+
 def _finite(verb: Token) -> bool:
     """A verb in the past or present tense; a base form with a subject before it and no auxiliary too, which
     is the tagger's misreading of a plural present ('advisers to Mr. Obama say')."""
@@ -249,6 +257,15 @@ class _Finder:
                     g.dep_ == "mark" and g.lower_ == "that" and g.i < r.i for g in r.children)), None)
                 if clause is not None and self._complement(verb, clause):
                     cand = self.candidate(verb, cue, _content(list(clause.subtree), self.quoted, clause, self.lex))
+                    if cand is not None:
+                        return cand
+            for c in verb.children:
+                if _unmarked_clause(c, verb) and self._complement(verb, c):
+                    # what comes before the clause's subject is the writer's (when it was said: "after the
+                    # convention"), the parse notwithstanding
+                    subj = next(g for g in c.children if g.dep_ == "nsubj")
+                    toks = [t for t in c.subtree if t.i >= subj.left_edge.i]
+                    cand = self.candidate(verb, cue, _content(toks, self.quoted, c, self.lex))
                     if cand is not None:
                         return cand
             cand = self.clause_first(verb, cue) or self.medial(verb, cue)
