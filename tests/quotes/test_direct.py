@@ -144,3 +144,8 @@ def test_short_partial_quote_a_few_arcs_below_its_reporting_verb(quotes):
 def test_short_scare_quote_with_no_reporting_verb_is_not_a_quote(quotes):
     found = quotes('The band played a "secret" show in the park on Sunday.')
     assert found.contents() == []
+
+
+def test_scare_quote_under_a_bare_participle_is_not_a_stance(quotes):
+    found = quotes('By then, "tea party groups" supported by wealthy donors had seized on the issue.')
+    assert not [q for q in found.quotes if q.kind in ("direct", "partial")]

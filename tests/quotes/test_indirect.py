@@ -147,3 +147,130 @@ def test_an_interviewers_question_is_not_the_answerers_words(quotes):
     assert found.contents("indirect") == []
     found = quotes("Asked about the new contract, Lee said he was happy to stay.")
     assert found.contents("indirect") == ["he was happy to stay"]
+
+
+@pytest.mark.parametrize("sentence, content, cue, source", [
+    ("The campaign called the accusations false and politically motivated.",
+     "the accusations false and politically motivated", "called", "The campaign"),
+    ("The senator has called the new tariff a tax on farmers.", "the new tariff a tax on farmers", "called",
+     "The senator"),
+])
+def test_naming_verb_with_object_and_predicate_is_a_judgement(quotes, sentence, content, cue, source):
+    found = quotes(sentence)
+    q = found.one(content.split()[1])
+    assert (q.kind, found.content(q), found.cue(q), found.source(q)) == ("indirect", content, cue, source)
+
+
+def test_naming_verb_without_predicate_gives_nothing(quotes):
+    assert not [q for q in quotes("Maria called her oldest brother on Sunday night.").quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The governor wants to raise the minimum wage next year.", "minimum"),
+    ("The council plans to open three new libraries downtown.", "libraries"),
+    ("Both senators oppose the new pipeline through the valley.", "pipeline"),
+    ("The mayor told the police chief to release the footage.", "footage"),
+])
+def test_intentions_and_stances_are_reported(quotes, sentence, word):
+    q = quotes(sentence).one(word)
+    assert q.kind == "indirect"
+
+
+def test_a_stance_asked_about_is_no_position(quotes):
+    found = quotes("Asked if he would ever want to direct a film himself, Ray laughed.")
+    assert not [q for q in found.quotes if q.kind == "indirect"]
+
+
+def test_content_leaves_out_a_closing_apposition(quotes):
+    found = quotes("Critics say the money could be better spent on NATO, the old military alliance of the West.")
+    q = found.one("money")
+    assert found.content(q) == "the money could be better spent on NATO"
+
+
+def test_called_on_someone_to_do_something(quotes):
+    found = quotes("The union called on the mayor to reopen the shelters before winter.")
+    q = found.one("mayor")
+    assert (found.content(q), found.cue(q), found.source(q)) == (
+        "the mayor to reopen the shelters before winter", "called", "The union")
+
+
+def test_called_on_a_day_is_no_call_to_act(quotes):
+    assert not [q for q in quotes("She called on Sunday to say hello to her aunt.").quotes if q.kind == "indirect"]
+
+
+def test_gerund_in_place_of_the_object(quotes):
+    q = quotes("The senator proposed dropping the tax on small farms.").one("dropping")
+    assert q.kind == "indirect"
+
+
+def test_polls_show_an_object(quotes):
+    found = quotes("Recent polls show a tight race in the state.")
+    q = found.one("tight")
+    assert (found.content(q), found.source(q)) == ("a tight race in the state", "Recent polls")
+
+
+def test_a_frame_verb_without_a_subject_is_a_misread_noun(quotes):
+    found = quotes("It is a different role from her new streaming show Night Birds, which also stars Ana Ruiz.")
+    assert not [q for q in found.quotes if q.kind == "indirect"]
+
+
+def test_a_poll_reports_the_clause_its_phrase_opens(quotes):
+    found = quotes("In the latest poll, the governor gained two points among older voters.")
+    q = found.one("governor")
+    assert (found.content(q), found.cue(q), found.source(q)) == (
+        "the governor gained two points among older voters", "In the latest poll", "the latest poll")
+
+
+def test_a_poll_phrase_on_a_reporting_verb_is_left_to_the_verb(quotes):
+    found = quotes("In the survey, most teachers said the new schedule was too long.")
+    q = found.one("schedule")
+    assert (found.content(q), found.cue(q)) == ("the new schedule was too long", "said")
+
+
+def test_a_stance_on_a_name_alone_is_reported(quotes):
+    found = quotes("Two weeks later, the union endorsed Obama.")
+    q = found.one("Obama")
+    assert (found.content(q), found.cue(q), found.source(q)) == ("Obama", "endorsed", "the union")
+
+
+def test_a_stance_on_a_pronoun_alone_is_not(quotes):
+    assert not [q for q in quotes("Two weeks later, the union endorsed it.").quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Farm groups backed the new trade agreement with Canada.", "trade"),
+    ("Local groups demanded a full inquiry into the fire.", "inquiry"),
+])
+def test_more_stances_are_reported(quotes, sentence, word):
+    assert quotes(sentence).one(word).kind == "indirect"
+
+
+def test_a_passive_frame_without_agent_names_no_holder(quotes):
+    found = quotes("The director was urged to finish the film by the spring.")
+    assert not [q for q in found.quotes if q.kind == "indirect"]
+
+
+def test_according_to_outranks_the_verb_of_its_sentence(quotes):
+    found = quotes("The senator plans to visit the flooded towns on Sunday, according to a campaign aide.")
+    q = found.one("flooded")
+    assert (found.cue(q), found.source(q)) == ("according to", "a campaign aide")
+    assert len([x for x in found.quotes if x.kind == "indirect"]) == 1
+
+
+def test_that_clause_misread_as_relative_clause_of_the_object(quotes):
+    found = quotes("Last week he told a meeting of island leaders that few people understood the risks better.")
+    q = found.one("risks")
+    assert (found.content(q), found.cue(q), found.source(q)) == (
+        "few people understood the risks better", "told", "he")
+
+
+def test_medial_cue_with_a_plural_present_read_as_base_form(quotes):
+    found = quotes("But in recent days, advisers to the mayor say, the mayor has grown tired of the fight.")
+    q = found.one("tired")
+    assert (found.cue(q), found.source(q)) == ("say", "advisers")
+
+
+def test_complement_misread_as_adverbial_clause_after_a_time_phrase(quotes):
+    found = quotes("The governor said after the meeting he would not sign the budget.")
+    q = found.one("budget")
+    assert (found.content(q), found.cue(q)) == ("he would not sign the budget", "said")

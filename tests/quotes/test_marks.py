@@ -93,3 +93,14 @@ def test_single_marks_inside_double_ones_stay_nested():
     text = "\"He told me, 'Go home,' and I did,\" she said."
     spans = find_marked_spans(text, [Block("body", 0, len(text))])
     assert [text[s.start:s.end] for s in spans] == ["He told me, 'Go home,' and I did,"]
+
+
+def test_a_right_mark_opening_a_paragraph_faces_its_neighbours():
+    # some pages set every double mark as the right-hand one: ”like this”
+    text, found = spans('”We are tired of waiting.” ― Ana Ruiz', 'She said “enough” and left.')
+    assert [text[s.start:s.end] for s in found] == ["We are tired of waiting.", "enough"]
+
+
+def test_right_marks_still_close_curly_quotes():
+    text, found = spans('“First,” she said, “then the rest.”')
+    assert [text[s.start:s.end] for s in found] == ["First,", "then the rest."]

@@ -325,3 +325,33 @@ def test_relative_pronoun_is_the_mention_and_the_name_its_antecedent(parse):
     text = 'The plan was backed by Senator Ruth Hale, who said that the bill would pass.'
     [q] = attribute(parse, text, [quote(text, "the bill would pass", kind="indirect", cue="said", source="Senator Ruth Hale")])
     assert (q.speaker.name, q.speaker.mention.text) == ("Ruth Hale", "who")
+
+
+def test_pronoun_in_a_reported_clause_gives_the_mention_of_the_higher_subject(parse):
+    text = 'Dana Whitfield said on Monday that she would never call the plan "a fair deal" again.'
+    [q] = attribute(parse, text, [quote(text, "a fair deal", kind="partial", cue="call", source="she")])
+    assert q.speaker.name == "Dana Whitfield"
+    assert q.speaker.mention.text == "Dana Whitfield"
+
+
+def test_pronoun_nobody_was_found_for_takes_the_person_named_above_it(parse):
+    text = ('Mr. Omar Bellweather, despite admitting that he had concerns about "greedy lawyers," '
+            'backed the bill.')
+    [q] = attribute(parse, text, [quote(text, "greedy lawyers,", kind="partial", cue="admitting", source="he")])
+    assert q.speaker.mention.text.endswith("Omar Bellweather")
+    assert q.speaker.name == "Omar Bellweather"
+
+
+def test_pronoun_under_someone_else_keeps_its_own_mention(parse):
+    text = 'Mr. Tom Reyes left early. Ms. Dana Whitfield said that he had called the plan "a fair deal" on Monday.'
+    [q] = attribute(parse, text, [quote(text, "a fair deal", kind="partial", cue="called", source="he")])
+    assert q.speaker.name == "Tom Reyes"
+    assert q.speaker.mention.text == "he"
+
+
+def test_relative_pronoun_is_the_mention_even_when_nobody_is_named(parse):
+    text = "The rule was backed by some economists, who argue that taxes should be cut."
+    [q] = attribute(parse, text, [quote(text, "taxes should be cut", kind="indirect", cue="argue",
+                                        source="some economists")])
+    assert q.speaker.name is None
+    assert q.speaker.mention.text == "who"

@@ -87,7 +87,10 @@ class _Context:
         return not self.inside(tok) and self.lex.verb_cue(tok) is not None
 
     def stance_verb(self, tok: Token) -> bool:
-        """A verb of thought or one that states a position (indicated, vowed to, denounced)."""
+        """A verb of thought or one that states a position (indicated, vowed to, denounced); not a bare
+        participle hung on a noun ('"super PACs" supported by donors': what is done to them, not a stance)."""
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return False
         return self.lex.verb_cue(tok, reported=True) is not None or bool(self.lex.frames_of(tok))
 
 

@@ -1,17 +1,18 @@
 """Reported speech without quotation marks: "Ashley pointed out that there are ...", "according to X, ...".
 
-Four shapes, each read off the parse:
+Five shapes, each read off the parse:
 - a reporting verb or verb of thought and its complement clause ("she said (that) ...", "polls show ...");
 - the same with the clause first and the cue after it ("The plan will fail, he said."), or the cue
   set off by commas inside it ("The museum, Mr. Bush said, celebrated his heroes.");
 - a verb whose object, infinitive or prepositional object holds a stated position, per cue_frames.txt
   ("vowed to fight on", "denounced the ruling", "called for a recount");
+- a naming verb with an object and what it is called ("called the charges unsubstantiated");
 - "according to X" with the rest of its sentence.
 The content leaves out the "that" introducing it and any part holding quoted words (those are the
 quoted pieces' business) and ends where the reported words do (before a semicolon's next clause, a
 conjoined verb reporting something else, a concession, or when and where it was said). Narration is
 left out: a verb of thought nobody in particular holds ("those who played him will know that"), a
-negated stance, a bare participle ("with X confirmed to star", "Asked whether ..."), a time or cause
+negated stance, a stance asked about ("asked if he would want to ..."), a bare participle ("with X confirmed to star", "Asked whether ..."), a time or cause
 clause hung on a reporting verb. The source is the verb's subject (or X).
 """
 from __future__ import annotations
@@ -25,13 +26,14 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import ParsedArticle
 from ..result import QuoteKind
+from ..wordlists import word_set
 from .candidate import QuoteCandidate
 from .docindex import DocIndex
 from .lexicon import CueLexicon, cue_lexicon, maybe_verbs
 from .source import mention_span, prepositional_cue, subject_of
 
 _MIN_WORDS = 3  # content shorter than this ("said so", "thinks it") reports nothing worth keeping
-_MIN_FRAME_WORDS = 2  # ... except a named object or infinitive ("denounced Trump" stays out, "to fight on" in)
+_MIN_FRAME_WORDS = 2  # ... except an object or infinitive ("to fight on"), or a name alone ("endorsed Cruz")
 _LEADING = {"mark", "cc", "punct", "prep"}  # "that", "and", ",", the frame's own preposition
 
 
@@ -119,7 +121,7 @@ def _without_trailing_aside(toks: list[Token]) -> list[Token]:
     ..."): it is the writer's aside about the last name, not part of what was reported."""
     for k in range(len(toks) - 1, 0, -1):
         t = toks[k]
-        if t.dep_ in ("relcl", "advcl") and t.left_edge.i > toks[0].i and t.right_edge.i >= toks[-1].i - 1:
+        if t.dep_ in ("relcl", "advcl", "appos") and t.left_edge.i > toks[0].i and t.right_edge.i >= toks[-1].i - 1:
             start = t.left_edge.i
             before = t.doc[start - 1]
             if before.text == ",":
@@ -178,6 +180,23 @@ def _bare_participle(verb: Token) -> bool:
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+def _unmarked_clause(c: Token, verb: Token) -> bool:
+    """'Trump said after the convention he would not accept ...': a clause after the verb with a subject of
+    its own and no subordinator, which the parse took for an adverbial clause, is its complement."""
+    return c.dep_ == "advcl" and c.i > verb.i and c.tag_ != "VBG" \
+        and not any(g.dep_ in ("mark", "advmod") and g.i < c.i for g in c.children) \
+        and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children)
+
+
+def _finite(verb: Token) -> bool:
+    """A verb in the past or present tense; a base form with a subject before it and no auxiliary too, which
+    is the tagger's misreading of a plural present ('advisers to Mr. Obama say')."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+
+
 def _words_before(doc: Doc) -> list[int]:
     """Entry i: how many of doc[:i] are words (not punctuation or space). Counted once per document, so
     each candidate's word count is a subtraction, not a walk over its sentence (which made a long
@@ -231,16 +250,60 @@ class _Finder:
                     cand = self.candidate(verb, cue, _content(list(c.subtree), self.quoted, c, self.lex))
                     if cand is not None:
                         return cand
+            for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
+                # "told a meeting of leaders that few people understood ...": the parse hangs the complement on
+                # the object as a relative clause, but a relative clause has no "that" as its mark
+                clause = next((r for r in obj.subtree if r.dep_ == "relcl" and any(
+                    g.dep_ == "mark" and g.lower_ == "that" and g.i < r.i for g in r.children)), None)
+                if clause is not None and self._complement(verb, clause):
+                    cand = self.candidate(verb, cue, _content(list(clause.subtree), self.quoted, clause, self.lex))
+                    if cand is not None:
+                        return cand
+            for c in verb.children:
+                if _unmarked_clause(c, verb) and self._complement(verb, c):
+                    # what comes before the clause's subject is the writer's (when it was said: "after the
+                    # convention"), the parse notwithstanding
+                    subj = next(g for g in c.children if g.dep_ == "nsubj")
+                    toks = [t for t in c.subtree if t.i >= subj.left_edge.i]
+                    cand = self.candidate(verb, cue, _content(toks, self.quoted, c, self.lex))
+                    if cand is not None:
+                        return cand
             cand = self.clause_first(verb, cue) or self.medial(verb, cue)
             if cand is not None:
                 return cand
+        named = self._naming_content(verb)
+        if named is not None:
+            return self.candidate(verb, (verb.idx, verb.idx + len(verb)), named)
         frames = self.lex.frames_of(verb)
         if not frames or any(c.dep_ == "neg" for c in verb.children):
             return None  # "did not defend her title" states no position
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children):
+            return None  # "asked if he would want to direct": a question, not a position taken
+        if verb.dep_ in ("ROOT", "ccomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None  # a clause's verb with no subject of its own is a misread noun ("her Netflix show Black Doves")
+        if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+            return None  # "is expected to", "was urged to": the subject is not who holds the position
         content = self._frame_content(verb, frames)
         if content is None:
             return None
-        return self.candidate(verb, (verb.idx, verb.idx + len(verb)), content, _MIN_FRAME_WORDS)
+        first = self.index.token_at(content[0])
+        by_name = first is not None and self.doc[first].pos_ == "PROPN" and self.doc[first].ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        return self.candidate(verb, (verb.idx, verb.idx + len(verb)), content, 1 if by_name else _MIN_FRAME_WORDS)
+
+    def _naming_content(self, verb: Token) -> tuple[int, int] | None:
+        """"called the charges unsubstantiated", "has called climate change a hoax": a naming verb with an
+        object and what it is called (an object predicate, or a second noun the parse hangs on the object)
+        gives the two as a judgement. "called her mother" (no predicate) gives nothing."""
+        if verb.lemma_.lower() not in self.lex.naming or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is None:
+            return None
+        pred = next((c for c in verb.children if c.dep_ == "oprd" and c.i > obj.i), None) \
+            or next((c for c in obj.children if c.dep_ in ("dobj", "oprd") and c.i > obj.i), None)
+        if pred is None or any(t.is_punct for t in self.doc[obj.right_edge.i + 1:pred.left_edge.i]):
+            return None
+        return _content(list(self.doc[obj.left_edge.i:pred.right_edge.i + 1]), self.quoted, verb, self.lex)
 
     def _complement(self, verb: Token, clause: Token) -> bool:
         """Whether a ccomp the parse hangs on a reporting verb is what the verb reports. Not: a clause
@@ -280,8 +343,17 @@ class _Finder:
         for c in verb.children:
             if c.i < verb.i:
                 continue
-            if c.dep_ == "xcomp" and "to" in frames and any(g.lower_ == "to" for g in c.children):
-                return of(c)
+            if c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children):
+                # "called on Trump to stop": a preposition's object and the infinitive it is urged to
+                urged = next((obj for p in verb.children if p.dep_ == "prep" and p.i < c.i
+                              and f"{p.lower_}+to" in frames and (obj := prep_object(p)) is not None
+                              and obj.ent_type_ not in ("DATE", "TIME")), None)  # not "called on Sunday to say"
+                if urged is not None:
+                    return _content(list(self.doc[urged.left_edge.i:c.right_edge.i + 1]), self.quoted, verb, self.lex)
+                if "to" in frames:
+                    return of(c)
+            if c.dep_ == "xcomp" and c.tag_ == "VBG" and "object" in frames:
+                return of(c)  # a gerund for the object: "proposed dropping the tax", "admitted using it"
             if c.dep_ == "dobj" and "object" in frames:
                 if _cataphoric(c):
                     return None
@@ -301,7 +373,7 @@ class _Finder:
         head = verb.head
         if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.dep_ != "ROOT" or head.i > verb.i:
             return None
-        if verb.tag_ not in ("VBD", "VBZ", "VBP") or self.lex.verb_cue(verb) is None \
+        if not _finite(verb) or self.lex.verb_cue(verb) is None \
                 or self.lex.verb_cue(head, reported=True) is not None:
             return None
         if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children):
@@ -328,7 +400,7 @@ class _Finder:
         the reported sentence. The clause is the verb's subject and the verb (with an adverb, whom and
         when: "he said then", "he told me on Friday"), with a comma on each side and reported words on both; the content is the sentence
         around it (the cue clause included: the reported words run across it)."""
-        if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        if not _finite(verb) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
             return None
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
         if subj is None:
@@ -355,6 +427,37 @@ class _Finder:
         while first < lo and (_blank(self.doc[first]) or self.doc[first].dep_ == "cc"):
             first += 1
         return self.candidate(verb, cue, _content(list(self.doc[first:sent.end]), self.quoted, verb, self.lex))
+
+    def in_finding(self, tok: Token) -> QuoteCandidate | None:
+        """"In the latest poll, Trump rose a point", "she got no bump in one of the first polls": the clause
+        a prepositional phrase of a poll or survey modifies is what it found, when the clause's verb is no
+        cue of its own (then that verb reports it)."""
+        if tok.lower_ != "in" or tok.dep_ != "prep":
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        nouns = word_set("cue_finding_nouns.txt")
+        if obj.lemma_.lower() not in nouns and not any(
+                p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in nouns
+                                                              for g in p.children) for p in obj.children):
+            return None
+        head = tok.head
+        if head.pos_ not in ("VERB", "AUX") or self.lex.verb_cue(head, reported=True) is not None \
+                or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+            return None
+        pp = range(tok.left_edge.i, tok.right_edge.i + 1)
+        body = [t for t in head.subtree if t.i not in pp]
+        # a clause the phrase opens or closes; one it sits inside of would cover the phrase itself
+        if not body or body[0].i < tok.i < body[-1].i and not _blank(self.doc[tok.i - 1]):
+            return None
+        lo = body[0].i
+        toks = [t for t in self.doc[lo:body[-1].i + 1] if t.i not in pp]
+        content = _content(toks, self.quoted, head, self.lex) if toks else None
+        if content is None or self.quoted.overlaps(*content) or self.words(lo, body[-1].i + 1, *content) < _MIN_WORDS:
+            return None
+        return QuoteCandidate(QuoteKind.indirect, content[0], content[1], cue=(tok.idx, obj.idx + len(obj)),
+                              source=mention_span(obj))
 
     def according_to(self, tok: Token) -> QuoteCandidate | None:
         """"According to X, <clause>" or "<clause>, according to X": the rest of the sentence."""
@@ -383,15 +486,17 @@ def find_indirect_quotes(parsed: ParsedArticle, quoted: list[tuple[int, int]],
     out: list[QuoteCandidate] = []
     taken: list[tuple[int, int]] = []
     can_start = _cue_starts(finder.doc, finder.lex)
+    starts: list[int] = []
     for b in parsed.article.paragraphs:
         lo, hi = finder.index.token_at(b.start), finder.index.token_at(b.end)
-        if lo is None:
-            continue
-        for i in range(lo, hi if hi is not None else len(finder.doc)):
-            if not can_start[i]:
-                continue
+        if lo is not None:
+            starts.extend(i for i in range(lo, hi if hi is not None else len(finder.doc)) if can_start[i])
+    # "according to X" first: what a sentence says X reported is X's, whatever verb it holds ("Clinton plans
+    # to visit on Sunday, according to an aide"; "Police said ..., according to the family's lawyers")
+    for finds in ((finder.according_to,), (finder.in_finding, finder.from_verb)):
+        for i in starts:
             tok = finder.doc[i]
-            cand = finder.according_to(tok) or finder.from_verb(tok)
+            cand = next((c for find in finds if (c := find(tok)) is not None), None)
             if cand is None or any(s < cand.end and cand.start < e for s, e in taken):
                 continue
             out.append(cand)
@@ -401,7 +506,7 @@ def find_indirect_quotes(parsed: ParsedArticle, quoted: list[tuple[int, int]],
 
 def _cue_starts(doc: Doc, lex: CueLexicon) -> list[bool]:
     """Per token: whether an indirect quote's cue can start there, a verb (from_verb) or the first word of
-    a prepositional cue (according_to); every other token gives no candidate, so it is not looked at."""
-    firsts = {hash_string(phrase[0]) for phrase in lex.prepositions if phrase}
+    a prepositional cue (according_to, in_finding); every other token gives no candidate, so it is not looked at."""
+    firsts = {hash_string(phrase[0]) for phrase in lex.prepositions if phrase} | {hash_string("in")}
     lowers = doc.to_array("LOWER").tolist()
     return [verb or low in firsts for verb, low in zip(maybe_verbs(doc), lowers)]

@@ -18,6 +18,7 @@ from ..wordlists import phrases, word_set
 from ..nlp import ParsedArticle, expanded_span
 from ..quotes import QuoteCandidate
 from ..result import Entity, Quote, QuoteKind, Span, Speaker
+from ..quotes.source import mention_span
 from .syntax import cue_token, source_of_cue, speaker_verb_subject
 
 QUOTED_KINDS = (QuoteKind.direct, QuoteKind.partial, QuoteKind.nested)
@@ -34,6 +35,8 @@ def attribute_speakers(parsed: ParsedArticle, candidates: list[QuoteCandidate], 
     for i in order:
         c = candidates[i]
         speakers[i] = _speaker_of(parsed, resolver, c, candidates, [(candidates[j], speakers[j]) for j in done])
+        if c.kind in (QuoteKind.direct, QuoteKind.partial):
+            speakers[i] = _outer_mention(parsed, resolver, speakers[i])
         sp = speakers[i]
         if sp is not None and sp.entity is not None:
             resolver.speakers_at[c.start] = resolver.entity(sp.entity)
@@ -114,16 +117,67 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
     return None
 
 
+_PERSONAL = FEMALE_PRONOUNS | MALE_PRONOUNS | {"they", "them", "it", "i", "we"}
+_MAX_LIFT = 6  # arcs from a pronoun's verb up to the verb whose subject names the same speaker
+
+
+def _outer_mention(parsed: ParsedArticle, resolver: MentionResolver, sp: Speaker | None) -> Speaker | None:
+    """'Clinton also asserted she could speak to "white people"', 'He did not address the tweets in which he
+    called her "disgusting"': a speaker mention that is a pronoun subject inside a clause whose own speaker,
+    higher in the same sentence, is the same person is reported by that higher subject: the mention is the
+    highest one the sentence attributes it all to (the pronoun stands for it). A pronoun nobody was found
+    for takes a person named so whom the text gives its gender ('Mr. Ryan, despite admitting that he had
+    concerns about "..."')."""
+    if sp is None or sp.mention is None:
+        return sp
+    doc = parsed.doc
+    tok = expanded_span(doc, sp.mention.start, sp.mention.end).root
+    if tok.lower_ not in _PERSONAL or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return sp
+    if sp.entity is None and tok.lower_ not in FEMALE_PRONOUNS | MALE_PRONOUNS:
+        return sp
+    best: tuple[tuple[int, int], Entity] | None = None
+    h = tok.head
+    for _ in range(_MAX_LIFT):
+        if h.head.i == h.i:
+            break
+        h = h.head
+        if h.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+        if subj is None:
+            continue
+        span = mention_span(subj)
+        if resolver.in_quote(span[0]):
+            break
+        outer = resolver.resolve(*span).entity
+        if outer is None or (outer.id != sp.entity if sp.entity is not None else not _known_gender(resolver, outer, tok)):
+            break
+        best = span, outer
+    if best is None:
+        return sp
+    (start, end), entity = best
+    return Speaker(name=entity.name, entity=entity.id, mention=Span(start, end, parsed.article.text[start:end]))
+
+
+def _known_gender(resolver: MentionResolver, entity: Entity, pronoun: Token) -> bool:
+    """A person the text gives the pronoun's gender (an honorific, a role noun, an earlier pronoun)."""
+    want = "f" if pronoun.lower_ in FEMALE_PRONOUNS else "m"
+    return entity.type == "person" and resolver.gender.get(entity.id) == want
+
+
 def _relative_pronoun_mention(parsed: ParsedArticle, c: QuoteCandidate, speaker: Speaker,
                               source: tuple[int, int]) -> Speaker:
     """'Mr. Kamin, who said that ...': the cue's own subject is the relative pronoun; it is the mention (the
-    word the cue hangs on, as "she" is), and the person is the one it stands for, found from the name."""
-    if c.cue is None or speaker.entity is None:
+    word the cue hangs on, as "she" is), and the person is the one it stands for, found from the name (or
+    nobody, for 'some economists, who argue ...': the mention is still the pronoun)."""
+    if c.cue is None:
         return speaker
     tok = cue_token(parsed.doc, c.cue)
     if tok is None or tok.dep_ != "relcl":
         return speaker
-    rel = next((t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("who", "that")), None)
+    rel = next((t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("who", "that", "which")),
+               None)
     if rel is None or not source[1] <= rel.idx or rel.idx - source[1] > 40:
         return speaker
     text = parsed.article.text
