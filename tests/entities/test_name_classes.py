@@ -267,3 +267,12 @@ def test_one_word_name_behind_a_determiner_and_adjectives_is_no_person(parse):
     mentions = find_name_mentions(parsed)
     ks = [i for i, m in enumerate(mentions) if m.text == "Portway"]
     assert ks and _not_a_person(parsed.doc, mentions, Chain(ks), "Portway", set())
+
+
+def test_play_casts_its_object_only_in_an_article_about_a_work_of_fiction(parse):
+    sport = ("The champion Lena Varga thanked Ivana Marsh after the match. "
+             "“I grew up hoping to play Marsh one day,” Varga told the crowd.")
+    assert entities(parse, sport).get("Ivana Marsh") == "person"
+    screen = ("The new series follows a family of bakers. Lena Varga plays Ivana Marsh, the eldest daughter. "
+              "Varga said the role was a joy.")
+    assert entities(parse, screen).get("Ivana Marsh") == "character"

@@ -54,7 +54,7 @@ def find_cast_links(doc: Doc, spans: list[Span2]) -> list[CastLink]:
     inside = {i: (s, e) for s, e in spans for i in range(s, e)}
     cues = word_set("entity_cast_cues.txt")
     play_verbs = word_set("entity_play_verbs.txt")
-    acting = _acting_words()
+    acting = acting_words()
     titles = word_set("honorifics.txt") | word_set("entity_office_titles.txt")
     character_ids = {doc.vocab.strings[ph[-1]] for ph in phrases("entity_character_cues.txt")}
     lowers = doc.to_array("LOWER").tolist()
@@ -173,7 +173,7 @@ def _character_apposition(doc: Doc, i: int, start_at, end_at) -> CastLink | None
 
 
 @cache
-def _acting_words() -> frozenset[str]:
+def acting_words() -> frozenset[str]:
     """The words that make a sentence one about acting: the acting credit nouns ("actor", "star"), the
     casting verbs and the nouns for a work of fiction ("the film"). Not "play" alone: "the Bidens playing
     the role of X", "the console can play the same games as X" are no casting."""

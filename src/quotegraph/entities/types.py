@@ -16,7 +16,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]  # missing f
 from spacy.tokens import Doc
 
 from ..wordlists import phrases, word_map, word_set
-from .cast import find_cast_links
+from .cast import acting_words, find_cast_links
 from .mentions import NameMention, platform_kind
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -183,18 +183,15 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
             votes[k].rules["person"] += 2
     # the doc's lemma array finds the few tokens to look at without a Token object per position
     play_lemmas = {hash_string(verb) for verb in play_verbs}
+    fiction = _FictionContext(doc)
     for i, lemma in enumerate(doc.to_array("LEMMA").tolist()):
         if lemma not in play_lemmas:
             continue
         tok = doc[i]
         if tok.pos_ not in {"VERB", "AUX"}:
             continue
-        for child in tok.children:
-            if child.dep_ in {"dobj", "attr", "oprd"} and child.i in at_token:
-                k = at_token[child.i]
-                if mentions[k].tok_end - 1 == child.i or child.i == mentions[k].tok_start:
-                    votes[k].rules["character"] += 5
         # "plays Y on X": the preposition hangs on the verb or on its object
+        works = []
         heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr", "oprd"}]
         for h in heads:
             for child in h.children:
@@ -204,7 +201,31 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
                                 and not (child.lower_ == "on" and mentions[at_token[obj.i]].label in _PLACE_LABELS
                                          and len(mentions[at_token[obj.i]].words) == 1):  # "a role on Titan", a moon
                             votes[at_token[obj.i]].rules["work"] += 4
+                            works.append(at_token[obj.i])
+        # the object is a role where a work is named ("plays Y in Show") or the article is about acting
+        cast = bool(works) or fiction()
+        for child in tok.children:
+            if child.dep_ in {"dobj", "attr", "oprd"} and child.i in at_token and cast:
+                k = at_token[child.i]
+                if mentions[k].tok_end - 1 == child.i or child.i == mentions[k].tok_start:
+                    votes[k].rules["character"] += 5
     return votes
+
+
+class _FictionContext:
+    """Whether the article is about acting at all (cast.acting_words: "the series", "the film", "actress",
+    "cast"), asked once and only when needed. "Play Y" casts Y only then: in sport, "to play Venus here"
+    or "will play Nadal in the final" names an opponent."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.answer: bool | None = None
+
+    def __call__(self) -> bool:
+        if self.answer is None:
+            words = {hash_string(w) for w in acting_words()}
+            self.answer = any(w in words for w in self.doc.to_array("LOWER").tolist())
+        return bool(self.answer)
 
 
 def _after_year_possessive(doc: Doc, start: int) -> bool:
