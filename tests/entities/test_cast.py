@@ -12,16 +12,12 @@ def facts(parse, text: str) -> set[tuple]:
     return {(r.subject, r.predicate, r.object, r.qualifier) for r in find_relations(parsed, ents)}
 
 
-def types(parse, text: str) -> dict[str, str]:
-    return {e.name: e.type for e in find_entities(parse(text))}
-
-
-def test_cast_list_with_as(parse):
+def test_cast_list_with_as(parse, entity_types):
     text = ("Harbour Nights premieres tonight. Harbour Nights also stars Dana Whitlow as Marnie, "
             "Colm Feeney as Father Ambrose and Priya Sood as Inspector Nell Carver.")
     got = facts(parse, text)
     assert ("Dana Whitlow", "plays", "Marnie", "Harbour Nights") in got
-    ents = types(parse, text)
+    ents = entity_types(text)
     assert ents["Marnie"] == "character"
     assert ents["Dana Whitlow"] == "person"
 
@@ -38,25 +34,25 @@ def test_played_by_in_parentheses(parse):
     assert ("Ines Marlow", "plays", "Rhona", "Cold Water") in got
 
 
-def test_character_before_actor_with_a_credit_in_parentheses(parse):
+def test_character_before_actor_with_a_credit_in_parentheses(parse, entity_types):
     text = ("The drama Greyhaven, written by Ada Finch, follows Nora (Saltmarsh's Bea Lindqvist), "
             "a nurse who cannot sleep. Lindqvist told reporters it was hard.")
     got = facts(parse, text)
     assert ("Bea Lindqvist", "plays", "Nora", "Greyhaven") in got
-    assert types(parse, text)["Nora"] == "character"
+    assert entity_types(text)["Nora"] == "character"
 
 
-def test_character_then_actor_decided_by_the_surname_the_article_uses(parse):
+def test_character_then_actor_decided_by_the_surname_the_article_uses(parse, entity_types):
     text = ("The cast of Ironvale reunited. Mara Quell (Kit Dunmore) was there. "
             "\u201cIt was lovely,\u201d Dunmore said.")
-    ents = types(parse, text)
+    ents = entity_types(text)
     assert ents["Mara Quell"] == "character"
     assert ents["Kit Dunmore"] == "person"
 
 
-def test_known_as_names_and_does_not_cast(parse):
+def test_known_as_names_and_does_not_cast(parse, entity_types):
     text = "The singer Joanna Pell, known as Jopie, released a new album on Friday."
-    assert types(parse, text).get("Jopie") != "character"
+    assert entity_types(text).get("Jopie") != "character"
 
 
 def test_network_possessive_before_a_work_gives_streams_on(parse):
@@ -71,16 +67,16 @@ def test_numbered_character_takes_the_work_named_after_it(parse):
     assert ("Rob Tennet", "plays", "Ninth Warden", "Warden Chronicles") in got
 
 
-def test_subject_after_a_role_and_comma_is_not_the_character(parse):
+def test_subject_after_a_role_and_comma_is_not_the_character(parse, entity_types):
     text = "Marla Quince plays Odile in Brightwater. Speaking about the role, Quince told reporters it was hard."
-    ents = types(parse, text)
+    ents = entity_types(text)
     assert ents["Marla Quince"] == "person"
     assert ents["Odile"] == "character"
 
 
-def test_title_does_not_end_in_a_networks_name(parse):
+def test_title_does_not_end_in_a_networks_name(parse, entity_types):
     text = ("Lena Hart plays Queen Mab in ITV's Mab. Lena Hart plays Queen Mab in ITV's Mab, which airs soon.")
-    ents = types(parse, text)
+    ents = entity_types(text)
     assert not any(name.endswith("ITV") and name != "ITV" for name in ents)
 
 
@@ -123,11 +119,11 @@ def test_work_after_a_networks_possessive(parse):
     assert ("Dana Whitlow", "plays", "Marnie Quill", "Harbour Nights") in facts(parse, text)
 
 
-def test_owners_character_described_before_its_name(parse):
+def test_owners_character_described_before_its_name(parse, entity_types):
     text = ("The series Lowmoor follows a family of farmers. Rob Lane's character, "
             "disgraced farmer Tam Brodie, returns home.")
     assert ("Rob Lane", "plays", "Tam Brodie", "Lowmoor") in facts(parse, text)
-    assert types(parse, text)["Tam Brodie"] == "character"
+    assert entity_types(text)["Tam Brodie"] == "character"
 
 
 def test_played_by_belongs_to_the_name_right_before(parse):
@@ -156,28 +152,28 @@ def test_a_name_in_parentheses_casts_nobody_without_a_work(parse):
     assert not any(p == "plays" for _, p, _, _ in facts(parse, text))
 
 
-def test_plot_summary_names_characters(parse):
+def test_plot_summary_names_characters(parse, entity_types):
     text = ("Saltmarsh returns tonight. The drama tells the story of nurse Ilse, who looks after her nephew Tobin "
             "after her sister Greta vanishes.")
-    ents = types(parse, text)
+    ents = entity_types(text)
     assert ents["Tobin"] == "character"
     assert ents["Greta"] == "character"
     assert not any(p == "plays" for _, p, _, _ in facts(parse, text))
 
 
-def test_plot_summary_keeps_the_actor_a_person(parse):
+def test_plot_summary_keeps_the_actor_a_person(parse, entity_types):
     text = ("Saltmarsh returns tonight. The series follows Yorkshire farmer Ilse (played by Mara Quinlan), who "
             "falls for a man named Tobin in Aberdeen.")
-    ents = types(parse, text)
+    ents = entity_types(text)
     assert ents["Mara Quinlan"] == "person"
     assert ents["Tobin"] == "character"
     assert ents.get("Aberdeen") != "character"
     assert ents.get("Yorkshire") != "character"
 
 
-def test_a_documentary_follows_real_people(parse):
+def test_a_documentary_follows_real_people(parse, entity_types):
     text = "The documentary follows climber Ilse Varga as she prepares for the summit. Varga said it was hard."
-    assert types(parse, text)["Ilse Varga"] != "character"
+    assert entity_types(text)["Ilse Varga"] != "character"
 
 
 def test_playing_the_role_of_as_a_figure_of_speech_casts_nobody(parse):
