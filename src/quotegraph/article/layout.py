@@ -102,11 +102,16 @@ def _header_dates(line: Line) -> tuple[Byline | None, list]:
     return by, ([by.date] if by and by.date else find_dates(line.text))
 
 
+def _host(url: str) -> str:
+    """The URL's host, lower-cased ("" when it has none); a URL without a scheme is read as a host first."""
+    return (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+
+
 def outlet_from_url(url: str | None) -> str | None:
     """The outlet's name for a URL's domain (layout_outlets.txt), or the bare domain."""
     if not url:
         return None
-    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    host = _host(url)
     if not host:
         return None
     names = {row[0].lower(): row[1] for row in table("layout_outlets.txt") if len(row) > 1}
@@ -173,8 +178,7 @@ def outlet_in_text(text: str, body: list[Block], url: str | None = None) -> str 
                     return name
     if not url:
         return None
-    host = (urlsplit(url if url and "//" in url else "//" + (url or "")).hostname or "").lower()
-    labels = [x for x in host.split(".") if x not in ("www", "m", "amp")]
+    labels = [x for x in _host(url).split(".") if x not in ("www", "m", "amp")]
     if not labels:
         return None
     site = labels[-2] if len(labels) > 1 else labels[0]

@@ -24,13 +24,11 @@ def find_entities(parsed: ParsedArticle) -> list[Entity]:
     chains = build_chains(mentions, votes)
     common = lower_written(parsed.doc)
     chains = [c for c in chains if not _common_word(parsed.doc, mentions, c, common)]
-    works = [fullest_name(mentions, c)[0] for c in chains if c.type() == "work"]
-    people_last_words = {n.split()[-1] for c in chains if c.type() == "person"
-                         for n in [fullest_name(mentions, c)[0]] if len(n.split()) >= 2}
+    named = [(chain, chain.type(), *fullest_name(mentions, chain)) for chain in chains]
+    works = [name for _, typ, name, _ in named if typ == "work"]
+    people_last_words = {name.split()[-1] for _, typ, name, _ in named if typ == "person" and len(name.split()) >= 2}
     drafts = []
-    for chain in chains:
-        typ = chain.type()
-        name, aliases = fullest_name(mentions, chain)
+    for chain, typ, name, aliases in named:
         if typ in ("person", None) and _title_character(name, chain, works):
             typ = "character"
         if typ not in KEPT_TYPES:

@@ -54,9 +54,8 @@ def find_cast_links(doc: Doc, spans: list[Span2]) -> list[CastLink]:
     inside = {i: (s, e) for s, e in spans for i in range(s, e)}
     cues = word_set("entity_cast_cues.txt")
     play_verbs = word_set("entity_play_verbs.txt")
-    acting = acting_words()
-    titles = word_set("honorifics.txt") | word_set("entity_office_titles.txt")
-    character_ids = {doc.vocab.strings[ph[-1]] for ph in phrases("entity_character_cues.txt")}
+    titles = _person_titles()
+    character_ids = {hash_string(w) for w in character_cue_heads()}
     lowers = doc.to_array("LOWER").tolist()
     as_id, by_id, paren_id, of_id, comma_id, role_id = (doc.vocab.strings[w] for w in ("as", "by", "(", "of", ",", "role"))
     out: list[CastLink] = []
@@ -69,7 +68,7 @@ def find_cast_links(doc: Doc, spans: list[Span2]) -> list[CastLink]:
 
     for i, low in enumerate(lowers):
         if low == as_id:
-            _as_links(doc, i, start_at, end_at, inside, cues, add, acting)
+            _as_links(doc, i, start_at, end_at, inside, cues, add)
         elif low == of_id and i > 1 and lowers[i - 1] == role_id:
             # "stepped down from the role of Y", "landed the lead role of Father Y"
             j = i + 1
@@ -81,7 +80,7 @@ def find_cast_links(doc: Doc, spans: list[Span2]) -> list[CastLink]:
             role = start_at.get(j)
             if role is not None and role[1] < len(doc) and doc[role[1]].text in {"'s", "’s"}:
                 role = None  # "the role of X's fixer": X owns the role
-            if role is not None and doc[k].lower_ in {"the", "his", "her", "their"} and _about_acting(doc, i, acting):
+            if role is not None and doc[k].lower_ in {"the", "his", "her", "their"} and _about_acting(doc, i):
                 add(CastLink(role=role, actor_token=_actor_token(doc, i - 1), cue=i - 1))
         elif low == by_id and i > 0 and doc[i - 1].lemma_.lower() in play_verbs and doc[i - 1].tag_ == "VBN":
             # "Y (played by X)", "Y, played by X"
@@ -173,6 +172,19 @@ def _character_apposition(doc: Doc, i: int, start_at, end_at) -> CastLink | None
 
 
 @cache
+def character_cue_heads() -> frozenset[str]:
+    """The last word of each character cue ("character" of "his character", "counterpart" of "on-screen
+    counterpart"): the noun the cue ends on."""
+    return frozenset(ph[-1] for ph in phrases("entity_character_cues.txt"))
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    """Honorifics and office titles, which may stand between "the role of" and the role's name ("Father Y")."""
+    return word_set("honorifics.txt") | word_set("entity_office_titles.txt")
+
+
+@cache
 def acting_words() -> frozenset[str]:
     """The words that make a sentence one about acting: the acting credit nouns ("actor", "star"), the
     casting verbs and the nouns for a work of fiction ("the film"). Not "play" alone: "the Bidens playing
@@ -182,11 +194,13 @@ def acting_words() -> frozenset[str]:
     return frozenset(nouns | fiction | {"cast", "reprise", "audition", "starring"})
 
 
-def _about_acting(doc: Doc, i: int, acting: frozenset[str]) -> bool:
+def _about_acting(doc: Doc, i: int) -> bool:
+    """Token i's sentence is about acting (acting_words)."""
+    acting = acting_words()
     return any(t.lemma_.lower() in acting or t.lower_ in acting for t in doc[i].sent)
 
 
-def _as_links(doc: Doc, i: int, start_at, end_at, inside, cues, add, acting: frozenset[str] = frozenset()) -> None:
+def _as_links(doc: Doc, i: int, start_at, end_at, inside, cues, add) -> None:
     """The links an "as" at token i makes: "X as Y", "stars as Y", "know her as Y from Z and W from V"."""
     # who: a name right before "as" (a cast list), else the cue word before it
     actor = end_at.get(i)
@@ -208,7 +222,7 @@ def _as_links(doc: Doc, i: int, start_at, end_at, inside, cues, add, acting: fro
             # "will return to screens as Y": the verb "as" hangs on, a cue, in a sentence about acting
             head = doc[i].head
             if not (doc[i].dep_ == "prep" and head.i < i and head.pos_ == "VERB" and head.lemma_ != "know"
-                    and head.lemma_.lower() in cues and _about_acting(doc, i, acting)):
+                    and head.lemma_.lower() in cues and _about_acting(doc, i)):
                 return
             k = head.i
         cue = k

@@ -16,7 +16,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 
 from spacy.attrs import IS_LOWER, LOWER
 from spacy.strings import get_string_id
@@ -429,7 +429,7 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
     # inside "Rock and Roll Hall of Fame")
     counts = {(s, e): len(re.findall(r"(?<!\w)" + re.escape(_surface(doc, s, e)) + r"(?!\w)", text, flags=re.I))
               for s, e, _, _ in titles}
-    imperatives = _imperative_words(doc)
+    imperatives = cache(partial(_imperative_words, doc))  # worked out once, and only if a title asks
     for s, e, strong, kind in titles:
         recurs = counts[(s, e)] >= 2 and not any(
             s2 <= s and e <= e2 and (s2, e2) != (s, e) and n2 >= counts[(s, e)] for (s2, e2), n2 in counts.items())
@@ -471,12 +471,10 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
                       and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()), None)
         if inner is not None:
             # "the UN's Intergovernmental Panel on Climate Change": the owner and what it owns, two names
-            block = block_of(doc[s].idx)
-            if block is not None:
-                for a, b in ((s, inner), (inner + 1, e)):
-                    m = _make(doc, a, b, block.kind)
-                    m.label = ent.label_
-                    candidates.append(m)
+            for a, b in ((s, inner), (inner + 1, e)):
+                m = _make(doc, a, b, block.kind)
+                m.label = ent.label_
+                candidates.append(m)
             continue
         glued = _split_glued(list(doc[s:e]), s, 0, e - s)
         if len(glued) > 1:
@@ -547,10 +545,10 @@ def _quoted_titles(doc: Doc, block_of) -> list[NameMention]:
         if opening.text not in _OPENING:
             continue
         # the first mark that closes this one; marks of another kind inside are apostrophes ("Takin’ It")
-        b = next((j for j in at[k + 1:k + 1 + _TITLE_MAX_TOKENS] if doc[j].text in _CLOSING[opening.text]), None)
-        if b is None or b > a + _TITLE_MAX_TOKENS + 1 or any(doc[j].text == opening.text for j in at[k + 1:k + 1 + _TITLE_MAX_TOKENS] if j < b):
-            continue
-        if not 0 < b - a - 1 <= _TITLE_MAX_TOKENS:
+        following = at[k + 1:k + 1 + _TITLE_MAX_TOKENS]
+        b = next((j for j in following if doc[j].text in _CLOSING[opening.text]), None)
+        if b is None or not 0 < b - a - 1 <= _TITLE_MAX_TOKENS \
+                or any(doc[j].text == opening.text for j in following if j < b):
             continue
         s, e = a + 1, b
         while e > s and doc[e - 1].text in {",", ".", "!", "?"}:
@@ -780,18 +778,11 @@ def _sentence_initial_modifier(doc: Doc, m: NameMention) -> bool:
     return bool(tok.is_sent_start) and tok.dep_ == "amod" and tok.head.is_lower and tok.head.i == tok.i + 1
 
 
-def _imperative_words(doc: Doc):
-    """() -> the words the article uses as imperatives: a base-form verb opening a sentence or a bracket
-    ("Upgrade to Premium for $5"), worked out once and only when asked."""
-    found: list[frozenset[str]] = []
-
-    def get() -> frozenset[str]:
-        if not found:
-            found.append(frozenset(t.lower_ for t in doc if t.tag_ == "VB" and (
-                t.is_sent_start or (t.i > 0 and doc[t.i - 1].text in {"(", "-", "–", "—", ":"}))))
-        return found[0]
-
-    return get
+def _imperative_words(doc: Doc) -> frozenset[str]:
+    """The words the article uses as imperatives: a base-form verb opening a sentence or a bracket
+    ("Upgrade to Premium for $5")."""
+    return frozenset(t.lower_ for t in doc if t.tag_ == "VB" and (
+        t.is_sent_start or (t.i > 0 and doc[t.i - 1].text in {"(", "-", "–", "—", ":"})))
 
 
 def _bracketed_completions(doc: Doc, chosen: list[NameMention]) -> list[NameMention]:
@@ -804,7 +795,7 @@ def _bracketed_completions(doc: Doc, chosen: list[NameMention]) -> list[NameMent
         if id(m) in gone:
             continue
         n = by_start.get(m.tok_end + 1)
-        if m.tok_end < len(doc) and doc[m.tok_end].text == "[" and not doc[m.tok_end - 1].whitespace_ == "" \
+        if m.tok_end < len(doc) and doc[m.tok_end].text == "[" and doc[m.tok_end - 1].whitespace_ \
                 and n is not None and n.tok_end < len(doc) and doc[n.tok_end].text in {"]", ","} \
                 and len(n.words) <= 2 and all(w[:1].isupper() for w in n.words) and len(m.words) == 1:
             m = NameMention(m.start, n.end, f"{m.text} {n.text}", m.tok_start, n.tok_end, m.block,

@@ -23,11 +23,11 @@ from spacy.tokens import Span, Token
 
 from ..nlp import ParsedArticle
 from ..result import PREDICATES, Entity, Mention, Predicate, Quote, QuoteKind, Relation
-from .cast import find_cast_links
+from .cast import character_cue_heads, find_cast_links
 from .coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver
 from .mentions import block_finder
 from .types import platform_kind
-from ..wordlists import grouped, phrases, word_map, word_set
+from ..wordlists import grouped, word_map, word_set
 
 _QUOTED_KINDS = (QuoteKind.direct, QuoteKind.partial, QuoteKind.nested)
 _WORK_NOUNS_FOR_MAIN = {"show", "series", "sitcom", "drama", "comedy", "film", "movie", "musical"}
@@ -296,7 +296,7 @@ class _Facts:
                 # only in an article about a work: "Ann Lee (Democrat)" casts nobody
                 self.add(player, Predicate.plays, role, work, sent)
         # "her on-screen counterpart, Emily"
-        cue_words = {ph[-1] for ph in phrases("entity_character_cues.txt")}
+        cue_words = character_cue_heads()
         for t in toks:
             if t.lemma_.lower() not in cue_words or t.pos_ != "NOUN":
                 continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # missing from spaCy's stub
 from spacy.tokens import Doc
@@ -183,7 +183,7 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
             votes[k].rules["person"] += 2
     # the doc's lemma array finds the few tokens to look at without a Token object per position
     play_lemmas = {hash_string(verb) for verb in play_verbs}
-    fiction = _FictionContext(doc)
+    fiction = cache(partial(_acting_article, doc))  # asked once, and only if a play verb has an object
     for i, lemma in enumerate(doc.to_array("LEMMA").tolist()):
         if lemma not in play_lemmas:
             continue
@@ -212,20 +212,12 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
     return votes
 
 
-class _FictionContext:
+def _acting_article(doc: Doc) -> bool:
     """Whether the article is about acting at all (cast.acting_words: "the series", "the film", "actress",
-    "cast"), asked once and only when needed. "Play Y" casts Y only then: in sport, "to play Venus here"
-    or "will play Nadal in the final" names an opponent."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.answer: bool | None = None
-
-    def __call__(self) -> bool:
-        if self.answer is None:
-            words = {hash_string(w) for w in acting_words()}
-            self.answer = any(w in words for w in self.doc.to_array("LOWER").tolist())
-        return bool(self.answer)
+    "cast"). "Play Y" casts Y only then, or where a work is named: in sport, "to play Venus here" or
+    "will play Nadal in the final" names an opponent."""
+    words = {hash_string(w) for w in acting_words()}
+    return any(w in words for w in doc.to_array("LOWER").tolist())
 
 
 def _after_year_possessive(doc: Doc, start: int) -> bool:
