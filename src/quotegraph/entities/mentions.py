@@ -513,6 +513,7 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
     # reads a person there ("Mr. Justice")
     office_titles = _titles_by_length(("honorifics.txt", "entity_office_titles.txt"))
     chosen = [m for m in chosen if not _sentence_initial_modifier(doc, m)]
+    chosen = _transcript_labels(parsed, chosen)
     return [m for m in chosen if not (len(m.words) == 1 and m.text.lower() in not_names)
             and (m.label == "PERSON" or tuple(w.lower() for w in m.words) not in office_titles.get(len(m.words), ()))]
 
@@ -767,6 +768,23 @@ def _make(doc: Doc, s: int, e: int, block: str, title: bool = False) -> NameMent
     span = doc[s2:e]
     return NameMention(span.start_char, span.end_char, span.text, s2, e, block, honorific=honorific,
                        honorific_start=s2 - len(honorific.split()) if honorific else -1)
+
+
+def _transcript_labels(parsed: ParsedArticle, chosen: list[NameMention]) -> list[NameMention]:
+    """A transcript's speaker labels ("WALLACE:", "JAKE TAPPER:") name people, written as names are."""
+    from ..quotes.transcript import find_turns
+
+    doc = parsed.doc
+    labels = []
+    for turn in find_turns(parsed).values():
+        span = doc.char_span(*turn.label, alignment_mode="expand")
+        if span is not None:
+            labels.append(NameMention(span.start_char, span.end_char, span.text.title(), span.start, span.end,
+                                      "body", label="PERSON"))
+    if not labels:
+        return chosen
+    kept = [m for m in chosen if not any(m.start < lab.end and lab.start < m.end for lab in labels)]
+    return sorted(kept + labels, key=lambda m: m.start)
 
 
 def _sentence_initial_modifier(doc: Doc, m: NameMention) -> bool:

@@ -31,6 +31,8 @@ _MIN_UNCUED_WORDS = 4  # an unattributed span shorter than this is a scare quote
 _MAX_HOPS_SHORT = 4  # ... unless it hangs this close to a reporting verb ("called it "a disaster"")
 _TITLE_MAX_WORDS = 12  # a longer run of capitalized words is a headline-style quote, not a title
 _BYLINE_AFTER = re.compile(r"\s*,?\s*by\s+[A-Z]")
+# an owner's possessive before a title-case phrase makes it a title ("CNN's", "the network's")
+_NAMED_AFTER = re.compile(r"\w['\u2019]s[ \t\u00a0]*\Z")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "from", "by",
                 "is", "as", "vs", "vs.", "de", "la", "le"}
@@ -326,8 +328,8 @@ def _is_quotation(text: str, span: MarkedSpan, kind: str, attr: Attribution | No
         return False  # a headline: '"...," by Jane Doe'
     words = _WORD.findall(text[span.start:span.end])
     if looks_like_title(words) and len(words) < _TITLE_MAX_WORDS:
-        if attr is None or attr.verb is None:
-            return False
+        if attr is None or attr.verb is None or _NAMED_AFTER.search(text, max(0, span.mark_start - 20), span.mark_start):
+            return False  # 'on CBS's "Face the Nation,"': a title
         if attr.verb.lemma_.lower() in lex.naming:
             return 0 < attr.hops <= _MAX_HOPS_SHORT
         return kind == QuoteKind.direct and attr.hops == 1
