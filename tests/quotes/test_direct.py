@@ -149,3 +149,14 @@ def test_short_scare_quote_with_no_reporting_verb_is_not_a_quote(quotes):
 def test_scare_quote_under_a_bare_participle_is_not_a_stance(quotes):
     found = quotes('By then, "tea party groups" supported by wealthy donors had seized on the issue.')
     assert not [q for q in found.quotes if q.kind in ("direct", "partial")]
+
+
+def test_a_participle_after_a_name_is_that_persons_cue(quotes):
+    found = quotes('The new ad uses footage of Maria Lopez asking, "Why are we still waiting for the bridge?"')
+    assert found.source(found.one("Why are we still waiting")) == "Maria Lopez"
+
+
+def test_a_title_owned_by_a_network_is_not_a_quotation(quotes):
+    found = quotes('In an interview on the network\'s "Sunday Morning Briefing," Maria Lopez said the plan '
+                   'would pass.')
+    assert "Sunday Morning Briefing," not in found.contents()

@@ -355,3 +355,13 @@ def test_relative_pronoun_is_the_mention_even_when_nobody_is_named(parse):
                                         source="some economists")])
     assert q.speaker.name is None
     assert q.speaker.mention.text == "who"
+
+
+def test_quote_after_the_writers_words_about_someone_in_one_paragraph(extract_text):
+    text = ("Budget vote delayed\n\n"
+            "Senator Maria Lopez, who chairs the committee, pointed to the young voters outside. "
+            '"They are tired of waiting, and so am I."\n\n'
+            "The vote is now set for Friday.")
+    [q] = [q for q in extract_text(text).quotes if q.text.startswith("They are tired")]
+    assert q.speaker.name == "Maria Lopez"
+

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _EXPLETIVE = {"it", "there"}
 _NOMINAL = ("PROPN", "NOUN", "PRON")
+_OBJECT_PERSONAL = {"him", "her", "them"}
 _RELATIVE = {"who", "that", "which", "whom", "whose"}
 _NP_INNER = {"det", "compound", "amod", "nmod", "poss", "nummod", "flat"}
 # Right-hand dependents that are not part of the mention itself.
@@ -45,6 +46,12 @@ def subject_of(verb: Token, excluded: Callable[[Token], bool] = lambda t: False,
         holder = verb.head.head
         found = subject_of(holder, excluded, depth + 1) if holder.pos_ in ("VERB", "AUX") and depth < 3 else None
         return found if found is not None else verb.head
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.i > 0:
+        # "footage of Clinton asking", "heard him saying": the name just before the participle does it
+        left = verb.doc[verb.i - 1]
+        if left.dep_ in ("pobj", "dobj") and (left.pos_ == "PROPN" or left.lower_ in _OBJECT_PERSONAL) \
+                and not excluded(left):
+            return left
     if depth < 3 and verb.dep_ in _CLIMB and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:  # "quoted as saying"

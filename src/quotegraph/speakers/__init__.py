@@ -19,7 +19,7 @@ from ..nlp import ParsedArticle, expanded_span
 from ..quotes import QuoteCandidate
 from ..result import Entity, Quote, QuoteKind, Span, Speaker
 from ..quotes.source import mention_span
-from .syntax import cue_token, source_of_cue, speaker_verb_subject
+from .syntax import SUBJECT_DEPS, cue_token, source_of_cue, speaker_verb_subject, subject_phrase
 
 QUOTED_KINDS = (QuoteKind.direct, QuoteKind.partial, QuoteKind.nested)
 _MARKS = "\"“”'‘’«»„ \t\n\u00a0"
@@ -431,5 +431,15 @@ def _speaker_before(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCa
         pb, cb = resolver.paragraph_index(prev.start_char), resolver.paragraph_index(c.start)
         if pb is None or cb is None or cb - pb > 1:
             return None
-        return speaker_verb_subject(prev, quoted)
+        found = speaker_verb_subject(prev, quoted)
+        if found is None and pb == cb:
+            # 'Sanders pointed to the young. "They are sick of it."': in one paragraph, a quote opening a
+            # sentence after the writer's words about someone is that person's
+            subj = next((t for t in prev.root.children if t.dep_ in SUBJECT_DEPS), None)
+            if subj is not None and subj.pos_ == "PROPN":
+                span = subject_phrase(subj)
+                ref = resolver.resolve(*span)
+                if ref.entity is not None and ref.entity.type == "person":
+                    return span
+        return found
     return None
