@@ -365,3 +365,13 @@ def test_quote_after_the_writers_words_about_someone_in_one_paragraph(extract_te
     [q] = [q for q in extract_text(text).quotes if q.text.startswith("They are tired")]
     assert q.speaker.name == "Maria Lopez"
 
+
+
+def test_a_pronoun_the_parse_hangs_under_told_is_no_vote_for_the_teller(extract_text):
+    text = ("Hearing on the bank\n\n"
+            "Senator Ann Warden questioned Tom Stamp, the bank's chief, on Tuesday. Mary Kolb, a former clerk, "
+            "watched from the gallery.\n\n"
+            '"You should resign," Warden told Stamp, after he admitted under Warden\'s questioning he had not been '
+            'held to account. "You went on television to blame the clerks," she said.')
+    [q] = [q for q in extract_text(text).quotes if q.text.startswith("You went on television")]
+    assert q.speaker.name == "Ann Warden"

@@ -414,16 +414,21 @@ class MentionResolver:
 
     def _binding_subject(self, tok: Token, people: set[str]) -> str | None:
         """With several people in the sentence: the subject of the clause that holds the pronoun
-        ("Maria said her plan would work" -> Maria), climbing from the pronoun through its heads."""
+        ("Maria said her plan would work" -> Maria), climbing from the pronoun through its heads. An
+        adverbial clause binds nothing ("Ann told Bob, after he admitted it, ..." is not Ann's "he"), nor
+        does a subject whose verb has a person for its object ("Ann told Bob he was wrong": Ann or Bob)."""
         t = tok
         for _ in range(8):
-            if t.head is t:
+            if t.head.i == t.i or t.dep_ == "advcl":
                 return None
             t = t.head
             for c in t.children:
                 if c.dep_ in SUBJECT_DEPS and c.i != tok.i and not (c.i <= tok.i <= c.right_edge.i):
                     e = self._entity_at_token(c)
-                    return e.id if e is not None and e.id in people else None
+                    if e is None or e.id not in people:
+                        return None
+                    told = [self._entity_at_token(o) for o in t.children if o.dep_ in ("dobj", "dative")]
+                    return None if any(o is not None and o.id in people and o.id != e.id for o in told) else e.id
         return None
 
     def _entity_at_token(self, tok: Token) -> Entity | None:
