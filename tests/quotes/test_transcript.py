@@ -58,3 +58,9 @@ def test_labels_holding_function_words_are_headings(parse):
     fact_check = parse("THE CLAIM: Taxes rose every year.\n\nTHE FACTS: They fell twice.\n\n"
                        "THE CLAIM: Crime doubled.\n\nTHE FACTS: It fell by a tenth.")
     assert find_turns(fact_check) == {}
+
+
+def test_a_letter_opens_with_whom_it_is_written_to(parse):
+    column = parse("DEAR ADVISER: My brother never pays me back.\n\nDEAR LENDER: Stop lending.\n\n"
+                   "DEAR ADVISER: My neighbour's dog barks all night.\n\nDEAR TIRED: Talk to the neighbour.")
+    assert find_turns(column) == {}

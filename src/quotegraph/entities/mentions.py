@@ -513,7 +513,7 @@ def find_name_mentions(parsed: ParsedArticle) -> list[NameMention]:
     # reads a person there ("Mr. Justice")
     office_titles = _titles_by_length(("honorifics.txt", "entity_office_titles.txt"))
     chosen = [m for m in chosen if not _sentence_initial_modifier(doc, m)]
-    chosen = _transcript_labels(parsed, chosen)
+    chosen = _speaker_labels(parsed, chosen)
     return [m for m in chosen if not (len(m.words) == 1 and m.text.lower() in not_names)
             and (m.label == "PERSON" or tuple(w.lower() for w in m.words) not in office_titles.get(len(m.words), ()))]
 
@@ -770,17 +770,22 @@ def _make(doc: Doc, s: int, e: int, block: str, title: bool = False) -> NameMent
                        honorific_start=s2 - len(honorific.split()) if honorific else -1)
 
 
-def _transcript_labels(parsed: ParsedArticle, chosen: list[NameMention]) -> list[NameMention]:
-    """A transcript's speaker labels ("WALLACE:", "JAKE TAPPER:") name people, written as names are."""
+def _speaker_labels(parsed: ParsedArticle, chosen: list[NameMention]) -> list[NameMention]:
+    """Speaker labels name people, written as names are: a transcript's ("WALLACE:", "JAKE TAPPER:") and
+    the name a headline credits its claim to ("Pence: ...")."""
+    from ..quotes.headline import find_headline_claims
     from ..quotes.transcript import find_turns
 
     doc = parsed.doc
+    spans = [(t.label, "body") for t in find_turns(parsed).values()]
+    spans += [(c.source, "title") for c in find_headline_claims(parsed) if c.source is not None]
     labels = []
-    for turn in find_turns(parsed).values():
-        span = doc.char_span(*turn.label, alignment_mode="expand")
+    for (s, e), block in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
-            labels.append(NameMention(span.start_char, span.end_char, span.text.title(), span.start, span.end,
-                                      "body", label="PERSON"))
+            name = span.text.title() if span.text.isupper() else span.text
+            labels.append(NameMention(span.start_char, span.end_char, name, span.start, span.end, block,
+                                      label="PERSON"))
     if not labels:
         return chosen
     kept = [m for m in chosen if not any(m.start < lab.end and lab.start < m.end for lab in labels)]

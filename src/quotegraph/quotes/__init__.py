@@ -7,8 +7,10 @@ from .candidate import QuoteCandidate
 
 
 def find_quotes(parsed: ParsedArticle) -> list[QuoteCandidate]:
-    """Every quotation in the article's body paragraphs, in text order (a nested one after its host)."""
+    """Every quotation in the article's body paragraphs, and a headline's claim credited to someone by
+    name, in text order (a nested one after its host)."""
     from .direct import find_quoted_pieces
+    from .headline import find_headline_claims
     from .indirect import find_indirect_quotes
     from .marks import find_marked_spans, find_nested_spans
     from .transcript import find_turns
@@ -49,6 +51,7 @@ def find_quotes(parsed: ParsedArticle) -> list[QuoteCandidate]:
     marked += [(p.span.mark_start, p.span.mark_end) for p in pieces]
     marked += [(parsed.article.paragraphs[k].start, t.end) for k, t in turns.items()]
     out.extend(find_indirect_quotes(parsed, marked))
+    out.extend(find_headline_claims(parsed))
     return _in_text_order(out)
 
 

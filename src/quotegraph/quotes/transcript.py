@@ -5,7 +5,8 @@ Broadcast and interview transcripts print each turn as `WALLACE: Let's start wit
 the turn's source and the colon its cue. A label counts only in a transcript: the article has at
 least two turns, and each label either recurs or is the surname of a person the text names (so a
 dateline `PARIS:`, a one-off `UPDATE:` or `EXCLUSIVE:` is no speaker). A label holding a function
-word (`THE FACTS:`, `STAT OF THE WEEK:`) is a heading, not a name.
+word (`THE FACTS:`, `STAT OF THE WEEK:`) is a heading, not a name, and `DEAR ABBY:` opens a letter to
+Abby, not a turn of hers.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ _OPENING_MARKS = "\"\u201c\u201e\u00ab"
 _LABEL = re.compile(r"[\"\u201c\u201e\u00ab]?[ \t]*((?:[A-Z][A-Z'\u2019.\-]*[A-Z.])(?:[ \t]+[A-Z][A-Z'\u2019.\-]*[A-Z.]){0,3})"
                     r"[ \t]*:[ \t]+(?=[^\W\d_]|[\"\u201c'\u2018(\[])")
 _MIN_TURNS = 2
+_SALUTATION = "dear"  # "DEAR ABBY:" opens a letter: the label is who is written to, not who speaks
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,10 @@ def find_turns(parsed: ParsedArticle) -> dict[int, Turn]:
     found: list[tuple[int, re.Match]] = []
     for k, b in enumerate(parsed.article.paragraphs):
         m = _LABEL.match(text, b.start, b.end)
-        if m is None or any(w.strip(".").lower() in STOP_WORDS for w in m.group(1).split()):
+        if m is None or sum(c.isalpha() for c in m.group(1)) < 2:
             continue
-        if sum(c.isalpha() for c in m.group(1)) < 2:
+        words = [w.strip(".").lower() for w in m.group(1).split()]
+        if words[0] == _SALUTATION or any(w in STOP_WORDS for w in words):
             continue
         found.append((k, m))
     if len(found) < _MIN_TURNS:
