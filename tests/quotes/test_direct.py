@@ -160,3 +160,8 @@ def test_a_title_owned_by_a_network_is_not_a_quotation(quotes):
     found = quotes('In an interview on the network\'s "Sunday Morning Briefing," Maria Lopez said the plan '
                    'would pass.')
     assert "Sunday Morning Briefing," not in found.contents()
+
+
+def test_a_title_owned_by_a_network_beside_a_quotes_cue_is_not_a_quotation(quotes):
+    found = quotes('"We will not back down," Maria Lopez said on the network\'s "Sunday Morning Briefing."')
+    assert found.contents() == ["We will not back down,"]

@@ -280,7 +280,7 @@ def find_quoted_pieces(parsed: ParsedArticle, lex: CueLexicon | None = None) -> 
         if attr is None and not joined:
             attr = _introduced_before(ctx, span)
         kind = QuoteKind.partial if _partial(text, span) else QuoteKind.direct
-        if not joined and not _is_quotation(text, span, kind, attr, ctx.lex):
+        if not joined and not _is_quotation(text, span, kind, attr, ctx.lex) or _owned_title(text, span):
             continue
         if not joined:
             group += 1
@@ -328,14 +328,23 @@ def _is_quotation(text: str, span: MarkedSpan, kind: str, attr: Attribution | No
         return False  # a headline: '"...," by Jane Doe'
     words = _WORD.findall(text[span.start:span.end])
     if looks_like_title(words) and len(words) < _TITLE_MAX_WORDS:
-        if attr is None or attr.verb is None or _NAMED_AFTER.search(text, max(0, span.mark_start - 20), span.mark_start):
-            return False  # 'on CBS's "Face the Nation,"': a title
+        if attr is None or attr.verb is None:
+            return False
         if attr.verb.lemma_.lower() in lex.naming:
             return 0 < attr.hops <= _MAX_HOPS_SHORT
         return kind == QuoteKind.direct and attr.hops == 1
     if len(words) < _MIN_UNCUED_WORDS:
         return attr is not None and 0 < attr.hops <= _MAX_HOPS_SHORT
     return True
+
+
+def _owned_title(text: str, span: MarkedSpan) -> bool:
+    """A title-case phrase after an owner's possessive is a title, even beside a quote's cue
+    ('..." Pence said on CNN's "State of the Union."')."""
+    if not _NAMED_AFTER.search(text, max(0, span.mark_start - 20), span.mark_start):
+        return False
+    words = _WORD.findall(text[span.start:span.end])
+    return looks_like_title(words) and len(words) < _TITLE_MAX_WORDS
 
 
 def _same_speaker_goes_on(ctx: _Context, prev: MarkedSpan, span: MarkedSpan, prev_attr: Attribution) -> bool:
