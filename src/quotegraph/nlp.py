@@ -122,6 +122,11 @@ def _chunks(article: Article) -> list[str]:
     return out
 
 
+def _text_length(doc: Doc) -> int:
+    """len(doc.text), which spaCy builds by joining every token's text: where the last token ends."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
 def _blank(s: str) -> str:
     return "".join(c if c == "\n" else " " for c in s)
 
@@ -141,7 +146,7 @@ def parse_articles(articles: Iterable[Article], nlp: spacy.Language | None = Non
             part = docs[k:k + n]
             k += n
             doc = Doc.from_docs(part, ensure_whitespace=False) if len(part) > 1 else part[0]
-            assert len(doc.text) == len(art.text), "parse lost the article's offsets"
+            assert _text_length(doc) == len(art.text), "parse lost the article's offsets"
             yield ParsedArticle(art, doc)
         pending.clear()
         texts.clear()

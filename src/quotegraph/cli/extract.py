@@ -55,15 +55,23 @@ def extract(
 
       curl -s https://... | quotegraph extract --format json -
     """
+    import gc
     import json
-
-    from ..limits import Limits
-    from ..nlp import load_pipeline
-    from ..pipeline import extract_guarded
 
     settings = Settings.from_env(only=("model",), model=model, max_bytes=max_bytes, max_chars=max_chars,
                                  time_limit=time_limit)
-    nlp = load_pipeline(settings.model)
+    # spaCy's modules and the loaded pipeline are a million objects that live until we exit: the cyclic
+    # GC is off while they are made and they are frozen out of its later full collections after.
+    gc.disable()
+    try:
+        from ..limits import Limits
+        from ..nlp import load_pipeline
+        from ..pipeline import extract_guarded
+
+        nlp = load_pipeline(settings.model)
+    finally:
+        gc.freeze()
+        gc.enable()
     errors: list[ArticleFailed] = []
     n_ok = 0
     for _raw, res in extract_guarded(_read_all(paths, settings.max_bytes, errors), nlp, limits=Limits.of(settings)):
