@@ -13,6 +13,7 @@ import re
 from ..nlp import ParsedArticle
 from ..result import QuoteKind
 from .candidate import QuoteCandidate
+from .transcript import person_words
 
 _LABEL = re.compile(r"[ \t]*([A-Z][\w'\u2019.\-]*(?:[ \t]+[A-Z][\w'\u2019.\-]*){0,3})[ \t]*:[ \t]+(\S.*\S)[ \t]*")
 _MIN_CLAIM_WORDS = 3
@@ -36,8 +37,7 @@ def find_headline_claims(parsed: ParsedArticle) -> list[QuoteCandidate]:
         if claim[:1] in _OPENING and claim[-1:] in _CLOSING or claim.endswith("?"):
             continue  # a quote given in full below, or a question put about the person
         if people is None:
-            people = {t.lower_ for e in parsed.doc.ents if e.label_ == "PERSON" and e.start_char >= b.end
-                      for t in e if t.is_alpha}
+            people = person_words(parsed.doc, b.end)
         if not all(w.lower() in people for w in m.group(1).split()):
             continue
         colon = text.index(":", m.end(1))

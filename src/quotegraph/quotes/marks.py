@@ -162,11 +162,11 @@ def _double_spans(text: str, paragraphs: list[Block]) -> list[MarkedSpan]:
             if e > s:
                 out.append(MarkedSpan(s, e, k, open_at.start, e, closed=False, continues=running and first))
                 running_next = True
-        running = running_next and _reopens(text, paragraphs, k + 1)
+        running = running_next and opens_with_mark(text, paragraphs, k + 1)
     return out
 
 
-def _reopens(text: str, paragraphs: list[Block], k: int) -> bool:
+def opens_with_mark(text: str, paragraphs: list[Block], k: int) -> bool:
     """Whether body paragraph k starts with an opening mark (so it continues an open quote)."""
     if k >= len(paragraphs):
         return False

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..nlp import ParsedArticle
+from spacy.tokens import Doc
 
-_OPENING_MARKS = "\"\u201c\u201e\u00ab"
+from ..nlp import ParsedArticle
+from .marks import opens_with_mark
+
 # one to four words in capitals (initials and hyphenated names too), then a colon and the words
 _LABEL = re.compile(r"[\"\u201c\u201e\u00ab]?[ \t]*((?:[A-Z][A-Z'\u2019.\-]*[A-Z.])(?:[ \t]+[A-Z][A-Z'\u2019.\-]*[A-Z.]){0,3})"
                     r"[ \t]*:[ \t]+(?=[^\W\d_]|[\"\u201c'\u2018(\[])")
@@ -36,6 +38,11 @@ class Turn:
     start: int  # the words after the colon
     end: int
     marked: bool  # the paragraph opens with a quotation mark (the transcript is quoted)
+
+
+def person_words(doc: Doc, start: int = 0) -> set[str]:
+    """The words, lower-cased, of the names spaCy reads as people from character `start` on."""
+    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and e.start_char >= start for t in e if t.is_alpha}
 
 
 def _key(label: str) -> str:
@@ -58,7 +65,7 @@ def find_turns(parsed: ParsedArticle) -> dict[int, Turn]:
     if len(found) < _MIN_TURNS:
         return {}
     counts = Counter(_key(m.group(1)) for _, m in found)
-    surnames = {t.lower_ for e in parsed.doc.ents if e.label_ == "PERSON" for t in e if t.is_alpha}
+    surnames = person_words(parsed.doc)
     turns: dict[int, Turn] = {}
     for k, m in found:
         key = _key(m.group(1))
@@ -69,5 +76,6 @@ def find_turns(parsed: ParsedArticle) -> dict[int, Turn]:
         while end > m.end() and (text[end - 1].isspace() or text[end - 1] in "\"\u201d\u00bb"):
             end -= 1
         colon = text.index(":", m.end(1))
-        turns[k] = Turn(k, m.span(1), (colon, colon + 1), m.end(), end, text[b.start] in _OPENING_MARKS)
+        turns[k] = Turn(k, m.span(1), (colon, colon + 1), m.end(), end,
+                        opens_with_mark(text, parsed.article.paragraphs, k))
     return turns if len(turns) >= _MIN_TURNS else {}
