@@ -8,6 +8,7 @@ import spacy
 
 from .article import Article, read_article
 from .entities import find_entities
+from .entities.coref import MentionResolver, quoted_spans
 from .entities.relations import find_relations
 from .errors import ArticleFailed, QuotegraphError
 from .limits import Budget, Limits, check_length, check_raw_size, guard_pipeline
@@ -25,8 +26,11 @@ def build_result(parsed: ParsedArticle) -> ArticleResult:
     art = parsed.article
     entities = find_entities(parsed)
     candidates = find_quotes(parsed)
-    quotes = attribute_speakers(parsed, candidates, entities)
-    relations = find_relations(parsed, entities, quotes)
+    # one resolver's indexes serve both steps; relations get a copy untaught by the speakers found
+    resolver = MentionResolver(parsed, entities, quoted=quoted_spans(candidates))
+    untaught = resolver.fresh()
+    quotes = attribute_speakers(parsed, candidates, entities, resolver)
+    relations = find_relations(parsed, entities, quotes, untaught)
     log.debug("%s: %d quotes, %d entities, %d relations", art.source, len(quotes), len(entities), len(relations))
     return ArticleResult(
         source=art.source, text=art.text, title=art.title, dek=art.dek, authors=list(art.authors),

@@ -375,3 +375,26 @@ def test_a_pronoun_the_parse_hangs_under_told_is_no_vote_for_the_teller(extract_
             'held to account. "You went on television to blame the clerks," she said.')
     [q] = [q for q in extract_text(text).quotes if q.text.startswith("You went on television")]
     assert q.speaker.name == "Ann Warden"
+
+
+def test_one_resolver_serves_speakers_and_relations_untaught(parse):
+    """The pipeline builds one MentionResolver; relations read a fresh() copy taken before any speaker
+    is attributed, so they come out as with a resolver of their own."""
+    from quotegraph.entities.coref import MentionResolver, quoted_spans
+    from quotegraph.entities.relations import find_relations
+
+    text = ('Julia Moss, who plays the sharp and funny Dee Carver on Harbor Lights, spoke to us.\n\n'
+            '"It was the hardest part I have had," she said.\n\n'
+            'Harbor Lights returns in May.')
+    parsed = parse(text)
+    ents = find_entities(parsed)
+    cands = [quote(text, "It was the hardest part I have had,", cue="said", source="she")]
+    resolver = MentionResolver(parsed, ents, quoted=quoted_spans(cands))
+    untaught = resolver.fresh()
+    quotes = attribute_speakers(parsed, cands, ents, resolver)
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Julia Moss"
+    assert resolver.speakers_at and not untaught.speakers_at
+    assert untaught.gender is not resolver.gender
+    assert find_relations(parsed, ents, quotes, untaught) == find_relations(parsed, ents, quotes)
+    assert any(r.subject == "Julia Moss" and r.predicate == "plays"
+               for r in find_relations(parsed, ents, quotes, untaught))

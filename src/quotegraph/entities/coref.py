@@ -12,14 +12,16 @@ gives no antecedents.
 from __future__ import annotations
 
 import bisect
+import copy
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any, Iterable
 
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # missing from spaCy's stub
 from spacy.tokens import Span, Token
 
 from ..nlp import ParsedArticle, expanded_span
-from ..result import Entity
+from ..result import Entity, QuoteKind
 from .mentions import block_finder
 from ..wordlists import word_map, word_set
 
@@ -27,6 +29,7 @@ FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 SPEAKER_TYPES = ("person", "organization", "place")
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+_QUOTED_KINDS = (QuoteKind.direct, QuoteKind.partial, QuoteKind.nested)
 # how a candidate antecedent of a pronoun scores, against one point lost per sentence back
 _SUBJECT_WEIGHT = 1.5
 _SPEAKER_WEIGHT = 2.0
@@ -49,6 +52,12 @@ class _Occurrence:
     sent: int  # sentence index
     subject: bool
     quoted: bool
+
+
+def quoted_spans(spans: Iterable[Any]) -> list[tuple[int, int]]:
+    """Where quotes (or quote candidates) hold quoted words rather than narration, as a MentionResolver
+    is told: direct, partial and nested ones."""
+    return sorted((c.start, c.end) for c in spans if c.kind in _QUOTED_KINDS)
 
 
 @dataclass
@@ -84,6 +93,16 @@ class MentionResolver:
         self._pronoun_referents: dict[int, Entity | None] = {}
         self.gender = self._genders()
         self.salience = self._salience()
+
+    def fresh(self) -> "MentionResolver":
+        """A resolver over the same article that shares this one's precomputed indexes but none of what
+        resolving has taught it since (speakers so far, pronoun referents, genders the syntax tied): the
+        relation rules read the article as if no quote had been attributed, without building it twice."""
+        new = copy.copy(self)
+        new.speakers_at = {}
+        new._pronoun_referents = {}
+        new.gender = dict(self.gender)
+        return new
 
     def entity(self, eid: str) -> Entity:
         return self._by_id[eid]

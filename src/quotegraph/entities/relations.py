@@ -22,23 +22,26 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..nlp import ParsedArticle
-from ..result import PREDICATES, Entity, Mention, Predicate, Quote, QuoteKind, Relation
+from ..result import PREDICATES, Entity, Mention, Predicate, Quote, Relation
 from .cast import character_cue_heads, find_cast_links
-from .coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver
+from .coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver, quoted_spans
 from .mentions import block_finder
 from .types import platform_kind
 from ..wordlists import grouped, word_map, word_set
 
-_QUOTED_KINDS = (QuoteKind.direct, QuoteKind.partial, QuoteKind.nested)
 _WORK_NOUNS_FOR_MAIN = {"show", "series", "sitcom", "drama", "comedy", "film", "movie", "musical"}
 _CAST_NOUNS = {"star", "co-star", "costar"}  # who is one of a work's cast, said before their name
 _PARTY_TAG = re.compile(r"^[A-Z][A-Za-z]?-")  # "(D-Mo.)", "(R-Utah)", "(I-Vt.)"
 _COORDINATED = re.compile(r"^\s*(\([^()]*\))?\s*(,|and|&|,\s*and)\s*$")
 
 
-def find_relations(parsed: ParsedArticle, entities: list[Entity], quotes: list[Quote] | None = None) -> list[Relation]:
-    quoted = sorted((q.start, q.end) for q in quotes or [] if q.kind in _QUOTED_KINDS)
-    facts = _Facts(parsed, entities, MentionResolver(parsed, entities, quoted=quoted))
+def find_relations(parsed: ParsedArticle, entities: list[Entity], quotes: list[Quote] | None = None,
+                   resolver: MentionResolver | None = None) -> list[Relation]:
+    """The facts the article states. `resolver`, if given, is one no speaker has been attributed with
+    (MentionResolver.fresh), built over the quotes' quoted spans."""
+    if resolver is None:
+        resolver = MentionResolver(parsed, entities, quoted=quoted_spans(quotes or []))
+    facts = _Facts(parsed, entities, resolver)
     block_of = block_finder(parsed)
     facts.cast_lines()
     for sent in parsed.doc.sents:

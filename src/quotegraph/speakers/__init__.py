@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..entities.coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver, Referent
+from ..entities.coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver, Referent, quoted_spans
 from ..wordlists import phrases, word_set
 from ..nlp import ParsedArticle, expanded_span
 from ..quotes import QuoteCandidate
@@ -21,14 +21,16 @@ from ..result import Entity, Quote, QuoteKind, Span, Speaker
 from ..quotes.source import mention_span
 from .syntax import SUBJECT_DEPS, cue_token, source_of_cue, speaker_verb_subject, subject_phrase
 
-QUOTED_KINDS = (QuoteKind.direct, QuoteKind.partial, QuoteKind.nested)
 _MARKS = "\"“”'‘’«»„ \t\n\u00a0"
 
 
-def attribute_speakers(parsed: ParsedArticle, candidates: list[QuoteCandidate], entities: list[Entity]) -> list[Quote]:
+def attribute_speakers(parsed: ParsedArticle, candidates: list[QuoteCandidate], entities: list[Entity],
+                       resolver: MentionResolver | None = None) -> list[Quote]:
+    """Each candidate's speaker. `resolver`, if given, must have been built over these candidates'
+    quoted_spans; it is taught the speakers as they are found."""
     text = parsed.article.text
-    quoted = sorted((c.start, c.end) for c in candidates if c.kind in QUOTED_KINDS)
-    resolver = MentionResolver(parsed, entities, quoted=quoted)
+    if resolver is None:
+        resolver = MentionResolver(parsed, entities, quoted=quoted_spans(candidates))
     speakers: list[Speaker | None] = [None] * len(candidates)
     order = sorted(range(len(candidates)), key=lambda i: (candidates[i].start, candidates[i].end))
     done: list[int] = []
