@@ -165,3 +165,19 @@ def test_a_title_owned_by_a_network_is_not_a_quotation(quotes):
 def test_a_title_owned_by_a_network_beside_a_quotes_cue_is_not_a_quotation(quotes):
     found = quotes('"We will not back down," Maria Lopez said on the network\'s "Sunday Morning Briefing."')
     assert found.contents() == ["We will not back down,"]
+
+
+def test_a_clause_setting_the_scene_after_the_quote_is_not_its_cue(quotes):
+    found = quotes("Tom Reed did not back down. He grinned, \u201cThat makes me smart,\u201d when Maria Lopez "
+                   "attacked him over his taxes.")
+    q = found.one("makes me smart")
+    assert found.cue(q) is None and found.source(q) != "Maria Lopez"
+    found = quotes("Tom Reed stood firm. \u201cThat makes me smart,\u201d he shot back after Maria Lopez "
+                   "criticized him.")
+    assert found.cue(found.one("makes me smart")) is None
+
+
+def test_a_clause_the_quote_hangs_from_still_reports_it(quotes):
+    found = quotes("Jo Park said he was right when he said that \u201cthe plan has failed.\u201d")
+    q = found.one("the plan has failed")
+    assert (found.cue(q), found.source(q)) == ("said", "he")

@@ -118,7 +118,9 @@ def _hung_from(ctx: _Context, span: MarkedSpan, toks: list[Token], is_cue) -> tu
                 consider(h, hops)
                 break
         for c in t.children:
-            if c.i not in in_quote:
+            # a clause hung from the quoted words that sets their scene does not report them ('"...,"
+            # when Lee pressed him'); one the quote hangs from does ('when she said "..."')
+            if c.i not in in_quote and not _circumstance(c):
                 consider(c, 1)
     return (best[2], best[0]) if best is not None else None
 
@@ -141,7 +143,7 @@ def attribute_span(ctx: _Context, span: MarkedSpan) -> Attribution | None:
             cue, obj = prep
             return Attribution(cue, mention_span(obj) if obj is not None else None, None, 0)
     # a reporting verb beside the marks, the parse notwithstanding
-    after = [t for t in _after_marks(ctx, span) if ctx.cue_verb(t)]
+    after = [t for t in _after_marks(ctx, span) if ctx.cue_verb(t) and not _circumstance(t)]
     before_marks = _before_marks(ctx, span)
     before = [t for t in before_marks if ctx.cue_verb(t)]
     if after:
@@ -170,6 +172,14 @@ def _colon_intro(ctx: _Context, before: list[Token]) -> Attribution | None:
 
 
 _CLAUSE_END = {".", "?", "!", ";"}
+# subordinators of time, cause and condition: a clause they open sets the scene of the quote
+# ('"...," when Lee pressed him'), it does not report it
+_CIRCUMSTANCE_MARKS = {"when", "whenever", "while", "after", "before", "because", "since", "if", "until", "once"}
+
+
+def _circumstance(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE_MARKS
+                                        for c in verb.children if c.i < verb.i)
 
 
 def _stops_context(t: Token, ctx: _Context) -> bool:
