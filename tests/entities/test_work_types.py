@@ -74,3 +74,11 @@ def test_a_writer_on_a_comedy_is_not_a_work(parse, entity_types):
     text = "Tara Quinn was most recently a writer on the comedy Late Rooms. Quinn said she loved it."
     ents = entity_types(text)
     assert ents.get("Quinn") != "work" and ents.get("Tara Quinn") == "person"
+
+
+def test_a_name_after_the_verb_shows_is_not_a_work(entity_types):
+    text = ("The new poll shows Maria Lopez ahead by four points. The video shows Tom Reed leaving the hall. "
+            "The series Harbor Lights returns in May.")
+    ents = entity_types(text)
+    assert ents.get("Maria Lopez") == "person" and ents.get("Tom Reed") == "person"
+    assert ents.get("Harbor Lights") == "work"

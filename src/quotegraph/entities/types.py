@@ -357,11 +357,14 @@ def _work_by_syntax(doc: Doc, mentions: list[NameMention], votes: list[TypeVotes
                 v.rules["work"] += 3
         prev = _prev_word(doc, m.tok_start)
         if prev is not None and prev.is_lower and prev.lemma_.lower() in work_words \
+                and prev.pos_ not in ("VERB", "AUX") \
                 and (prev.dep_ != "compound" or m.tok_start <= prev.head.i < m.tok_end) \
                 and any(t.lower_ in _WORK_NOUN_OPENERS for t in doc[max(0, prev.i - 5):prev.i]) \
                 and not (head.dep_ == "nsubj" and head.head.dep_ == "relcl"
                          and m.label != "WORK_OF_ART"):  # "a song Jane says she wrote"
-            v.rules["work"] += 3  # "the series Harbor Lights", "the hit musical Hamilton", "Acme's long-running drama X"
+            # "the series Harbor Lights", "the hit musical Hamilton", "Acme's long-running drama X"; not
+            # the verb: "the video shows Jo Roe"
+            v.rules["work"] += 3
         if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ == "be":
             for c in head.head.children:
                 if c.dep_ == "attr" and (c.lemma_.lower() in work_words or c.lower_ in {"one", "some", "among"} and any(
