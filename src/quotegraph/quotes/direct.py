@@ -23,7 +23,7 @@ from ..result import QuoteKind
 from .docindex import DocIndex
 from .lexicon import CueLexicon, cue_lexicon
 from .marks import MarkedSpan, find_marked_spans
-from .source import mention_span, prepositional_cue, subject_of
+from .source import advcl_opened_by, mention_span, prepositional_cue, subject_of
 
 _MAX_HOPS = 4  # how far up the parse a quote may hang from its reporting verb
 _MAX_CUE_CLAUSE = 10  # words in a cue clause between two pieces of one quote ("she said about Ashley")
@@ -178,8 +178,7 @@ _CIRCUMSTANCE_MARKS = {"when", "whenever", "while", "after", "before", "because"
 
 
 def _circumstance(verb: Token) -> bool:
-    return verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE_MARKS
-                                        for c in verb.children if c.i < verb.i)
+    return advcl_opened_by(verb, _CIRCUMSTANCE_MARKS, ("mark", "advmod"))  # "when" is often an advmod
 
 
 def _stops_context(t: Token, ctx: _Context) -> bool:

@@ -30,7 +30,7 @@ from ..wordlists import word_set
 from .candidate import QuoteCandidate
 from .docindex import DocIndex
 from .lexicon import CueLexicon, cue_lexicon, maybe_verbs
-from .source import mention_span, prepositional_cue, subject_of
+from .source import advcl_opened_by, mention_span, prepositional_cue, subject_of
 
 _MIN_WORDS = 3  # content shorter than this ("said so", "thinks it") reports nothing worth keeping
 _MIN_FRAME_WORDS = 2  # ... except an object or infinitive ("to fight on"), or a name alone ("endorsed Cruz")
@@ -110,7 +110,7 @@ def _without_own_attribution(toks: list[Token], head: Token, lex: CueLexicon) ->
             while cut - 1 > first and (toks[0].doc[cut - 1].dep_ == "cc" or toks[0].doc[cut - 1].is_punct):
                 cut -= 1
             end = min(end, cut)
-        elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONCESSIVE for g in c.children) \
+        elif advcl_opened_by(c, _CONCESSIVE) \
                 and c.left_edge.i > first and toks[0].doc[c.left_edge.i - 1].text == ",":
             end = min(end, c.left_edge.i - 1)
     return [t for t in toks if t.i < end]

@@ -92,6 +92,12 @@ def _adjacent_subject(verb: Token, excluded: Callable[[Token], bool]) -> Token |
     return None
 
 
+def advcl_opened_by(verb: Token, words: set[str] | frozenset[str], deps: tuple[str, ...] = ("mark",)) -> bool:
+    """An adverbial clause whose verb has one of `words` before it as its subordinator ("although she
+    said", "when Lee pressed him"): `deps` says which arcs may carry it."""
+    return verb.dep_ == "advcl" and any(c.dep_ in deps and c.lower_ in words for c in verb.lefts)
+
+
 def resolve_relative(tok: Token) -> Token:
     """"who" in "Ashley, who recalled" -> Ashley."""
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
