@@ -61,3 +61,17 @@ def test_leading_the_is_not_part_of_an_organizations_name(parse, entity_types):
     text = "The Northfield Health Organization said on Monday that The Northfield Health Organization would act."
     ents = entity_types(text)
     assert "Northfield Health Organization" in ents
+
+
+def test_lowercase_half_of_a_hyphenated_given_name_stays_in_the_name(parse, entity_types):
+    text = ("Secretary General Ban Ki-moon met President Park Geun-hye in Seoul on Friday. "
+            "Ban said the talks went well.")
+    ents = entity_types(text)
+    assert "Ban Ki-moon" in ents and "Park Geun-hye" in ents
+    assert "Ban Ki" not in ents and "Park Geun" not in ents
+
+
+def test_a_hyphenated_word_after_a_single_name_does_not_join_it(parse, entity_types):
+    text = "Lawmakers revisited Obama-era rules on Tuesday, and Obama said nothing."
+    ents = entity_types(text)
+    assert not any("-era" in n for n in ents)

@@ -137,11 +137,23 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
                   and ((not prev.whitespace_ and (t.text == "!" or not t.whitespace_))
                        or (t.text == "&" and prev.whitespace_ and t.whitespace_))):
                 j += 2  # "E! News", "Barth-Feldman", "Simon & Schuster"
+            elif _lowercase_name_part(toks, k, j):
+                j += 2  # "Ban Ki-moon", "Park Geun-hye"
             else:
                 break
         runs.extend(_split_glued(toks, sent.start, k, j))
         k = j
     return runs
+
+
+def _lowercase_name_part(toks: list[Token], k: int, j: int) -> bool:
+    """A given name's lowercase second half after a hyphen ("Ban Ki-moon"), inside the person the NER found:
+    only after two words of the name, so that "Obama-era" and "Clinton-backed" do not join a name."""
+    if j + 1 >= len(toks) or j - k < 2:
+        return False
+    t, prev, nxt = toks[j], toks[j - 1], toks[j + 1]
+    return (t.text == "-" and not prev.whitespace_ and not t.whitespace_ and nxt.is_alpha and nxt.is_lower
+            and prev.ent_type_ == "PERSON" and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "I")
 
 
 def _split_glued(toks: list[Token], base: int, k: int, j: int) -> list[tuple[int, int]]:
@@ -710,8 +722,8 @@ def _trim_edges(doc: Doc, s: int, e: int, roles: bool = True) -> tuple[int, int,
     while s < e and (doc[s].text in _POSSESSIVE or doc[s].is_punct or doc[s].is_space
                      or (doc[s].is_lower and doc[s].lower_ not in _PARTICLES)):
         s += 1
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space
-                     or (doc[e - 1].is_lower and doc[e - 1].lower_ not in _PARTICLES)):
+    while e > s and not (e - s >= 4 and _lowercase_name_part(list(doc[s:e]), 0, e - s - 2)) and (
+            doc[e - 1].is_punct or doc[e - 1].is_space or (doc[e - 1].is_lower and doc[e - 1].lower_ not in _PARTICLES)):
         e -= 1
     if e - s >= 2 and doc[e - 1].text == "TV" and e < len(doc) and doc[e].is_lower \
             and doc[e].lemma_ in word_set("entity_work_words.txt"):
