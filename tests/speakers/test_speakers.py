@@ -398,3 +398,17 @@ def test_one_resolver_serves_speakers_and_relations_untaught(parse):
     assert find_relations(parsed, ents, quotes, untaught) == find_relations(parsed, ents, quotes)
     assert any(r.subject == "Julia Moss" and r.predicate == "plays"
                for r in find_relations(parsed, ents, quotes, untaught))
+
+
+def test_pronoun_in_a_clause_stands_for_the_subject_just_above_it(parse):
+    text = 'Tom Reyes said Omar Bellweather was "right" when he said that "the plan failed."'
+    [q] = attribute(parse, text, [quote(text, "the plan failed.", kind="partial", cue="said", source="he")])
+    assert q.speaker.name == "Omar Bellweather"
+
+
+def test_pronoun_in_a_clause_of_time_keeps_its_own_mention(parse):
+    text = ('Colonel Ray Dunmore started the argument when he brought up the bombing and later said, '
+            '"It is not just one group."')
+    [q] = attribute(parse, text, [quote(text, "It is not just one group.", cue="said", source="he")])
+    assert q.speaker.name == "Ray Dunmore"
+    assert q.speaker.mention.text == "he"

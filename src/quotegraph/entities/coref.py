@@ -33,6 +33,7 @@ _QUOTED_KINDS = (QuoteKind.direct, QuoteKind.partial, QuoteKind.nested)
 # how a candidate antecedent of a pronoun scores, against one point lost per sentence back
 _SUBJECT_WEIGHT = 1.5
 _SPEAKER_WEIGHT = 2.0
+_MAX_LIFT = 6  # arcs from a pronoun up to the clause whose subject it may stand for
 _GENDER_WEIGHT = 1.0
 
 
@@ -183,7 +184,8 @@ class MentionResolver:
 
     def resolve_pronoun(self, tok: Token) -> Referent:
         gender = "f" if tok.lower_ in FEMALE_PRONOUNS else "m"
-        found = self.nearest_person(tok.idx, gender)
+        self._resolve_pronouns_before(tok.idx)
+        found = self._subject_above(tok, gender) or self.nearest_person(tok.idx, gender)
         return Referent(found, "pronoun" if found else "unresolved")
 
     def nearest_person(self, char: int, gender: str | None, max_sentences: int = 8,
@@ -268,7 +270,7 @@ class MentionResolver:
                 self._pronoun_referents[tok.idx] = None  # guards against asking for itself
                 gender = "f" if tok.lower_ in FEMALE_PRONOUNS else "m"
                 self._pronoun_referents[tok.idx] = self._main_subject_after(tok, gender) \
-                    or self.nearest_person(tok.idx, gender)
+                    or self._subject_above(tok, gender) or self.nearest_person(tok.idx, gender)
 
     def _main_subject_after(self, tok: Token, gender: str) -> Entity | None:
         """"When asked if she had a message, Ann lifted the trophy": a pronoun in a clause put before its
@@ -286,6 +288,34 @@ class MentionResolver:
             return None
         self.gender.setdefault(e.id, gender)  # the syntax ties them: the pronoun tells the person's gender
         return e
+
+    def _subject_above(self, tok: Token, gender: str) -> Entity | None:
+        """"Ban condemned what he called ...", "Lee says she values what she calls ...": a pronoun subject of a
+        clause inside another stands for the nearest enclosing clause's subject before it, when that is a person
+        of fitting gender (or a pronoun of the same gender, standing for whom it stands for); any other subject
+        there ends the search."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        h = tok.head
+        for _ in range(_MAX_LIFT):
+            if h.head is h or h.dep_ in ("relcl", "acl"):
+                return None  # "asked Lee about statements he made": a clause on a noun names nobody above it
+            h = h.head
+            if h.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+            if subj is None:
+                continue
+            if self.in_quote(subj.idx):
+                return None
+            if subj.pos_ == "PRON":
+                same = subj.lower_ in (FEMALE_PRONOUNS if gender == "f" else MALE_PRONOUNS)
+                return self._pronoun_referents.get(subj.idx) if same else None
+            e = self._entity_at_token(subj)
+            if e is None or e.type != "person" or not self._gender_fits(e, gender):
+                return None
+            return e
+        return None
 
     def _pronoun_occurrences(self, si: int, char: int) -> list[tuple[int, Entity, bool]]:
         """Resolved pronouns of sentence si before `char`, as (offset, person, is a subject)."""

@@ -141,8 +141,8 @@ def _outer_mention(parsed: ParsedArticle, resolver: MentionResolver, sp: Speaker
     best: tuple[tuple[int, int], Entity] | None = None
     h = tok.head
     for _ in range(_MAX_LIFT):
-        if h.head.i == h.i:
-            break
+        if h.head.i == h.i or h.dep_ == "advcl":
+            break  # "Lee started it when he said ...": the clause of time or cause has its own subject
         h = h.head
         if h.pos_ not in ("VERB", "AUX"):
             continue
