@@ -70,6 +70,16 @@ def test_calls_to_action(line):
     assert kind(line) == ("furniture", "call to action")
 
 
+def test_call_to_action_inside_a_transcripts_paragraph_marks():
+    # a transcript that opens every paragraph with a quotation mark carries its sign-off in one too
+    assert kind('"Follow Ann Poe on Twitter @annpoe."') == ("furniture", "call to action")
+    assert kind('\u201cFollow Ann Poe on Twitter @annpoe.') == ("furniture", "call to action")
+
+
+def test_quoted_words_with_a_handle_beside_them_are_not_a_call_to_action():
+    assert kind('"Follow the money," Ann Poe (@annpoe) told her readers.')[0] != "furniture"
+
+
 def test_call_to_action_glued_onto_the_last_paragraph_is_cut_off():
     para = "The new season arrives in June, now streaming on Hulu. Get the gossip first. Sign up for Daily Buzz!"
     v = classify_line(para)

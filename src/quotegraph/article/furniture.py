@@ -179,9 +179,20 @@ def is_credit(line: str) -> bool:
     return False
 
 
+def _unwrapped(s: str) -> str:
+    """A line inside the marks a transcript opens every paragraph with ('"Follow Jo Roe on Twitter @roe."'):
+    the words within them."""
+    if len(s) > 1 and _DOUBLE_MARK.match(s):
+        inner = s[1:]
+        if _DOUBLE_MARK.fullmatch(inner[-1:]):
+            inner = inner[:-1]
+        return inner if not has_double_mark(inner) else s
+    return s
+
+
 def is_contact_sentence(sentence: str) -> bool:
     """"Follow her on Twitter @roe.", "Have a tip? Email tips@example.com": how to reach the writer."""
-    s = sentence.strip()
+    s = _unwrapped(sentence.strip())
     if len(s) > LINE_MAX_CHARS or len(words(s)) > CTA_MAX_WORDS or has_double_mark(s):
         return False
     handle = _EMAIL.search(s) or _HANDLE.search(s) or _ON_NETWORK.search(s)
@@ -189,7 +200,7 @@ def is_contact_sentence(sentence: str) -> bool:
 
 
 def is_cta_sentence(sentence: str) -> bool:
-    s = sentence.strip()
+    s = _unwrapped(sentence.strip())
     if not s or len(s) > LINE_MAX_CHARS or has_double_mark(s) or len(words(s)) > CTA_MAX_WORDS:
         return False
     low = s.replace("\u2019", "'").lower()
