@@ -167,6 +167,20 @@ def test_a_title_owned_by_a_network_beside_a_quotes_cue_is_not_a_quotation(quote
     assert found.contents() == ["We will not back down,"]
 
 
+def test_a_title_after_on_or_of_beside_a_quotes_cue_is_not_a_quotation(quotes):
+    found = quotes('Maria Lopez said on "Sunday Morning Briefing" that she would "never give up on this."')
+    assert found.contents() == ["never give up on this."]
+    found = quotes('On this week\'s broadcast of "Sunday Morning Briefing," Maria Lopez said the plan would pass.')
+    assert "Sunday Morning Briefing," not in found.contents()
+
+
+def test_a_stage_direction_in_a_running_transcript_is_not_a_quotation(quotes):
+    found = quotes('Partial transcript as follows:', '"LOPEZ: We will pass this bill.', '"(CROSSTALK.)',
+                   '"LOPEZ: And we will pass it this year."')
+    assert "(CROSSTALK.)" not in found.contents()
+    assert any("this year" in c for c in found.contents())
+
+
 def test_a_clause_setting_the_scene_after_the_quote_is_not_its_cue(quotes):
     found = quotes("Tom Reed did not back down. He grinned, \u201cThat makes me smart,\u201d when Maria Lopez "
                    "attacked him over his taxes.")

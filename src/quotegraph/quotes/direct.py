@@ -31,9 +31,12 @@ _MIN_UNCUED_WORDS = 4  # an unattributed span shorter than this is a scare quote
 _MAX_HOPS_SHORT = 4  # ... unless it hangs this close to a reporting verb ("called it "a disaster"")
 _TITLE_MAX_WORDS = 12  # a longer run of capitalized words is a headline-style quote, not a title
 _BYLINE_AFTER = re.compile(r"\s*,?\s*by\s+[A-Z]")
-# an owner's possessive before a title-case phrase makes it a title ("CNN's", "the network's")
-_NAMED_AFTER = re.compile(r"\w['\u2019]s[ \t\u00a0]*\Z")
+# an owner's possessive ("CNN's", "the network's") or "on"/"of" before a title-case phrase makes it a title
+# ('on "Meet the Press"', 'a broadcast of "Fox News Sunday"')
+_NAMED_AFTER = re.compile(r"(?:\w['\u2019]s|\b(?:of|on))[ \t\u00a0]*\Z")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+# a transcript's note of what happened rather than what was said: "(CROSSTALK.)", "[APPLAUSE]"
+_STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]]+[)\]][.!?,]?\s*$")
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "from", "by",
                 "is", "as", "vs", "vs.", "de", "la", "le"}
 
@@ -273,6 +276,10 @@ def find_quoted_pieces(parsed: ParsedArticle, lex: CueLexicon | None = None) -> 
     prev: MarkedSpan | None = None  # the last span kept as a quotation
     prev_attr: Attribution | None = None
     for span in spans:
+        if _STAGE_DIRECTION.match(text, span.start, span.end):
+            if prev is not None and prev.paragraph == span.paragraph - 1:
+                prev = span  # "(CROSSTALK.)" between two paragraphs of a running quote neither ends nor joins it
+            continue
         cut_verb = cut_verbs.get(id(span))
         attr = attribute_span(ctx, span)
         if cut_verb is not None and (attr is None or attr.verb is None or attr.verb.i != cut_verb.i):
@@ -348,8 +355,8 @@ def _is_quotation(text: str, span: MarkedSpan, kind: str, attr: Attribution | No
 
 
 def _owned_title(text: str, span: MarkedSpan) -> bool:
-    """A title-case phrase after an owner's possessive is a title, even beside a quote's cue
-    ('..." Pence said on CNN's "State of the Union."')."""
+    """A title-case phrase after an owner's possessive, "on" or "of" is a title, even beside a quote's cue
+    ('..." Pence said on CNN's "State of the Union."', 'Lee said on "Meet the Press" that ...')."""
     if not _NAMED_AFTER.search(text, max(0, span.mark_start - 20), span.mark_start):
         return False
     words = _WORD.findall(text[span.start:span.end])
