@@ -38,6 +38,14 @@ def test_ambiguous_surname_goes_to_the_most_recent_full_name(parse):
     assert mention_texts(text, ents["Hillary Clinton"]) == ["Hillary Clinton"]
 
 
+def test_surname_alone_is_the_person_not_the_organization_named_after_them(parse):
+    text = ("Martha Quillon spoke at a gala of the Quillon Foundation on Friday. "
+            "The Quillon Foundation gave away $2 million. Quillon said the night went well, and Quillon left early.")
+    ents = by_name(find_entities(parse(text)))
+    assert mention_texts(text, ents["Martha Quillon"]) == ["Martha Quillon", "Quillon", "Quillon"]
+    assert "Quillon" not in mention_texts(text, ents["Quillon Foundation"])
+
+
 def test_headline_names_are_found_from_the_body(parse):
     text = ("Emily in Paris Star Ashley Park Reveals Her Plans\n\n"
             "Ashley Park plays a singer on Emily in Paris. Emily in Paris returns next year.")

@@ -56,6 +56,10 @@ def build_chains(mentions: list[NameMention], votes: list[TypeVotes]) -> list[Ch
             continue
         # a target that is itself part of a longer name defers to that name
         targets = [t for t in targets if not any(t in full and u in targets for u in full[t])] or targets
+        if groups[key].votes.best() != "organization":
+            # "Clinton" beside "Hillary Clinton" and "Clinton Foundation": a bare name is the person, the
+            # organization named after them goes by its kind ("the foundation")
+            targets = [t for t in targets if types[t] in NAMED_PEOPLE] or targets
         if len(targets) == 1:
             _move(merged, key, targets[0], list(merged[key].mentions), votes)
             continue
