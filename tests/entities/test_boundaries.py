@@ -75,3 +75,15 @@ def test_a_hyphenated_word_after_a_single_name_does_not_join_it(parse, entity_ty
     text = "Lawmakers revisited Obama-era rules on Tuesday, and Obama said nothing."
     ents = entity_types(text)
     assert not any("-era" in n for n in ents)
+
+
+def test_words_before_a_full_name_the_article_uses_more_often_are_not_part_of_it(parse, entity_types):
+    text = ("Tweets targeting former Miss Galaxy Rosa Marquel drew criticism. Rosa Marquel said she would sue. "
+            "Rosa Marquel left. Later, Marquel spoke again.")
+    ents = entity_types(text)
+    assert "Rosa Marquel" in ents and "Galaxy Rosa Marquel" not in ents
+
+
+def test_a_given_name_before_a_two_word_surname_stays(parse, entity_types):
+    text = "Tomas Ruiz Villar spoke first. Ruiz Villar said the plan would work, and Ruiz Villar left."
+    assert "Tomas Ruiz Villar" in entity_types(text)

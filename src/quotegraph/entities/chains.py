@@ -126,7 +126,13 @@ def fullest_name(mentions: list[NameMention], chain: Chain) -> tuple[str, list[s
     for i in chain.mentions:
         text = mentions[i].text
         forms[text] = forms.get(text, 0) + (1 if mentions[i].block != "title" else 0.5)
-    longest = max(len(f.split()) for f in forms)
-    name = max((f for f in forms if len(f.split()) == longest), key=lambda f: (forms[f], -len(f)))
+    # a given name and surname (the surname used alone as well) the article writes more often than a form
+    # with words before them: those words are no part of the name ("Alicia Machado", "Machado" beside
+    # "Miss Universe Alicia Machado"); a surname of two words keeps its given name ("Aung San Suu Kyi",
+    # "Suu Kyi")
+    names = [f for f in forms if not any(len(g.split()) >= 2 and g.split()[-1] in forms and f.endswith(" " + g)
+                                         and forms[g] > forms[f] for g in forms)] or list(forms)
+    longest = max(len(f.split()) for f in names)
+    name = max((f for f in names if len(f.split()) == longest), key=lambda f: (forms[f], -len(f)))
     aliases = sorted({f for f in forms if f != name}, key=lambda f: (-forms[f], f))
     return name, aliases
