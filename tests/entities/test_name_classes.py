@@ -271,3 +271,10 @@ def test_play_casts_its_object_only_in_an_article_about_a_work_of_fiction(parse,
     screen = ("The new series follows a family of bakers. Lena Varga plays Ivana Marsh, the eldest daughter. "
               "Varga said the role was a joy.")
     assert entity_types(screen).get("Ivana Marsh") == "character"
+
+
+def test_a_country_that_says_something_is_no_person(parse, entity_types):
+    text = ("Japan branded the test a provocation. Russia insisted the launches stop, and even China said it was "
+            "resolutely opposed to the test.")
+    ents = entity_types(text)
+    assert all(ents.get(n) != "person" for n in ("Japan", "Russia", "China"))

@@ -22,6 +22,8 @@ from .mentions import NameMention, platform_kind
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
                "WORK_OF_ART": "work", "NORP": "other", "EVENT": "other", "PRODUCT": "other", "LAW": "other"}
 
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
 
 @dataclass
 class TypeVotes:
@@ -147,7 +149,8 @@ def vote_types(doc: Doc, mentions: list[NameMention]) -> list[TypeVotes]:
         if prev is not None and prev.lower_ == "the" and prev.is_lower and doc[m.tok_end - 1].tag_ == "NNPS":
             v.rules["organization"] += 3  # "the Steelers", "the Rolling Stones": teams and bands, not people
         root = doc[m.tok_end - 1]
-        if root.dep_ == "nsubj" and root.head.lemma_.lower() in speech_verbs and not (m.text.isupper() and len(words) > 1):
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in speech_verbs and not (m.text.isupper() and len(words) > 1) \
+                and m.label not in _PLACE_LABELS:  # "China said": a country speaks through its government
             v.labels["person"] += 2  # who says things is mostly somebody (a rule below overrides for organizations)
 
     _work_by_syntax(doc, mentions, votes, at_token)
