@@ -89,3 +89,10 @@ def test_title_and_name_chain_with_the_surname_later(parse):
     ents = {e.name: e for e in find_entities(parse(text))}
     assert mention_texts(text, ents["Harold Brenner"]) == ["Harold Brenner", "Brenner"]
     assert mention_texts(text, ents["Northwind Bank"]) == ["Northwind Bank", "Northwind Bank"]
+
+
+def test_words_between_two_straight_quotes_are_no_quoted_title(parse, entity_types):
+    text = ("Senator Sarah Mitchell and Governor David Johnson disagree about the port.\n\n"
+            'Mitchell: "Our goal is to open the port by June, not to study it." '
+            'Johnson: "The plan is to close the port for a year."')
+    assert not any(n.endswith(":") for n in entity_types(text))

@@ -412,3 +412,13 @@ def test_pronoun_in_a_clause_of_time_keeps_its_own_mention(parse):
     [q] = attribute(parse, text, [quote(text, "It is not just one group.", cue="said", source="he")])
     assert q.speaker.name == "Ray Dunmore"
     assert q.speaker.mention.text == "he"
+
+
+def test_a_name_and_a_colon_before_each_quote_credit_it(extract_text):
+    text = ("Two plans for the port\n\n"
+            "Senator Sarah Mitchell and Governor David Johnson disagree about the port.\n\n"
+            'Mitchell: "Our goal is to open the port by June, not to study it." '
+            'Johnson: "The plan is to close the port for a year."')
+    quotes = {q.text[:8]: q.speaker.name if q.speaker else None for q in extract_text(text).quotes}
+    assert quotes["Our goal"] == "Sarah Mitchell"
+    assert quotes["The plan"] == "David Johnson"

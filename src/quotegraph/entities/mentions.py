@@ -555,8 +555,8 @@ def _quoted_titles(doc: Doc, block_of) -> list[NameMention]:
     out: list[NameMention] = []
     for k, a in enumerate(at):
         opening = doc[a]
-        if opening.text not in _OPENING:
-            continue
+        if opening.text not in _OPENING or (opening.text == '"' and opening.tag_ == "''"):
+            continue  # a straight mark the tagger reads as closing ('..." Bush: "...') opens nothing
         # the first mark that closes this one; marks of another kind inside are apostrophes ("Takin’ It")
         following = at[k + 1:k + 1 + _TITLE_MAX_TOKENS]
         b = next((j for j in following if doc[j].text in _CLOSING[opening.text]), None)

@@ -358,7 +358,7 @@ def _speaker_in_own_sentence(parsed: ParsedArticle, resolver: MentionResolver, c
     if not lead.strip(_MARKS + "—-–:,"):
         return None
     doc = parsed.doc
-    if lead.rstrip().endswith(":"):
+    if lead.rstrip(_MARKS).endswith(":"):
         named = _named_before_colon(parsed, resolver, sent.start_char, c.start)
         if named is not None:
             return named
@@ -434,6 +434,8 @@ def _speaker_before(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCa
         if pb is None or cb is None or cb - pb > 1:
             return None
         found = speaker_verb_subject(prev, quoted)
+        if found is None and prev.text.rstrip().endswith(":"):
+            found = _named_before_colon(parsed, resolver, prev.start_char, prev.end_char)  # 'Clinton: "..."'
         if found is None and pb == cb:
             # 'Sanders pointed to the young. "They are sick of it."': in one paragraph, a quote opening a
             # sentence after the writer's words about someone is that person's
