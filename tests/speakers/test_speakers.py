@@ -422,3 +422,11 @@ def test_a_name_and_a_colon_before_each_quote_credit_it(extract_text):
     quotes = {q.text[:8]: q.speaker.name if q.speaker else None for q in extract_text(text).quotes}
     assert quotes["Our goal"] == "Sarah Mitchell"
     assert quotes["The plan"] == "David Johnson"
+
+
+def test_the_subject_of_the_clause_a_colon_closes_is_the_speaker(extract_text):
+    text = ("Health law debate\n\n"
+            "Governor David Johnson said the law had done too little.\n\n"
+            'Senator Sarah Mitchell delivered a snappy retort: "Nobody is tearing this up. We are going forward."')
+    [q] = [q for q in extract_text(text).quotes if q.text.startswith("Nobody")]
+    assert q.speaker is not None and q.speaker.name == "Sarah Mitchell"

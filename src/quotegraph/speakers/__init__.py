@@ -359,7 +359,8 @@ def _speaker_in_own_sentence(parsed: ParsedArticle, resolver: MentionResolver, c
         return None
     doc = parsed.doc
     if lead.rstrip(_MARKS).endswith(":"):
-        named = _named_before_colon(parsed, resolver, sent.start_char, c.start)
+        named = _named_before_colon(parsed, resolver, sent.start_char, c.start) \
+            or _colon_clause_subject(parsed, resolver, sent.start_char, c.start)
         if named is not None:
             return named
     anchor = doc.char_span(c.start, min(c.end, sent.end_char), alignment_mode="expand")
@@ -377,6 +378,21 @@ def _speaker_in_own_sentence(parsed: ParsedArticle, resolver: MentionResolver, c
         return None
     found = source_of_cue(doc, (tok.idx, tok.idx + len(tok.text)))
     if found is None or found[0] >= c.start or resolver.in_quote(found[0]):
+        return None
+    return found
+
+
+def _colon_clause_subject(parsed: ParsedArticle, resolver: MentionResolver, start: int, end: int) -> tuple[int, int] | None:
+    """'Sanders delivered a retort: "..."': the subject of the clause the colon closes, even where the parse
+    hangs that clause under the quoted words."""
+    lead = parsed.doc.char_span(start, end, alignment_mode="contract")
+    if lead is None:
+        return None
+    heads = [t for t in lead if t.pos_ in ("VERB", "AUX") and not (lead.start <= t.head.i < lead.end and t.head is not t)]
+    if not heads:
+        return None
+    found = source_of_cue(parsed.doc, (heads[0].idx, heads[0].idx + len(heads[0].text)))
+    if found is None or found[0] >= end or resolver.in_quote(found[0]):
         return None
     return found
 
