@@ -430,3 +430,16 @@ def test_the_subject_of_the_clause_a_colon_closes_is_the_speaker(extract_text):
             'Senator Sarah Mitchell delivered a snappy retort: "Nobody is tearing this up. We are going forward."')
     [q] = [q for q in extract_text(text).quotes if q.text.startswith("Nobody")]
     assert q.speaker is not None and q.speaker.name == "Sarah Mitchell"
+
+
+def test_a_sentence_that_only_says_who_said_the_quote_before_it_credits_it(extract_text):
+    text = ("Bridge to reopen\n\n"
+            "The city council met on Monday.\n\n"
+            '"We will rebuild the bridge by spring." Mayor Anne Kowalski said on Monday. "Nobody will be left out."')
+    [q, _] = extract_text(text).quotes
+    assert q.speaker.name == "Anne Kowalski"
+    text = ("Bridge to reopen\n\n"
+            "The city council met on Monday.\n\n"
+            '"We will rebuild the bridge by spring." Mayor Anne Kowalski said the plan would cost $2 million.')
+    q = next(q for q in extract_text(text).quotes if q.kind == "direct")
+    assert q.speaker is None  # the sentence after reports something else

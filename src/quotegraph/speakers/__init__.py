@@ -415,6 +415,8 @@ def _speaker_after_quote(parsed: ParsedArticle, resolver: MentionResolver, c: Qu
     exclamation mark, followed in the same sentence by a subject and its verb (whatever the verb)."""
     text = parsed.article.text
     tail = text[c.end:c.end + 3]
+    if text[c.end - 1:c.end] == "." or tail[:1] == ".":
+        return _bare_cue_after(parsed, resolver, c)
     if not (text[c.end - 1:c.end] in ",?!" or tail[:1] in ",?!"):
         return None
     sent = resolver.sentence(c.end)
@@ -429,6 +431,36 @@ def _speaker_after_quote(parsed: ParsedArticle, resolver: MentionResolver, c: Qu
                 return found
             return None
     return None
+
+
+_BARE_CUE_MAX_WORDS = 8  # "Mayor Anne Kowalski said on Monday." and no more
+
+
+def _bare_cue_after(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> tuple[int, int] | None:
+    """'"... are missing." Trump said.': a quote closed with a full stop, then a sentence that is only who said
+    it (a subject, a speech verb, perhaps when or where), ended by a full stop or the next quote."""
+    doc = parsed.doc
+    text = parsed.article.text
+    words: list = []
+    for t in doc[parsed.doc.char_span(c.start, c.end, alignment_mode="expand").end:]:
+        if t.is_space and "\n" in t.text or resolver.in_quote(t.idx) or t.is_quote and words:
+            break
+        if t.text in ".!?":
+            break
+        if not t.is_punct and not t.is_space:
+            words.append(t)
+        if len(words) > _BARE_CUE_MAX_WORDS:
+            return None
+    if not words or "\n" in text[c.end:words[0].idx]:
+        return None
+    verbs = [t for t in words if t.pos_ == "VERB"]
+    if len(verbs) != 1 or verbs[0].lemma_.lower() not in word_set("speaker_verbs.txt") \
+            or any(ch.dep_ in ("ccomp", "dobj", "xcomp") and ch in words for ch in verbs[0].children):
+        return None
+    found = source_of_cue(doc, (verbs[0].idx, verbs[0].idx + len(verbs[0].text)))
+    if found is None or found[0] < c.end or found[1] > verbs[0].idx or resolver.in_quote(found[0]):
+        return None
+    return found
 
 
 def _speaker_before(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> tuple[int, int] | None:
