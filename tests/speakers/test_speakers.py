@@ -443,3 +443,10 @@ def test_a_sentence_that_only_says_who_said_the_quote_before_it_credits_it(extra
             '"We will rebuild the bridge by spring." Mayor Anne Kowalski said the plan would cost $2 million.')
     q = next(q for q in extract_text(text).quotes if q.kind == "direct")
     assert q.speaker is None  # the sentence after reports something else
+
+
+def test_pronoun_in_a_clause_joined_by_but_keeps_its_own_mention(parse):
+    text = 'Senator Dana Whitfield praised the candidates, but she said the vote "is going to help us."'
+    [q] = attribute(parse, text, [quote(text, "is going to help us.", kind="partial", cue="said", source="she")])
+    assert q.speaker.name == "Dana Whitfield"
+    assert q.speaker.mention.text == "she"

@@ -141,8 +141,8 @@ def _outer_mention(parsed: ParsedArticle, resolver: MentionResolver, sp: Speaker
     best: tuple[tuple[int, int], Entity] | None = None
     h = tok.head
     for _ in range(_MAX_LIFT):
-        if h.head.i == h.i or h.dep_ == "advcl":
-            break  # "Lee started it when he said ...": the clause of time or cause has its own subject
+        if h.head.i == h.i or h.dep_ == "advcl" or _contrasted(h):
+            break  # "Lee started it when he said ...", "Lee agreed, but she said ...": a clause of its own
         h = h.head
         if h.pos_ not in ("VERB", "AUX"):
             continue
@@ -160,6 +160,12 @@ def _outer_mention(parsed: ParsedArticle, resolver: MentionResolver, sp: Speaker
         return sp
     (start, end), entity = best
     return Speaker(name=entity.name, entity=entity.id, mention=Span(start, end, parsed.article.text[start:end]))
+
+
+def _contrasted(conj: Token) -> bool:
+    """A clause joined to the one before it by "but" or "yet" ("Tester credits the candidates, but he said ...")."""
+    return conj.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < conj.i
+                                       for c in conj.head.children)
 
 
 def _known_gender(resolver: MentionResolver, entity: Entity, pronoun: Token) -> bool:
