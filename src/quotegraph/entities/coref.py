@@ -15,7 +15,7 @@ import bisect
 import copy
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # missing from spaCy's stub
 from spacy.tokens import Span, Token
@@ -33,7 +33,7 @@ _QUOTED_KINDS = (QuoteKind.direct, QuoteKind.partial, QuoteKind.nested)
 # how a candidate antecedent of a pronoun scores, against one point lost per sentence back
 _SUBJECT_WEIGHT = 1.5
 _SPEAKER_WEIGHT = 2.0
-_MAX_LIFT = 6  # arcs from a pronoun up to the clause whose subject it may stand for
+_MAX_LIFT = 6  # arcs from a pronoun up to the clause whose subject stands for the same person
 _GENDER_WEIGHT = 1.0
 
 
@@ -59,6 +59,21 @@ def quoted_spans(spans: Iterable[Any]) -> list[tuple[int, int]]:
     """Where quotes (or quote candidates) hold quoted words rather than narration, as a MentionResolver
     is told: direct, partial and nested ones."""
     return sorted((c.start, c.end) for c in spans if c.kind in _QUOTED_KINDS)
+
+
+def enclosing_subjects(tok: Token, stops: Callable[[Token], bool]) -> Iterator[Token]:
+    """The subjects, written before `tok`, of the clauses above it, nearest first, within _MAX_LIFT arcs;
+    the climb ends at the sentence root or where `stops` says a clause must not be left."""
+    h = tok.head
+    for _ in range(_MAX_LIFT):
+        if h.head is h or stops(h):
+            return
+        h = h.head
+        if h.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+        if subj is not None:
+            yield subj
 
 
 @dataclass
@@ -296,16 +311,8 @@ class MentionResolver:
         there ends the search."""
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        h = tok.head
-        for _ in range(_MAX_LIFT):
-            if h.head is h or h.dep_ in ("relcl", "acl"):
-                return None  # "asked Lee about statements he made": a clause on a noun names nobody above it
-            h = h.head
-            if h.pos_ not in ("VERB", "AUX"):
-                continue
-            subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
-            if subj is None:
-                continue
+        # "asked Lee about statements he made": a clause on a noun names nobody above it
+        for subj in enclosing_subjects(tok, lambda clause: clause.dep_ in ("relcl", "acl")):
             if self.in_quote(subj.idx):
                 return None
             if subj.pos_ == "PRON":

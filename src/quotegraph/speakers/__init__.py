@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..entities.coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver, Referent, quoted_spans
+from ..entities.coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver, Referent, enclosing_subjects, quoted_spans
 from ..wordlists import phrases, word_set
 from ..nlp import ParsedArticle, expanded_span
 from ..quotes import QuoteCandidate
@@ -120,7 +120,6 @@ def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandid
 
 
 _PERSONAL = FEMALE_PRONOUNS | MALE_PRONOUNS | {"they", "them", "it", "i", "we"}
-_MAX_LIFT = 6  # arcs from a pronoun's verb up to the verb whose subject names the same speaker
 
 
 def _outer_mention(parsed: ParsedArticle, resolver: MentionResolver, sp: Speaker | None) -> Speaker | None:
@@ -139,16 +138,8 @@ def _outer_mention(parsed: ParsedArticle, resolver: MentionResolver, sp: Speaker
     if sp.entity is None and tok.lower_ not in FEMALE_PRONOUNS | MALE_PRONOUNS:
         return sp
     best: tuple[tuple[int, int], Entity] | None = None
-    h = tok.head
-    for _ in range(_MAX_LIFT):
-        if h.head.i == h.i or h.dep_ == "advcl" or _contrasted(h):
-            break  # "Lee started it when he said ...", "Lee agreed, but she said ...": a clause of its own
-        h = h.head
-        if h.pos_ not in ("VERB", "AUX"):
-            continue
-        subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
-        if subj is None:
-            continue
+    # "Lee started it when he said ...", "Lee agreed, but she said ...": a clause of its own
+    for subj in enclosing_subjects(tok, lambda clause: clause.dep_ == "advcl" or _contrasted(clause)):
         span = mention_span(subj)
         if resolver.in_quote(span[0]):
             break
@@ -447,8 +438,11 @@ def _bare_cue_after(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCa
     it (a subject, a speech verb, perhaps when or where), ended by a full stop or the next quote."""
     doc = parsed.doc
     text = parsed.article.text
-    words: list = []
-    for t in doc[parsed.doc.char_span(c.start, c.end, alignment_mode="expand").end:]:
+    quoted = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if quoted is None:
+        return None
+    words: list[Token] = []
+    for t in doc[quoted.end:]:
         if t.is_space and "\n" in t.text or resolver.in_quote(t.idx) or t.is_quote and words:
             break
         if t.text in ".!?":
