@@ -199,7 +199,6 @@ class MentionResolver:
 
     def resolve_pronoun(self, tok: Token) -> Referent:
         gender = "f" if tok.lower_ in FEMALE_PRONOUNS else "m"
-        self._resolve_pronouns_before(tok.idx)
         found = self._subject_above(tok, gender) or self.nearest_person(tok.idx, gender)
         return Referent(found, "pronoun" if found else "unresolved")
 
@@ -316,8 +315,10 @@ class MentionResolver:
             if self.in_quote(subj.idx):
                 return None
             if subj.pos_ == "PRON":
-                same = subj.lower_ in (FEMALE_PRONOUNS if gender == "f" else MALE_PRONOUNS)
-                return self._pronoun_referents.get(subj.idx) if same else None
+                if subj.lower_ not in (FEMALE_PRONOUNS if gender == "f" else MALE_PRONOUNS):
+                    return None
+                self._resolve_pronouns_before(subj.idx + 1)
+                return self._pronoun_referents.get(subj.idx)
             e = self._entity_at_token(subj)
             if e is None or e.type != "person" or not self._gender_fits(e, gender):
                 return None

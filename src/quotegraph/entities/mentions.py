@@ -146,7 +146,7 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
     return runs
 
 
-def _lowercase_name_part(toks: list[Token], k: int, j: int) -> bool:
+def _lowercase_name_part(toks: list[Token] | Span, k: int, j: int) -> bool:
     """A given name's lowercase second half after a hyphen ("Ban Ki-moon"), inside the person the NER found:
     only after two words of the name, so that "Obama-era" and "Clinton-backed" do not join a name."""
     if j + 1 >= len(toks) or j - k < 2:
@@ -722,7 +722,7 @@ def _trim_edges(doc: Doc, s: int, e: int, roles: bool = True) -> tuple[int, int,
     while s < e and (doc[s].text in _POSSESSIVE or doc[s].is_punct or doc[s].is_space
                      or (doc[s].is_lower and doc[s].lower_ not in _PARTICLES)):
         s += 1
-    while e > s and not (e - s >= 4 and _lowercase_name_part(list(doc[s:e]), 0, e - s - 2)) and (
+    while e > s and not (e - s >= 4 and _lowercase_name_part(doc[s:e], 0, e - s - 2)) and (
             doc[e - 1].is_punct or doc[e - 1].is_space or (doc[e - 1].is_lower and doc[e - 1].lower_ not in _PARTICLES)):
         e -= 1
     if e - s >= 2 and doc[e - 1].text == "TV" and e < len(doc) and doc[e].is_lower \
