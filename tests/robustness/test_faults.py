@@ -107,13 +107,28 @@ def wait_for_growth(p: subprocess.Popen, db: Path, above: int, stored_articles, 
         conn.close()
 
 
-def _kill_moment(p: subprocess.Popen, db: Path, run: int, rng: random.Random, helpers) -> str:
-    """Wait for a random moment of this run and say which: any time in the first seconds (start-up, store
-    creation, the first extraction) for a few runs, else inside a burst of writes."""
+@pytest.fixture(scope="module")
+def whole_run(corpus, tmp_path_factory) -> float:
+    """Seconds the faster of an uninterrupted `quotegraph ingest --jobs 1` and `--jobs 2` of the corpus takes
+    on this machine, start-up included (so the early kills fall inside a run however fast the machine is)."""
+    folder = tmp_path_factory.mktemp("timed")
+    took = []
+    for jobs in (1, 2):
+        began = time.monotonic()
+        p = start_ingest(folder / f"jobs-{jobs}.db", corpus, extra=("--jobs", str(jobs)))
+        _out, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err
+        took.append(time.monotonic() - began)
+    return min(took)
+
+
+def _kill_moment(p: subprocess.Popen, db: Path, run: int, rng: random.Random, helpers, whole_run: float) -> str:
+    """Wait for a random moment of this run and say which: any time in the first part of a run (start-up,
+    store creation, the first extraction) for a few runs, else inside a burst of writes."""
     if run < 4:
-        delay = rng.uniform(0.1, 3.0)
+        delay = rng.uniform(0.05, 0.7) * whole_run
         time.sleep(delay)
-        return f"{delay:.2f} s after start"
+        return f"{delay:.2f} s after start (a whole run takes {whole_run:.2f} s)"
     grown = rng.randint(1, N_ARTICLES // 2)
     wait_for_growth(p, db, grown - 1, helpers.stored_articles)
     delay = rng.uniform(0, 0.002)
@@ -121,7 +136,8 @@ def _kill_moment(p: subprocess.Popen, db: Path, run: int, rng: random.Random, he
     return f"{delay * 1000:.1f} ms after the store reached {grown} articles"
 
 
-def test_sigkill_at_random_moments_loses_nothing_and_a_rerun_finishes(corpus, clean, tmp_path, capsys, helpers):
+def test_sigkill_at_random_moments_loses_nothing_and_a_rerun_finishes(corpus, clean, whole_run, tmp_path, capsys,
+                                                                     helpers):
     """KILL_RUNS ingests (--jobs 1 and --jobs 2 in turn) killed with SIGKILL at random moments; after each,
     the store passes check, every stored article is whole, no worker is left, and a re-run makes the store
     equal to a clean ingest's."""
@@ -134,7 +150,7 @@ def test_sigkill_at_random_moments_loses_nothing_and_a_rerun_finishes(corpus, cl
         jobs = 1 + run % 2
         db = tmp_path / f"killed-{run}.db"
         p = start_ingest(db, corpus, extra=("--jobs", str(jobs)))
-        moment = _kill_moment(p, db, run, rng, helpers)
+        moment = _kill_moment(p, db, run, rng, helpers, whole_run)
         workers = helpers.children(p.pid) if jobs > 1 else set()
         finished = p.poll() is not None
         if not finished:
