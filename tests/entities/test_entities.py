@@ -38,6 +38,22 @@ def test_ambiguous_surname_goes_to_the_most_recent_full_name(parse):
     assert mention_texts(text, ents["Hillary Clinton"]) == ["Hillary Clinton"]
 
 
+def test_a_gendered_title_picks_the_full_name_of_that_gender_not_the_most_recent(parse):
+    text = ("Nora Whitcombe opened her campaign office in Dayton. Paul Whitcombe, a lawyer, was not there.\n\n"
+            "Mrs. Whitcombe said the race would be close. Mr. Whitcombe said nothing.")
+    ents = by_name(find_entities(parse(text)))
+    assert mention_texts(text, ents["Nora Whitcombe"]) == ["Nora Whitcombe", "Whitcombe"]
+    assert mention_texts(text, ents["Paul Whitcombe"]) == ["Paul Whitcombe", "Whitcombe"]
+
+
+def test_a_gendered_title_never_joins_the_one_full_name_of_the_other_gender(parse):
+    text = ("Paul Whitcombe said his firm would hire forty people in Dayton.\n\n"
+            "Mrs. Whitcombe, who runs the charity, said the jobs were welcome. Mr. Whitcombe smiled.")
+    ents = by_name(find_entities(parse(text)))
+    assert mention_texts(text, ents["Paul Whitcombe"]) == ["Paul Whitcombe", "Whitcombe"]
+    assert mention_texts(text, ents["Whitcombe"]) == ["Whitcombe"]
+
+
 def test_surname_alone_is_the_person_not_the_organization_named_after_them(parse):
     text = ("Martha Quillon spoke at a gala of the Quillon Foundation on Friday. "
             "The Quillon Foundation gave away $2 million. Quillon said the night went well, and Quillon left early.")

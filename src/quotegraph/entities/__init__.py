@@ -21,7 +21,7 @@ KEPT_TYPES = ("person", "character", "work", "organization", "place")
 def find_entities(parsed: ParsedArticle) -> list[Entity]:
     mentions = find_name_mentions(parsed)
     votes = vote_types(parsed.doc, mentions)
-    chains = build_chains(mentions, votes)
+    chains = build_chains(mentions, votes, parsed.doc)
     common = lower_written(parsed.doc)
     chains = [c for c in chains if not _common_word(parsed.doc, mentions, c, common)]
     named = [(chain, chain.type(), *fullest_name(mentions, chain)) for chain in chains]

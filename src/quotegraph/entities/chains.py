@@ -3,15 +3,19 @@
 Mentions with the same words form a group. A group that is part of a longer person or
 character name ("Ashley" in "Ashley Park", "Barth Feldman" in "Andrew Barth Feldman") joins
 that name when only one fits; when several fit ("Clinton": Hillary or Bill), each mention joins
-the one named most recently before it, and stays on its own when none was. A work's short form
-is the part before its subtitle ("Ratatouille" for "Ratatouille: The TikTok Musical").
+the one named most recently before it, and stays on its own when none was. A title that says a gender
+("Mrs. Clinton") joins its mention to a name of that gender, as far as the text tells (a title before the
+full name, or the pronoun that follows it), else to one of no gender known, never to one of the other.
+A work's short form is the part before its subtitle ("Ratatouille" for "Ratatouille: The TikTok Musical").
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from ..wordlists import word_set
+from spacy.tokens import Doc
+
+from ..wordlists import word_map, word_set
 from .mentions import NameMention
 from .types import TypeVotes
 
@@ -34,7 +38,7 @@ def name_key(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
 
 
-def build_chains(mentions: list[NameMention], votes: list[TypeVotes]) -> list[Chain]:
+def build_chains(mentions: list[NameMention], votes: list[TypeVotes], doc: Doc | None = None) -> list[Chain]:
     groups: dict[str, Chain] = {}
     for k, m in enumerate(mentions):
         g = groups.setdefault(name_key(m.text), Chain())
@@ -60,17 +64,57 @@ def build_chains(mentions: list[NameMention], votes: list[TypeVotes]) -> list[Ch
             # "Clinton" beside "Hillary Clinton" and "Clinton Foundation": a bare name is the person, the
             # organization named after them goes by its kind ("the foundation")
             targets = [t for t in targets if types[t] in NAMED_PEOPLE] or targets
+        # a title that says a gender ("Mrs. Clinton") sends its mention to a full name of that gender, else to one
+        # of no gender known, never to one of the other ("Mrs. Trump" beside "Donald Trump" alone stays apart)
+        titled = word_map("honorifics.txt")
+        said = {i: titled[mentions[i].honorific] for i in merged[key].mentions if titled.get(mentions[i].honorific)}
+        genders = _name_genders(doc, mentions, groups, targets) if said and doc is not None else {}
+
         if len(targets) == 1:
-            _move(merged, key, targets[0], list(merged[key].mentions), votes)
+            _move(merged, key, targets[0], [i for i in merged[key].mentions if _fitting(said.get(i), targets, genders)], votes)
             continue
-        # several full names fit: each mention goes to the one named most recently before it
+        # several full names fit: each mention goes to the one named most recently before it, among those its
+        # title lets it join
         firsts = {t: sorted(mentions[i].start for i in groups[t].mentions) for t in targets}
         for i in list(merged[key].mentions):
             before = [(max(p for p in firsts[t] if p < mentions[i].start), t) for t in targets
                       if any(p < mentions[i].start for p in firsts[t])]
+            allowed = _fitting(said.get(i), [t for _, t in before], genders)
+            before = [b for b in before if b[1] in allowed]
             if before:
                 _move(merged, key, max(before)[1], [i], votes)
     return [c for c in merged.values() if c.mentions]
+
+
+def _fitting(said: str | None, names: list[str], genders: dict[str, str]) -> list[str]:
+    """The names a mention whose title says the gender `said` may join: those of that gender, else of none known."""
+    if not said:
+        return names
+    return [t for t in names if genders.get(t) == said] or [t for t in names if t not in genders]
+
+
+def _name_genders(doc: Doc, mentions: list[NameMention], groups: dict[str, Chain], keys: list[str]) -> dict[str, str]:
+    """Gender of each full name the text makes plain: a title before the name ("Mrs. Ann Lee"), or the
+    pronoun subject or possessive that next follows it in its sentence, with no other name between ("Ann Lee
+    said her ..."). A name whose signs disagree gets none."""
+    titled = word_map("honorifics.txt")
+    starts = sorted(m.tok_start for m in mentions)
+    seen: dict[str, set[str]] = {}
+    for key in keys:
+        for i in groups[key].mentions:
+            m = mentions[i]
+            said = {titled[m.honorific]} if titled.get(m.honorific) else set()
+            nxt = next((s for s in starts if s >= m.tok_end), len(doc))
+            sent_end = doc[m.tok_start].sent.end
+            for t in doc[m.tok_end:min(nxt, sent_end)]:
+                if t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "poss"):
+                    if t.lower_ in ("she", "her"):
+                        said.add("f")
+                    elif t.lower_ in ("he", "his"):
+                        said.add("m")
+                    break
+            seen.setdefault(key, set()).update(said)
+    return {key: next(iter(g)) for key, g in seen.items() if len(g) == 1}
 
 
 def _copy(v: TypeVotes) -> TypeVotes:
