@@ -11,6 +11,7 @@ A work's short form is the part before its subtitle ("Ratatouille" for "Ratatoui
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -69,7 +70,6 @@ def build_chains(mentions: list[NameMention], votes: list[TypeVotes], doc: Doc |
         titled = word_map("honorifics.txt")
         said = {i: titled[mentions[i].honorific] for i in merged[key].mentions if titled.get(mentions[i].honorific)}
         genders = _name_genders(doc, mentions, groups, targets) if said and doc is not None else {}
-
         if len(targets) == 1:
             _move(merged, key, targets[0], [i for i in merged[key].mentions if _fitting(said.get(i), targets, genders)], votes)
             continue
@@ -104,7 +104,8 @@ def _name_genders(doc: Doc, mentions: list[NameMention], groups: dict[str, Chain
         for i in groups[key].mentions:
             m = mentions[i]
             said = {titled[m.honorific]} if titled.get(m.honorific) else set()
-            nxt = next((s for s in starts if s >= m.tok_end), len(doc))
+            k = bisect_left(starts, m.tok_end)
+            nxt = starts[k] if k < len(starts) else len(doc)
             sent_end = doc[m.tok_start].sent.end
             for t in doc[m.tok_end:min(nxt, sent_end)]:
                 if t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "poss"):
