@@ -54,6 +54,23 @@ def test_a_gendered_title_never_joins_the_one_full_name_of_the_other_gender(pars
     assert mention_texts(text, ents["Whitcombe"]) == ["Whitcombe"]
 
 
+def test_a_gendered_title_goes_by_the_given_name_when_the_text_says_nothing_more(parse):
+    text = ("Nora Whitcombe spoke in Dayton. Paul Whitcombe was not there.\n\n"
+            "Mrs. Whitcombe said the race would be close.")
+    ents = by_name(find_entities(parse(text)))
+    assert mention_texts(text, ents["Nora Whitcombe"]) == ["Nora Whitcombe", "Whitcombe"]
+
+
+def test_given_name_gender_reads_only_a_full_name_with_a_clear_given_name():
+    from quotegraph.entities.mentions import given_name_gender
+
+    assert given_name_gender("Nora Whitcombe") == "f"
+    assert given_name_gender("Paul Whitcombe") == "m"
+    assert given_name_gender("Jordan Whitcombe") is None  # worn by both
+    assert given_name_gender("Whitcombe") is None
+    assert given_name_gender("N. Whitcombe") is None
+
+
 def test_surname_alone_is_the_person_not_the_organization_named_after_them(parse):
     text = ("Martha Quillon spoke at a gala of the Quillon Foundation on Friday. "
             "The Quillon Foundation gave away $2 million. Quillon said the night went well, and Quillon left early.")

@@ -130,6 +130,18 @@ def test_character_named_as_source_outside_a_story_is_not_a_speaker(parse):
     assert q.speaker.mention.text == "Emily"
 
 
+def test_pronoun_goes_to_the_person_whose_given_name_says_the_gender_when_the_text_does_not(parse):
+    text = ('Paul Ashby met Nora Whitcombe at the plant on Monday.\n\n"We need more time," she said.')
+    [q] = attribute(parse, text, [quote(text, "We need more time,", cue="said", source="she")])
+    assert q.speaker.name == "Nora Whitcombe"
+
+
+def test_a_given_name_worn_by_both_genders_does_not_rule_its_bearer_out(parse):
+    text = ('Paul Ashby met Jordan Whitcombe at the plant on Monday.\n\n"We need more time," she said.')
+    [q] = attribute(parse, text, [quote(text, "We need more time,", cue="said", source="she")])
+    assert q.speaker.name == "Jordan Whitcombe"
+
+
 def test_two_people_who_fit_make_the_pronoun_ambiguous(parse):
     text = ('Maria Lopez and Ann Smith met reporters on Friday. "We are ready," she said.')
     [q] = attribute(parse, text, [quote(text, "We are ready,", cue="said", source="she")])

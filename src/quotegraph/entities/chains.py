@@ -5,7 +5,8 @@ character name ("Ashley" in "Ashley Park", "Barth Feldman" in "Andrew Barth Feld
 that name when only one fits; when several fit ("Clinton": Hillary or Bill), each mention joins
 the one named most recently before it, and stays on its own when none was. A title that says a gender
 ("Mrs. Clinton") joins its mention to a name of that gender, as far as the text tells (a title before the
-full name, or the pronoun that follows it), else to one of no gender known, never to one of the other.
+full name, or the pronoun that follows it) or else the given name does, then to one of no gender known,
+never to one of the other.
 A work's short form is the part before its subtitle ("Ratatouille" for "Ratatouille: The TikTok Musical").
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..wordlists import word_map, word_set
-from .mentions import NameMention
+from .mentions import NameMention, given_name_gender
 from .types import TypeVotes
 
 NAMED_PEOPLE = {"person", "character"}
@@ -96,7 +97,8 @@ def _fitting(said: str | None, names: list[str], genders: dict[str, str]) -> lis
 def _name_genders(doc: Doc, mentions: list[NameMention], groups: dict[str, Chain], keys: list[str]) -> dict[str, str]:
     """Gender of each full name the text makes plain: a title before the name ("Mrs. Ann Lee"), or the
     pronoun subject or possessive that next follows it in its sentence, with no other name between ("Ann Lee
-    said her ..."). A name whose signs disagree gets none."""
+    said her ..."). A name whose signs disagree gets none; one the text gives no sign for, its given name's
+    (name_genders.txt), if any."""
     titled = word_map("honorifics.txt")
     starts = sorted(m.tok_start for m in mentions)
     seen: dict[str, set[str]] = {}
@@ -115,7 +117,11 @@ def _name_genders(doc: Doc, mentions: list[NameMention], groups: dict[str, Chain
                         said.add("m")
                     break
             seen.setdefault(key, set()).update(said)
-    return {key: next(iter(g)) for key, g in seen.items() if len(g) == 1}
+    out = {key: next(iter(g)) for key, g in seen.items() if len(g) == 1}
+    for key in keys:  # no sign in the text: the given name's, if it nearly always belongs to one gender
+        if not seen.get(key) and (g := given_name_gender(mentions[groups[key].mentions[0]].text)):
+            out[key] = g
+    return out
 
 
 def _copy(v: TypeVotes) -> TypeVotes:

@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp import ParsedArticle, expanded_span
 from ..result import Entity, QuoteKind
-from .mentions import block_finder
+from .mentions import block_finder, given_name_gender
 from ..wordlists import word_map, word_set
 
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
@@ -407,11 +407,16 @@ class MentionResolver:
         return gender is None or g is None or g == gender
 
     def _genders(self) -> dict[str, str]:
-        """Gender per person from the text: honorifics, gendered role nouns, and the pronouns that follow them."""
+        """Gender per person from the text: honorifics, gendered role nouns, and the pronouns that follow them;
+        a given name that nearly always belongs to one gender is a weaker sign (name_genders.txt)."""
         doc = self.parsed.doc
         honorifics = word_map("honorifics.txt")
         nouns = word_map("description_nouns.txt")
         votes: dict[str, Counter] = {}
+        for e in self.entities:
+            g = given_name_gender(e.name) if e.type == "person" else None
+            if g:
+                votes.setdefault(e.id, Counter())[g] += 2
         for o in self._occ:
             if o.entity.type != "person":
                 continue

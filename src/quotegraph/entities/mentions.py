@@ -38,6 +38,15 @@ _POSSESSIVE = {"'s", "’s", "'", "’", "s'"}
 _QUOTES = "\"“”'‘’"
 
 
+def given_name_gender(name: str) -> str | None:
+    """"f" or "m" when a full name ("Nora Lee", not "Lee" or "N. Lee") opens with a given name that nearly
+    always belongs to that gender (name_genders.txt), else None."""
+    words = name.split()
+    if len(words) < 2 or words[0].endswith("."):
+        return None
+    return word_map("name_genders.txt").get(words[0].lower().replace("’", "'")) or None
+
+
 def block_finder(parsed: ParsedArticle):
     """char offset -> the Block holding it (or None), by binary search over the article's blocks."""
     blocks = sorted(parsed.article.blocks, key=lambda b: b.start)
