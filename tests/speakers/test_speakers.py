@@ -379,6 +379,28 @@ def test_quote_after_the_writers_words_about_someone_in_one_paragraph(extract_te
 
 
 
+def test_as_they_put_it_after_a_quote_credits_them_not_the_sentence_subject(extract_text):
+    text = ("Palace drama returns\n\n"
+            "The writer Nora Whitcombe took the cast to lunch in March. While some may see the queen as an "
+            '"old bag in a bonnet" – as screenwriter Nora puts it – the show gives fans a new view.')
+    [q] = [q for q in extract_text(text).quotes if q.text.startswith("old bag")]
+    assert q.speaker.name == "Nora Whitcombe"
+
+
+def test_as_they_called_it_after_a_comma_credits_them(extract_text):
+    text = ("Tax plan\n\n"
+            'Critics call the plan a "tax on the poor," as Senator Paul Ashby called it on Monday.')
+    [q] = [q for q in extract_text(text).quotes if q.text.startswith("tax on the poor")]
+    assert q.speaker.name == "Paul Ashby"
+
+
+def test_an_as_clause_of_time_after_a_quote_credits_nobody_new(extract_text):
+    text = ("Rally at the plant\n\n"
+            'Union leader Maria Lopez shouted "we will not go home" as police officers arrived at the gate.')
+    [q] = [q for q in extract_text(text).quotes if q.text.startswith("we will not")]
+    assert q.speaker.name == "Maria Lopez"
+
+
 def test_a_pronoun_the_parse_hangs_under_told_is_no_vote_for_the_teller(extract_text):
     text = ("Hearing on the bank\n\n"
             "Senator Ann Warden questioned Tom Stamp, the bank's chief, on Tuesday. Mary Kolb, a former clerk, "

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..entities.coref import FEMALE_PRONOUNS, MALE_PRONOUNS, MentionResolver, Referent, enclosing_subjects, quoted_spans
-from ..wordlists import phrases, word_set
+from ..wordlists import phrases, word_map, word_set
 from ..nlp import ParsedArticle, expanded_span
 from ..quotes import QuoteCandidate
 from ..result import Entity, Quote, QuoteKind, Span, Speaker
@@ -54,6 +54,10 @@ def attribute_speakers(parsed: ParsedArticle, candidates: list[QuoteCandidate], 
 def _speaker_of(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate,
                 candidates: list[QuoteCandidate], earlier: list[tuple[QuoteCandidate, Speaker | None]]) -> Speaker | None:
     doc = parsed.doc
+    if c.kind in (QuoteKind.direct, QuoteKind.partial):
+        credited = _as_they_put_it(parsed, resolver, c)
+        if credited is not None:
+            return _from_mention(parsed, resolver, credited)
     source = c.source
     if source is None and c.cue is not None:
         source = source_of_cue(doc, c.cue)
@@ -428,6 +432,36 @@ def _speaker_after_quote(parsed: ParsedArticle, resolver: MentionResolver, c: Qu
                 return found
             return None
     return None
+
+
+def _as_they_put_it(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> tuple[int, int] | None:
+    """'... see her as an "old bag in a bonnet" - as screenwriter Daisy puts it - ...': a clause "as X put it"
+    (or "as X said") right after the quote says whose words they are, whoever the sentence is about."""
+    doc = parsed.doc
+    quoted = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if quoted is None:
+        return None
+    i = quoted.end
+    while i < len(doc) and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in ".!?;" \
+            and "\n" not in doc[i].text:
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "as" or resolver.in_quote(doc[i].idx):
+        return None
+    verb = doc[i].head  # the clause "as" opens
+    if verb.pos_ != "VERB" or not i < verb.i <= i + 8 or any(resolver.in_quote(t.idx) for t in doc[i:verb.i + 1]):
+        return None
+    verbs = word_map("cue_as_verbs.txt")
+    lemma = verb.lemma_.lower()
+    if lemma not in verbs:
+        return None  # "as police arrived": a clause of time
+    objs = [t for t in verb.children if t.dep_ in ("dobj", "ccomp")]
+    if verbs[lemma] == "it":
+        if not (len(objs) == 1 and objs[0].lower_ in ("it", "them", "this") and objs[0].i > verb.i):
+            return None
+    elif objs:
+        return None  # "as she said goodbye"
+    subj = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") and i < t.i < verb.i), None)
+    return mention_span(subj) if subj is not None else None
 
 
 _BARE_CUE_MAX_WORDS = 8  # "Mayor Anne Kowalski said on Monday." and no more
