@@ -380,10 +380,10 @@ def test_quote_after_the_writers_words_about_someone_in_one_paragraph(extract_te
 
 
 def test_as_they_put_it_after_a_quote_credits_them_not_the_sentence_subject(extract_text):
-    text = ("Palace drama returns\n\n"
-            "The writer Nora Whitcombe took the cast to lunch in March. While some may see the queen as an "
-            '"old bag in a bonnet" – as screenwriter Nora puts it – the show gives fans a new view.')
-    [q] = [q for q in extract_text(text).quotes if q.text.startswith("old bag")]
+    text = ("City hall\n\n"
+            "The columnist Nora Whitcombe has followed the mayor for years. While some may see the mayor as a "
+            '"bull in a china shop" – as columnist Nora puts it – the city likes his plans.')
+    [q] = [q for q in extract_text(text).quotes if q.text.startswith("bull")]
     assert q.speaker.name == "Nora Whitcombe"
 
 

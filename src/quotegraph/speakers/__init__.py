@@ -435,7 +435,7 @@ def _speaker_after_quote(parsed: ParsedArticle, resolver: MentionResolver, c: Qu
 
 
 def _as_they_put_it(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> tuple[int, int] | None:
-    """'... see her as an "old bag in a bonnet" - as screenwriter Daisy puts it - ...': a clause "as X put it"
+    """'Some see the mayor as "a bull in a china shop" – as one columnist puts it – ...': a clause "as X put it"
     (or "as X said") right after the quote says whose words they are, whoever the sentence is about."""
     doc = parsed.doc
     quoted = doc.char_span(c.start, c.end, alignment_mode="expand")
