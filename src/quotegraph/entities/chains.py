@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..wordlists import word_map, word_set
+from .coref import FEMALE_PRONOUNS, MALE_PRONOUNS
 from .mentions import NameMention, given_name_gender
 from .types import TypeVotes
 
@@ -40,7 +41,7 @@ def name_key(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
 
 
-def build_chains(mentions: list[NameMention], votes: list[TypeVotes], doc: Doc | None = None) -> list[Chain]:
+def build_chains(mentions: list[NameMention], votes: list[TypeVotes], doc: Doc) -> list[Chain]:
     groups: dict[str, Chain] = {}
     for k, m in enumerate(mentions):
         g = groups.setdefault(name_key(m.text), Chain())
@@ -56,6 +57,8 @@ def build_chains(mentions: list[NameMention], votes: list[TypeVotes], doc: Doc |
         full[key] = [other for other in keys if n_words[other] > n_words[key] and _part_of(key, other, types[other])]
 
     merged: dict[str, Chain] = {key: Chain(list(g.mentions), _copy(g.votes)) for key, g in groups.items()}
+    titled = word_map("honorifics.txt")
+    starts = sorted(m.tok_start for m in mentions)
     for key in sorted(keys, key=lambda key: n_words[key]):  # shortest first
         targets = [t for t in full[key] if _compatible(groups[key], groups[t])]
         if not targets:
@@ -68,9 +71,8 @@ def build_chains(mentions: list[NameMention], votes: list[TypeVotes], doc: Doc |
             targets = [t for t in targets if types[t] in NAMED_PEOPLE] or targets
         # a title that says a gender ("Mrs. Clinton") sends its mention to a full name of that gender, else to one
         # of no gender known, never to one of the other ("Mrs. Trump" beside "Donald Trump" alone stays apart)
-        titled = word_map("honorifics.txt")
         said = {i: titled[mentions[i].honorific] for i in merged[key].mentions if titled.get(mentions[i].honorific)}
-        genders = _name_genders(doc, mentions, groups, targets) if said and doc is not None else {}
+        genders = _name_genders(doc, mentions, starts, groups, targets) if said else {}
         if len(targets) == 1:
             _move(merged, key, targets[0], [i for i in merged[key].mentions if _fitting(said.get(i), targets, genders)], votes)
             continue
@@ -94,13 +96,13 @@ def _fitting(said: str | None, names: list[str], genders: dict[str, str]) -> lis
     return [t for t in names if genders.get(t) == said] or [t for t in names if t not in genders]
 
 
-def _name_genders(doc: Doc, mentions: list[NameMention], groups: dict[str, Chain], keys: list[str]) -> dict[str, str]:
+def _name_genders(doc: Doc, mentions: list[NameMention], starts: list[int], groups: dict[str, Chain],
+                  keys: list[str]) -> dict[str, str]:
     """Gender of each full name the text makes plain: a title before the name ("Mrs. Ann Lee"), or the
     pronoun subject or possessive that next follows it in its sentence, with no other name between ("Ann Lee
     said her ..."). A name whose signs disagree gets none; one the text gives no sign for, its given name's
-    (name_genders.txt), if any."""
+    (name_genders.txt), if any. `starts`: the token index where each mention begins, in order."""
     titled = word_map("honorifics.txt")
-    starts = sorted(m.tok_start for m in mentions)
     seen: dict[str, set[str]] = {}
     for key in keys:
         for i in groups[key].mentions:
@@ -111,9 +113,9 @@ def _name_genders(doc: Doc, mentions: list[NameMention], groups: dict[str, Chain
             sent_end = doc[m.tok_start].sent.end
             for t in doc[m.tok_end:min(nxt, sent_end)]:
                 if t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "poss"):
-                    if t.lower_ in ("she", "her"):
+                    if t.lower_ in FEMALE_PRONOUNS:
                         said.add("f")
-                    elif t.lower_ in ("he", "his"):
+                    elif t.lower_ in MALE_PRONOUNS:
                         said.add("m")
                     break
             seen.setdefault(key, set()).update(said)

@@ -434,14 +434,19 @@ def _speaker_after_quote(parsed: ParsedArticle, resolver: MentionResolver, c: Qu
     return None
 
 
+def _token_after(parsed: ParsedArticle, c: QuoteCandidate) -> int | None:
+    """The index of the first token after the quote's words (None where the parse cannot align its span)."""
+    quoted = parsed.doc.char_span(c.start, c.end, alignment_mode="expand")
+    return quoted.end if quoted is not None else None
+
+
 def _as_they_put_it(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCandidate) -> tuple[int, int] | None:
     """'Some see the mayor as "a bull in a china shop" – as one columnist puts it – ...': a clause "as X put it"
     (or "as X said") right after the quote says whose words they are, whoever the sentence is about."""
     doc = parsed.doc
-    quoted = doc.char_span(c.start, c.end, alignment_mode="expand")
-    if quoted is None:
+    i = _token_after(parsed, c)
+    if i is None:
         return None
-    i = quoted.end
     while i < len(doc) and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in ".!?;" \
             and "\n" not in doc[i].text:
         i += 1
@@ -472,11 +477,11 @@ def _bare_cue_after(parsed: ParsedArticle, resolver: MentionResolver, c: QuoteCa
     it (a subject, a speech verb, perhaps when or where), ended by a full stop or the next quote."""
     doc = parsed.doc
     text = parsed.article.text
-    quoted = doc.char_span(c.start, c.end, alignment_mode="expand")
-    if quoted is None:
+    after = _token_after(parsed, c)
+    if after is None:
         return None
     words: list[Token] = []
-    for t in doc[quoted.end:]:
+    for t in doc[after:]:
         if t.is_space and "\n" in t.text or resolver.in_quote(t.idx) or t.is_quote and words:
             break
         if t.text in ".!?":
